@@ -1,0 +1,8 @@
+//! strategiekit: Smart-City strategies for German municipalities, from the
+//! KTS outline to Markdown, DOCX, HTML and JSON.
+//!
+//! The data flow: input file → [`model`] (validated) → [`context`] (what
+//! templates see) → [`render`] (one renderer per format).
+
+pub mod catalogue;
+pub mod model;

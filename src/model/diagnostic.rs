@@ -1,0 +1,155 @@
+//! Diagnostics: what `check` reports, with file, line, column and a fix.
+
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The input is invalid; nothing is written.
+    Error,
+    /// Advice from the seeds; output is written unless `--deny-warnings`.
+    Warning,
+}
+
+/// One finding about an input file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable, kebab-case code, e.g. `unknown-key`.
+    pub code: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The key path, e.g. `measures[2].field`; empty for the whole file.
+    pub path: String,
+    /// 1-based line, 0 if the finding has no place in the file.
+    pub line: usize,
+    /// 1-based column (in characters), 0 if none.
+    pub column: usize,
+    /// How to fix it (allowed values, "did you mean").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// For warnings: the seed advice the rule comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
+    /// Byte range in the source, for rendering.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(code: &'static str, path: impl Into<String>, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            path: path.into(),
+            line: 0,
+            column: 0,
+            help: None,
+            advice: None,
+            span,
+        }
+    }
+
+    /// A warning at `span`, with the seed advice it comes from.
+    pub fn warning(
+        code: &'static str,
+        path: impl Into<String>,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        advice: &str,
+    ) -> Self {
+        Diagnostic { severity: Severity::Warning, advice: Some(advice.to_string()), ..Self::error(code, path, span, message) }
+    }
+
+    /// Adds a hint on how to fix it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Fills `line` and `column` from the span.
+    pub fn locate(&mut self, source: &str) {
+        if let Some(span) = &self.span {
+            let (line, column) = line_col(source, span.start);
+            self.line = line;
+            self.column = column;
+        }
+    }
+
+    /// Renders the diagnostic like rustc does: title, `--> file:line:col`, the
+    /// source line with a marker, then help and advice.
+    pub fn render(&self, file: &str, source: &str, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(self.message.as_str()).id(self.code);
+        let mut footers = Vec::new();
+        if let Some(help) = &self.help {
+            footers.push(Level::HELP.message(help.as_str()));
+        }
+        if let Some(advice) = &self.advice {
+            footers.push(Level::NOTE.message(advice.as_str()));
+        }
+        let group = match self.span.clone().filter(|s| s.end <= source.len()) {
+            Some(span) => {
+                let label = if self.path.is_empty() { String::new() } else { format!("at `{}`", self.path) };
+                title
+                    .element(Snippet::source(source).path(file).annotation(AnnotationKind::Primary.span(span).label(label)))
+                    .elements(footers)
+            }
+            None => title.element(annotate_snippets::Origin::path(file)).elements(footers),
+        };
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        renderer.render(&[group])
+    }
+}
+
+/// 1-based line and character column of byte offset `pos`.
+pub fn line_col(source: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(source.len());
+    let before = source.get(..pos).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a
+/// plausible typo (Jaro-Winkler similarity, as cargo and clap use).
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let src = "a = 1\nbä = 2\n";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 6), (2, 1));
+        assert_eq!(line_col(src, src.find('=').map(|_| 10).unwrap_or(0)), (2, 4));
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        assert_eq!(did_you_mean("titel", ["title", "field", "goals"]), Some("title"));
+        assert_eq!(did_you_mean("xyz", ["title", "field"]), None);
+        assert_eq!(did_you_mean("Bugdet_eur", ["budget_eur", "benefit"]), Some("budget_eur"));
+    }
+}

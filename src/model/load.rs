@@ -1,0 +1,310 @@
+//! Reading an input file: TOML syntax, then the structure (keys, types,
+//! allowed values, ranges) against [`super::schema`], then serde.
+//!
+//! The structural walk collects every problem of a file instead of stopping at
+//! the first, and prunes what it rejects so that the semantic rules in
+//! [`super::validate`] can still run on the rest.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde_json::Value;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::Strategy;
+use super::diagnostic::{Diagnostic, did_you_mean};
+use super::schema::input_schema;
+
+/// Parses `source` into a model, with all structural errors found.
+///
+/// The model is `None` when the file could not be read into the model at
+/// all (syntax errors, or a required key missing at the top).
+pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>) {
+    let (root, syntax_errors) = DeTable::parse_recoverable(source);
+    if !syntax_errors.is_empty() {
+        let diagnostics = syntax_errors
+            .into_iter()
+            .map(|e| {
+                Diagnostic::error("toml-syntax", "", e.span(), format!("invalid TOML: {}", e.message().trim_end()))
+                    .with_help("see https://toml.io for the syntax; strings need quotes, tables a [header]")
+            })
+            .collect();
+        return (None, diagnostics);
+    }
+    let schema = input_schema();
+    let mut walker = Walker { root: schema, diagnostics: Vec::new() };
+    let span = root.span();
+    let pruned = walker.value(&Spanned::new(span.clone(), DeValue::Table(root.into_inner())), schema, &Path::root());
+    let mut diagnostics = walker.diagnostics;
+    let Some(DeValue::Table(table)) = pruned.map(Spanned::into_inner) else {
+        return (None, diagnostics);
+    };
+    match Strategy::deserialize(toml::de::Deserializer::from(Spanned::new(span, table))) {
+        Ok(strategy) => (Some(strategy), diagnostics),
+        Err(e) => {
+            // Only reached where the structural walk already reported the cause
+            // (a required key missing); keep serde's words as a fallback.
+            if diagnostics.is_empty() {
+                diagnostics.push(Diagnostic::error("invalid-input", "", e.span(), e.message().to_string()));
+            }
+            (None, diagnostics)
+        }
+    }
+}
+
+/// A key path such as `measures[2].field`, also rendered as a TOML table name.
+#[derive(Clone)]
+struct Path(String);
+
+impl Path {
+    fn root() -> Self {
+        Path(String::new())
+    }
+    fn key(&self, key: &str) -> Self {
+        if self.0.is_empty() { Path(key.to_string()) } else { Path(format!("{}.{key}", self.0)) }
+    }
+    fn index(&self, i: usize) -> Self {
+        Path(format!("{}[{i}]", self.0))
+    }
+    fn table_name(&self) -> String {
+        if self.0.is_empty() { "the top level".to_string() } else { format!("`{}`", self.0) }
+    }
+}
+
+/// The shape a schema node asks for, after `$ref`, `anyOf` and `null` are resolved.
+enum Shape<'s> {
+    Table(&'s Value),
+    Array(&'s Value),
+    Str { allowed: Option<Vec<&'s str>> },
+    Date,
+    Integer { min: Option<i64>, max: Option<i64> },
+    Number,
+    Bool,
+    Any,
+}
+
+struct Walker<'s> {
+    root: &'s Value,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'s> Walker<'s> {
+    fn resolve(&self, mut node: &'s Value) -> &'s Value {
+        // draft-07 output wraps a described reference as `allOf: [{"$ref": …}]`
+        while let Some([only]) = node.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
+            node = only;
+        }
+        while let Some(reference) = node.get("$ref").and_then(Value::as_str) {
+            let name = reference.rsplit('/').next().unwrap_or_default();
+            let defs = self.root.get("definitions").or_else(|| self.root.get("$defs"));
+            match defs.and_then(|d| d.get(name)) {
+                Some(target) => node = target,
+                None => break,
+            }
+        }
+        node
+    }
+
+    fn shape(&self, node: &'s Value) -> Shape<'s> {
+        let node = self.resolve(node);
+        if let Some(alternatives) = node.get("anyOf").or_else(|| node.get("oneOf")).and_then(Value::as_array) {
+            let non_null: Vec<&Value> =
+                alternatives.iter().map(|a| self.resolve(a)).filter(|a| a.get("type") != Some(&Value::from("null"))).collect();
+            if !non_null.is_empty() && non_null.iter().all(|a| a.get("const").is_some()) {
+                let allowed = non_null.iter().filter_map(|a| a["const"].as_str()).collect();
+                return Shape::Str { allowed: Some(allowed) };
+            }
+            return match non_null.first() {
+                Some(first) => self.shape(first),
+                None => Shape::Any,
+            };
+        }
+        if let Some(values) = node.get("enum").and_then(Value::as_array) {
+            return Shape::Str { allowed: Some(values.iter().filter_map(Value::as_str).collect()) };
+        }
+        let ty = match node.get("type") {
+            Some(Value::String(t)) => t.as_str(),
+            Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("null"),
+            _ => return Shape::Any,
+        };
+        match ty {
+            "object" => Shape::Table(node),
+            "array" => Shape::Array(node),
+            "string" if node.get("format").and_then(Value::as_str) == Some("date") => Shape::Date,
+            "string" => Shape::Str { allowed: None },
+            "integer" => Shape::Integer {
+                min: node.get("minimum").and_then(Value::as_i64),
+                max: node.get("maximum").and_then(Value::as_i64),
+            },
+            "number" => Shape::Number,
+            "boolean" => Shape::Bool,
+            _ => Shape::Any,
+        }
+    }
+
+    fn error(&mut self, code: &'static str, path: &Path, span: Range<usize>, message: String, help: Option<String>) {
+        let mut d = Diagnostic::error(code, path.0.clone(), Some(span), message);
+        d.help = help;
+        self.diagnostics.push(d);
+    }
+
+    fn type_error(&mut self, path: &Path, value: &Spanned<DeValue<'_>>, expected: &str) {
+        let found = describe(value.get_ref());
+        let help = match (expected, value.get_ref()) {
+            (e, DeValue::String(_)) if e.starts_with("a date") => {
+                Some("write the date without quotes: date = 2026-11-22".to_string())
+            }
+            (e, DeValue::String(_)) if e.starts_with("an integer") || e.starts_with("a number") => {
+                Some("write the number without quotes".to_string())
+            }
+            (e, DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) if e == "a string" => {
+                Some("put the value in quotes".to_string())
+            }
+            (e, _) if e == "an array" => Some("use square brackets, e.g. [\"a\", \"b\"]".to_string()),
+            _ => None,
+        };
+        self.error("invalid-type", path, value.span(), format!("`{}` must be {expected}, found {found}", path.0), help);
+    }
+
+    /// Checks one value; returns it (strings cleaned) or `None` where it is rejected.
+    fn value<'i>(&mut self, value: &Spanned<DeValue<'i>>, schema: &'s Value, path: &Path) -> Option<Spanned<DeValue<'i>>> {
+        let span = value.span();
+        let keep = |v: DeValue<'i>| Some(Spanned::new(span.clone(), v));
+        match (self.shape(schema), value.get_ref()) {
+            (Shape::Any, v) => keep(v.clone()),
+            (Shape::Table(node), DeValue::Table(table)) => self.table(table, node, path, span.clone()).map(|t| Spanned::new(span, DeValue::Table(t))),
+            (Shape::Table(_), _) => {
+                self.type_error(path, value, "a table");
+                None
+            }
+            (Shape::Array(node), DeValue::Array(array)) => {
+                let items = node.get("items").unwrap_or(&Value::Null);
+                let mut out = DeArray::new();
+                for (i, item) in array.iter().enumerate() {
+                    if let Some(v) = self.value(item, items, &path.index(i)) {
+                        out.push(v);
+                    }
+                }
+                keep(DeValue::Array(out))
+            }
+            (Shape::Array(_), _) => {
+                self.type_error(path, value, "an array");
+                None
+            }
+            (Shape::Str { allowed }, DeValue::String(s)) => {
+                let cleaned = clean_text(s);
+                if let Some(allowed) = allowed.filter(|a| !a.contains(&cleaned.as_ref())) {
+                    let mut help = format!("allowed values: {}", allowed.join(", "));
+                    if let Some(best) = did_you_mean(&cleaned, allowed.iter().copied()) {
+                        help = format!("did you mean `{best}`? {help}");
+                    }
+                    self.error("invalid-value", path, span, format!("`{}` cannot be \"{cleaned}\"", path.0), Some(help));
+                    return None;
+                }
+                keep(DeValue::String(cleaned))
+            }
+            (Shape::Str { .. }, _) => {
+                self.type_error(path, value, "a string");
+                None
+            }
+            (Shape::Date, DeValue::Datetime(dt)) if dt.date.is_some() && dt.time.is_none() => keep(value.get_ref().clone()),
+            (Shape::Date, _) => {
+                self.type_error(path, value, "a date like 2026-11-22");
+                None
+            }
+            (Shape::Integer { min, max }, DeValue::Integer(int)) => {
+                let parsed = i64::from_str_radix(&int.as_str().replace('_', ""), int.radix()).ok();
+                let within = parsed.is_some_and(|n| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m));
+                if within {
+                    return keep(value.get_ref().clone());
+                }
+                let expected = match (min, max) {
+                    (Some(a), Some(b)) if a == b => format!("must be {a}"),
+                    (Some(1990), Some(2100)) => "must be a year between 1990 and 2100".to_string(),
+                    (Some(a), Some(b)) => format!("must be between {a} and {b}"),
+                    (Some(0), None) => "must not be negative".to_string(),
+                    (Some(a), None) => format!("must be at least {a}"),
+                    (None, Some(b)) => format!("must be at most {b}"),
+                    (None, None) => "is too large".to_string(),
+                };
+                self.error("out-of-range", path, span, format!("`{}` {expected}, found {}", path.0, int.as_str()), None);
+                None
+            }
+            (Shape::Integer { .. }, _) => {
+                self.type_error(path, value, "an integer");
+                None
+            }
+            (Shape::Number, DeValue::Integer(_) | DeValue::Float(_)) => keep(value.get_ref().clone()),
+            (Shape::Number, _) => {
+                self.type_error(path, value, "a number");
+                None
+            }
+            (Shape::Bool, DeValue::Boolean(_)) => keep(value.get_ref().clone()),
+            (Shape::Bool, _) => {
+                self.type_error(path, value, "true or false");
+                None
+            }
+        }
+    }
+
+    fn table<'i>(&mut self, table: &DeTable<'i>, node: &'s Value, path: &Path, span: Range<usize>) -> Option<DeTable<'i>> {
+        let properties = node.get("properties").and_then(Value::as_object);
+        let extra = node.get("additionalProperties");
+        let mut out = DeTable::new();
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let child = path.key(name);
+            let schema = match (properties.and_then(|p| p.get(name)), extra) {
+                (Some(s), _) => s,
+                (None, Some(Value::Bool(false))) => {
+                    let known: Vec<&str> = properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+                    let help = match did_you_mean(name, known.iter().copied()) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("allowed keys: {}", known.join(", ")),
+                    };
+                    let message = format!("unknown key `{name}` in {}", path.table_name());
+                    self.error("unknown-key", &child, key.span(), message, Some(help));
+                    continue;
+                }
+                (None, Some(s)) if s.is_object() => s,
+                (None, _) => &Value::Null,
+            };
+            if let Some(v) = self.value(value, schema, &child) {
+                out.insert(key.clone(), v);
+            }
+        }
+        let mut complete = true;
+        for required in node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            if !table.iter().any(|(k, _)| k.get_ref() == required) {
+                let message = format!("missing required key `{required}` in {}", path.table_name());
+                let help = format!("add `{required} = …` to {}", path.table_name());
+                self.error("missing-key", &path.key(required), span.clone(), message, Some(help));
+                complete = false;
+            }
+        }
+        // An element of an array that lacks a required key is left out, so
+        // that the rest of the file can still be checked.
+        (complete || !path.0.ends_with(']')).then_some(out)
+    }
+}
+
+/// Removes control characters other than tab and newline (and characters
+/// XML 1.0 forbids), and turns CRLF into LF.
+pub fn clean_text<'a>(s: &Cow<'a, str>) -> Cow<'a, str> {
+    let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}';
+    if s.chars().any(bad) { Cow::Owned(s.replace("\r\n", "\n").chars().filter(|c| !bad(*c)).collect()) } else { s.clone() }
+}
+
+fn describe(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(s) => format!("the string \"{s}\""),
+        DeValue::Integer(i) => format!("the integer {}", i.as_str()),
+        DeValue::Float(f) => format!("the number {}", f.as_str()),
+        DeValue::Boolean(b) => format!("`{b}`"),
+        DeValue::Datetime(d) => format!("the date/time {d}"),
+        DeValue::Array(_) => "an array".to_string(),
+        DeValue::Table(_) => "a table".to_string(),
+    }
+}

@@ -1,0 +1,522 @@
+//! The input file's types (see `shared/spec/input-format.md`).
+//!
+//! These types are the one description of the input: serde reads them, and
+//! schemars turns them into the JSON Schema that [`super::schema`] completes
+//! with the catalogue's ids and that the structural check walks.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+/// One strategy: the whole input file.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "strategiekit input file")]
+pub struct Strategy {
+    /// Version of the input format; 1 is the only version so far.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 1))]
+    pub schema_version: Option<u32>,
+    /// The municipality the strategy is for.
+    pub municipality: Municipality,
+    /// Facts about the document itself.
+    #[serde(default)]
+    pub document: DocumentInfo,
+    /// Free text for any outline item, keyed by the item's id.
+    #[serde(default)]
+    pub text: BTreeMap<String, String>,
+    /// Vision, mission and narrative.
+    #[serde(default)]
+    pub vision: Vision,
+    /// Goals, optionally in a hierarchy.
+    #[serde(default)]
+    #[schemars(with = "Vec<Goal>")]
+    pub goals: Vec<Spanned<Goal>>,
+    /// Fields of action (Handlungsfelder).
+    #[serde(default)]
+    #[schemars(with = "Vec<Field>")]
+    pub fields: Vec<Spanned<Field>>,
+    /// Measures, each in one field of action.
+    #[serde(default)]
+    #[schemars(with = "Vec<Measure>")]
+    pub measures: Vec<Spanned<Measure>>,
+    /// Which technical cross-cutting themes to include.
+    #[serde(default)]
+    pub technical: Technical,
+    /// Stakeholders and committees.
+    #[serde(default)]
+    #[schemars(with = "Vec<Actor>")]
+    pub actors: Vec<Spanned<Actor>>,
+    /// Terms explained in plain language.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
+    /// The production checklist.
+    #[serde(default)]
+    pub production: Production,
+}
+
+/// `[municipality]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    /// Name of the municipality, district or association.
+    pub name: String,
+    /// What kind of body it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// The German state (Bundesland).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub state: Option<Spanned<String>>,
+    /// Inhabitants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    /// Member towns of an association or district.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// `municipality.kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Stadt.
+    City,
+    /// Gemeinde.
+    Municipality,
+    /// Landkreis.
+    District,
+    /// Inter-municipal association.
+    Association,
+}
+
+/// `[document]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInfo {
+    /// Title; built from the name when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Subtitle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Version of the document, e.g. "1.0".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Draft or adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<DocStatus>,
+    /// The document's date (TOML date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Date>")]
+    pub date: Option<Spanned<Date>>,
+    /// Date of the council decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_on: Option<Date>,
+    /// Review cycle in months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 120))]
+    pub review_months: Option<u32>,
+    /// Language of headings, labels and placeholders.
+    #[serde(default)]
+    pub language: Lang,
+    /// Authors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Contact address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+}
+
+/// `document.status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    /// Entwurf.
+    Draft,
+    /// Beschlossen.
+    Adopted,
+}
+
+/// Document language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// German.
+    #[default]
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `de` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+    /// BCP 47 tag used in documents: `de-DE` or `en-GB`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::De => "de-DE",
+            Lang::En => "en-GB",
+        }
+    }
+}
+
+/// `[vision]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vision {
+    /// The vision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vision: Option<String>,
+    /// The mission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mission: Option<String>,
+    /// The smart-city narrative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<String>,
+    /// The three terms of the narrative.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Guiding principles (Leitbilder).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guiding_principles: Vec<String>,
+}
+
+/// `[[goals]]`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// Unique id, e.g. `Z1`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Id of the parent goal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub parent: Option<Spanned<String>>,
+    /// Where the goal comes from (Herleitung).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived_from: Option<String>,
+    /// Whether the goal spans several sectors.
+    #[serde(default)]
+    pub cross_sector: bool,
+    /// Measurable indicators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+}
+
+/// `[[goals.indicators]]`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// What is measured.
+    pub name: String,
+    /// Unit, e.g. `%`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Value at the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    /// Year of the baseline value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1990, max = 2100))]
+    pub baseline_year: Option<u16>,
+    /// Target value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    /// Year the target is to be reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1990, max = 2100))]
+    pub target_year: Option<u16>,
+    /// Where the figures come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// `[[fields]]`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Unique id, e.g. `mobility`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Title; a common field's title when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Goals the field serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub goals: Vec<Spanned<String>>,
+}
+
+/// `[[measures]]`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Unique id, e.g. `M1`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Id of the field of action.
+    #[schemars(with = "String")]
+    pub field: Spanned<String>,
+    /// Goals the measure pays into.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<String>")]
+    pub goals: Vec<Spanned<String>>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Needs it answers (Bedarfe).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<String>,
+    /// Benefit for citizens (Mehrwert).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benefit: Option<String>,
+    /// Who is responsible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// Partners.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// Priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// Whether it is a quick win.
+    #[serde(default)]
+    pub quick_win: bool,
+    /// State of implementation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<MeasureStatus>,
+    /// First year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1990, max = 2100))]
+    pub start: Option<u16>,
+    /// Last year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1990, max = 2100), with = "Option<u16>")]
+    pub end: Option<Spanned<u16>>,
+    /// Budget in whole euros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_eur: Option<u64>,
+    /// Funding source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<String>,
+    /// UN Sustainable Development Goals, 1..17.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<SdgNumber>")]
+    pub sdgs: Vec<u8>,
+    /// How the measure was selected (Herleitung).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<String>,
+    /// Data sovereignty considerations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_sovereignty: Option<String>,
+}
+
+/// An SDG number, 1..=17 (schema only).
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct SdgNumber(#[schemars(range(min = 1, max = 17))] u8);
+
+/// `measures.priority`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Hoch.
+    High,
+    /// Mittel.
+    Medium,
+    /// Niedrig.
+    Low,
+}
+
+/// `measures.status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    /// Idee.
+    Idea,
+    /// Geplant.
+    Planned,
+    /// Laufend.
+    Running,
+    /// Abgeschlossen.
+    Done,
+}
+
+/// `[technical]`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Technical {
+    /// Ids of the technical items (outline section 4) to include.
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// `[[actors]]`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Name.
+    pub name: String,
+    /// Stakeholder group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Group>,
+    /// Role in the strategy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// How the actor is involved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub involvement: Option<Involvement>,
+    /// Whether the actor is a committee (Gremium).
+    #[serde(default)]
+    pub committee: bool,
+}
+
+/// `actors.group`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Verwaltung.
+    Administration,
+    /// Politik.
+    Politics,
+    /// Wirtschaft.
+    Business,
+    /// Wissenschaft.
+    Science,
+    /// Zivilgesellschaft.
+    CivilSociety,
+}
+
+/// `actors.involvement`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Involvement {
+    /// Informieren & Begeistern.
+    Inform,
+    /// Mitgestalten.
+    CoCreate,
+    /// Input einholen.
+    Consult,
+}
+
+/// `[[glossary]]`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    /// The term.
+    pub term: String,
+    /// Its explanation in plain language.
+    pub definition: String,
+}
+
+/// `[production]`: item id = done?, plus notes.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Production {
+    /// Notes per production item.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
+    /// Done flags per production item.
+    #[serde(flatten)]
+    pub done: BTreeMap<String, bool>,
+}
+
+/// A calendar date (TOML local date), e.g. `2026-11-22`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day, 1..=31.
+    pub day: u8,
+}
+
+impl Date {
+    /// The date `months` later (day clamped to the month's length).
+    pub fn add_months(self, months: u32) -> Date {
+        let total = u32::from(self.year) * 12 + u32::from(self.month) - 1 + months;
+        let year = u16::try_from(total / 12).unwrap_or(u16::MAX);
+        let month = (total % 12) as u8 + 1;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let dt = toml::value::Datetime::deserialize(d)?;
+        match (dt.date, dt.time, dt.offset) {
+            (Some(date), None, None) => Ok(Date { year: date.year, month: date.month, day: date.day }),
+            _ => Err(D::Error::custom("expected a date without time, like 2026-11-22")),
+        }
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A TOML local date without quotes, e.g. 2026-11-22."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_months_clamps_the_day() {
+        let d = Date { year: 2026, month: 11, day: 30 };
+        assert_eq!(d.add_months(3), Date { year: 2027, month: 2, day: 28 });
+        assert_eq!(d.add_months(24).to_string(), "2028-11-30");
+        assert_eq!(Date { year: 2024, month: 1, day: 31 }.add_months(1).to_string(), "2024-02-29");
+    }
+}
