@@ -6,3 +6,8 @@
 
 pub mod catalogue;
 pub mod model;
+pub mod context;
+pub mod figures;
+pub mod i18n;
+pub mod render;
+pub mod templates;

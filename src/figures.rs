@@ -1,0 +1,185 @@
+//! Figures computed from the model: budgets by field, year and funding
+//! source, counts by priority and status, SDG coverage.
+//!
+//! Both the document context and the JSON output use these, so a total in the
+//! DOCX and one in the JSON cannot disagree.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{Measure, MeasureStatus, Priority, Strategy};
+
+/// All computed figures of a strategy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    /// Sum of all measures' `budget_eur`.
+    pub budget_total: u64,
+    /// Per field of action, in input order of the fields.
+    pub budget_by_field: Vec<FieldBudget>,
+    /// Per year; a measure's budget is spread evenly over `start..=end`.
+    pub budget_by_year: Vec<YearBudget>,
+    /// Budget of measures without any year.
+    pub budget_without_period: u64,
+    /// Per funding source, sorted by name; measures without one are left out.
+    pub budget_by_funding: Vec<FundingBudget>,
+    /// Number of measures per priority (`none` for unset).
+    pub by_priority: BTreeMap<String, usize>,
+    /// Number of measures per status (`none` for unset).
+    pub by_status: BTreeMap<String, usize>,
+    /// Ids of the measures marked as quick wins.
+    pub quick_wins: Vec<String>,
+    /// SDGs named by measures, ascending, with the measures naming them.
+    pub sdgs: Vec<SdgCoverage>,
+}
+
+/// Budget of one field of action.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldBudget {
+    /// The field's id.
+    pub field: String,
+    /// Number of measures in the field.
+    pub measures: usize,
+    /// Sum of their budgets.
+    pub budget_eur: u64,
+}
+
+/// Budget share of one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearBudget {
+    /// The year.
+    pub year: u16,
+    /// Euros attributed to it.
+    pub budget_eur: u64,
+}
+
+/// Budget from one funding source.
+#[derive(Debug, Clone, Serialize)]
+pub struct FundingBudget {
+    /// The funding source as written.
+    pub funding: String,
+    /// Number of measures using it.
+    pub measures: usize,
+    /// Sum of their budgets.
+    pub budget_eur: u64,
+}
+
+/// One SDG and the measures that name it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SdgCoverage {
+    /// 1..=17.
+    pub sdg: u8,
+    /// Measure ids.
+    pub measures: Vec<String>,
+}
+
+/// Stable name of a priority, as in the input.
+pub fn priority_key(p: Option<Priority>) -> &'static str {
+    match p {
+        Some(Priority::High) => "high",
+        Some(Priority::Medium) => "medium",
+        Some(Priority::Low) => "low",
+        None => "none",
+    }
+}
+
+/// Stable name of a status, as in the input.
+pub fn status_key(s: Option<MeasureStatus>) -> &'static str {
+    match s {
+        Some(MeasureStatus::Idea) => "idea",
+        Some(MeasureStatus::Planned) => "planned",
+        Some(MeasureStatus::Running) => "running",
+        Some(MeasureStatus::Done) => "done",
+        None => "none",
+    }
+}
+
+/// The years a measure's budget is spread over, if it has any year.
+pub fn years(m: &Measure) -> Option<(u16, u16)> {
+    let end = m.end.as_ref().map(|e| *e.get_ref());
+    match (m.start, end) {
+        (Some(s), Some(e)) if e >= s => Some((s, e)),
+        (Some(s), _) => Some((s, s)),
+        (None, Some(e)) => Some((e, e)),
+        (None, None) => None,
+    }
+}
+
+impl Figures {
+    /// Computes the figures of `s`.
+    pub fn of(s: &Strategy) -> Figures {
+        let measures: Vec<&Measure> = s.measures.iter().map(|m| m.get_ref()).collect();
+        let budget_total = measures.iter().filter_map(|m| m.budget_eur).fold(0u64, u64::saturating_add);
+        let budget_by_field = s
+            .fields
+            .iter()
+            .map(|f| {
+                let id = f.get_ref().id.get_ref();
+                let in_field: Vec<_> = measures.iter().filter(|m| m.field.get_ref() == id).collect();
+                FieldBudget {
+                    field: id.clone(),
+                    measures: in_field.len(),
+                    budget_eur: in_field.iter().filter_map(|m| m.budget_eur).fold(0, u64::saturating_add),
+                }
+            })
+            .collect();
+
+        let mut per_year: BTreeMap<u16, u64> = BTreeMap::new();
+        let mut budget_without_period = 0u64;
+        for m in &measures {
+            let Some(budget) = m.budget_eur else { continue };
+            match years(m) {
+                Some((start, end)) => {
+                    let n = u64::from(end - start) + 1;
+                    for (i, year) in (start..=end).enumerate() {
+                        // the remainder goes to the first year, so shares add up exactly
+                        let share = budget / n + if i == 0 { budget % n } else { 0 };
+                        let slot = per_year.entry(year).or_default();
+                        *slot = slot.saturating_add(share);
+                    }
+                }
+                None => budget_without_period = budget_without_period.saturating_add(budget),
+            }
+        }
+        let budget_by_year = per_year.into_iter().map(|(year, budget_eur)| YearBudget { year, budget_eur }).collect();
+
+        let mut funding: BTreeMap<&str, (usize, u64)> = BTreeMap::new();
+        for m in &measures {
+            if let Some(f) = m.funding.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+                let slot = funding.entry(f).or_default();
+                slot.0 += 1;
+                slot.1 = slot.1.saturating_add(m.budget_eur.unwrap_or(0));
+            }
+        }
+        let budget_by_funding = funding
+            .into_iter()
+            .map(|(f, (n, b))| FundingBudget { funding: f.to_string(), measures: n, budget_eur: b })
+            .collect();
+
+        let mut by_priority = BTreeMap::new();
+        let mut by_status = BTreeMap::new();
+        for m in &measures {
+            *by_priority.entry(priority_key(m.priority).to_string()).or_insert(0) += 1;
+            *by_status.entry(status_key(m.status).to_string()).or_insert(0) += 1;
+        }
+        let quick_wins = measures.iter().filter(|m| m.quick_win).map(|m| m.id.get_ref().clone()).collect();
+        let sdgs = (1..=17u8)
+            .filter_map(|n| {
+                let ids: Vec<String> =
+                    measures.iter().filter(|m| m.sdgs.contains(&n)).map(|m| m.id.get_ref().clone()).collect();
+                (!ids.is_empty()).then_some(SdgCoverage { sdg: n, measures: ids })
+            })
+            .collect();
+        Figures {
+            budget_total,
+            budget_by_field,
+            budget_by_year,
+            budget_without_period,
+            budget_by_funding,
+            by_priority,
+            by_status,
+            quick_wins,
+            sdgs,
+        }
+    }
+}

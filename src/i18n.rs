@@ -1,0 +1,152 @@
+//! Labels and number, money and date formats for German and English.
+//!
+//! The labels live in `templates/labels.toml` (exportable and overridable
+//! like the templates); every key is a field here, so a label the code uses
+//! cannot be missing from a file that loads.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Date, Lang};
+
+macro_rules! labels {
+    ($($name:ident),* $(,)?) => {
+        /// Every label of generated headings, tables and placeholders in one language.
+        #[derive(Debug, Clone, Deserialize, Serialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(missing_docs)]
+        pub struct Labels { $(pub $name: String,)* }
+    };
+}
+
+labels!(
+    default_title, summary_subtitle, council_title, contents, placeholder, placeholder_note, none, yes, no,
+    total, count, municipality, kind, state, population, members, version, status, date, adopted_on,
+    next_review, authors, contact, kind_city, kind_municipality, kind_district, kind_association,
+    doc_status_draft, doc_status_adopted, narrative, keywords, goal, goals, parent_goal, derived_from,
+    cross_sector, indicator, baseline, target, source, no_indicators, field, measure, measures,
+    no_measures, id, lead, partners, priority, quick_win, period, budget, funding, sdgs, needs, benefit,
+    selection, data_sovereignty, priority_high, priority_medium, priority_low, status_idea,
+    status_planned, status_running, status_done, not_set, measures_overview, traceability,
+    traceability_mark, roadmap, budget_total, budget_by_field, budget_by_year, budget_by_year_note,
+    no_period, year, funding_sources, by_priority_status, quick_wins, no_quick_wins, sdg, sdg_coverage,
+    actor, group, role, involvement, group_administration, group_politics, group_business,
+    group_science, group_civil_society, involvement_inform, involvement_co_create, involvement_consult,
+    actors_by_group, term, definition, checklist_item, checklist_state, checklist_note, done, open,
+    council_subject, council_proposal, council_resolution, council_facts, council_finance,
+    council_no_budget, council_attachments, council_attachment_strategy, council_attachment_profiles,
+    council_attachment_indicators, summary_measures,
+);
+
+/// The labels file, one table per language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelSet {
+    /// German labels.
+    pub de: Labels,
+    /// English labels.
+    pub en: Labels,
+}
+
+impl LabelSet {
+    /// Parses a labels file.
+    pub fn parse(text: &str) -> Result<LabelSet, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// The labels for `lang`.
+    pub fn get(&self, lang: Lang) -> &Labels {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Fills `{key}` words in a label.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    pairs.iter().fold(template.to_string(), |acc, (k, v)| acc.replace(&format!("{{{k}}}"), v))
+}
+
+/// Groups the digits of `n` with `sep` every three places.
+fn group_digits(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whole euros: de `1.200.000 €`, en `€1,200,000`.
+pub fn money(lang: Lang, euros: u64) -> String {
+    match lang {
+        Lang::De => format!("{} €", group_digits(euros, '.')),
+        Lang::En => format!("€{}", group_digits(euros, ',')),
+    }
+}
+
+/// A whole number: de `126.000`, en `126,000`.
+pub fn integer(lang: Lang, n: u64) -> String {
+    group_digits(n, if lang == Lang::De { '.' } else { ',' })
+}
+
+/// A measured value: up to two decimals, trailing zeros dropped; de uses a
+/// decimal comma.
+pub fn number(lang: Lang, x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let negative = x < 0.0;
+    let rounded = (x.abs() * 100.0).round() as u64;
+    let (whole, frac) = (rounded / 100, rounded % 100);
+    let mut s = integer(lang, whole);
+    if frac != 0 {
+        s.push(if lang == Lang::De { ',' } else { '.' });
+        s.push_str(format!("{frac:02}").trim_end_matches('0'));
+    }
+    if negative && rounded != 0 { format!("-{s}") } else { s }
+}
+
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// A date: de `30.09.2026`, en `30 September 2026`.
+pub fn date(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::De => format!("{:02}.{:02}.{}", d.day, d.month, d.year),
+        Lang::En => {
+            let month = MONTHS_EN.get(usize::from(d.month).saturating_sub(1)).copied().unwrap_or("?");
+            format!("{} {month} {}", d.day, d.year)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_the_language() {
+        assert_eq!(money(Lang::De, 1_200_000), "1.200.000 €");
+        assert_eq!(money(Lang::En, 1_200_000), "€1,200,000");
+        assert_eq!(money(Lang::En, 999), "€999");
+        assert_eq!(number(Lang::De, 20.5), "20,5");
+        assert_eq!(number(Lang::En, 1234.25), "1,234.25");
+        assert_eq!(number(Lang::De, 80.0), "80");
+        assert_eq!(number(Lang::De, -0.5), "-0,5");
+        let d = Date { year: 2026, month: 9, day: 30 };
+        assert_eq!(date(Lang::De, d), "30.09.2026");
+        assert_eq!(date(Lang::En, d), "30 September 2026");
+    }
+
+    #[test]
+    fn shipped_labels_load_in_both_languages() {
+        let set = LabelSet::parse(include_str!("../templates/labels.toml")).expect("labels.toml is valid");
+        assert_eq!(set.get(Lang::De).placeholder, "Platzhalter");
+        assert_eq!(set.get(Lang::En).placeholder, "Placeholder");
+        assert_eq!(fill("{a} und {b}", &[("a", "x"), ("b", "y")]), "x und y");
+    }
+}

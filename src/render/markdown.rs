@@ -1,0 +1,240 @@
+//! Markdown (CommonMark with GFM tables, pandoc-ready) from the handlebars
+//! templates under `templates/markdown/`.
+//!
+//! User text is plain text here: every string a template prints is escaped
+//! so that it cannot open a heading, list, table cell, link, HTML element or
+//! pandoc extension. The escaping is the handlebars escape function plus a
+//! few helpers for the contexts that need more (table cells, YAML, text
+//! with paragraphs, Mermaid).
+
+use anyhow::{Result, anyhow};
+use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason};
+use serde_json::Value;
+
+use crate::context::Document;
+use crate::templates::TemplateSet;
+
+/// Characters escaped with a backslash wherever they appear. All are ASCII
+/// punctuation, for which a backslash escape is valid CommonMark and pandoc.
+const ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '#', '~', '^', '$', '@', '{', '}'];
+
+/// Characters escaped at the start of a line (list, heading, definition markers).
+const AT_START: &[char] = &['-', '+', '=', ':', '%'];
+
+/// Escapes one line of user text for a Markdown paragraph.
+fn escape_line(line: &str, out: &mut String) {
+    let line = line.trim();
+    let delimiter = ordered_list_delimiter(line);
+    for (i, c) in line.char_indices() {
+        let needs = ALWAYS.contains(&c) || (i == 0 && (AT_START.contains(&c) || c == '(')) || Some(i) == delimiter;
+        if needs {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// The byte index of `.` or `)` in a line that starts like an ordered list
+/// item (`1.`, `a)`, `iv.`, `(2)`), which pandoc's fancy lists would read.
+fn ordered_list_delimiter(line: &str) -> Option<usize> {
+    let offset = usize::from(line.starts_with('('));
+    let rest = &line[offset..];
+    let run = rest.chars().take_while(char::is_ascii_alphanumeric).count();
+    let after = rest[run..].chars().next()?;
+    let following = rest[run + after.len_utf8()..].chars().next();
+    ((1..=9).contains(&run) && matches!(after, '.' | ')') && following.is_none_or(char::is_whitespace)).then_some(offset + run)
+}
+
+/// Escapes a single-line string (headings, list items, facts): line breaks
+/// become spaces.
+pub fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let joined = s.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    escape_line(&joined, &mut out);
+    out
+}
+
+/// Escapes a table cell: like [`escape_inline`], but line breaks become `<br>`.
+pub fn escape_cell(s: &str) -> String {
+    s.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut out = String::new();
+            escape_line(l, &mut out);
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Free text: paragraphs separated by blank lines, lines within a paragraph
+/// kept with hard breaks (a backslash at the end of the line).
+pub fn escape_text(paragraphs: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for (p, lines) in paragraphs.iter().enumerate() {
+        if p > 0 {
+            out.push_str("\n\n");
+        }
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\\\n");
+            }
+            escape_line(line, &mut out);
+        }
+    }
+    out
+}
+
+/// A YAML double-quoted scalar whose content pandoc reads as Markdown.
+pub fn yaml_string(s: &str) -> String {
+    let md = escape_inline(s);
+    format!("\"{}\"", md.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Text safe inside a Mermaid Gantt line.
+pub fn gantt_text(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            ':' | ';' | '#' | '`' | '"' | '\n' | '\t' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn param_str<'a>(h: &'a Helper<'_>, name: &'static str) -> std::result::Result<&'a Value, RenderErrorReason> {
+    h.param(0).map(|p| p.value()).ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))
+}
+
+fn as_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Registers a helper that maps its first parameter through `f` and writes the result as is.
+fn register_string_helper(hb: &mut Handlebars<'_>, name: &'static str, f: fn(&Value) -> String) {
+    hb.register_helper(
+        name,
+        Box::new(move |h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output| -> HelperResult {
+            let v = param_str(h, name)?;
+            out.write(&f(v))?;
+            Ok(())
+        }),
+    );
+}
+
+/// Builds a strict handlebars registry from the files under `prefix`, with
+/// `escape` as the escape function; file `prefix/x.ext.hbs` becomes template `x`.
+pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> String) -> Result<Handlebars<'static>> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(escape);
+    for (path, text) in templates.files_under(prefix) {
+        let name = path.trim_start_matches(prefix).split('.').next().unwrap_or_default().to_string();
+        hb.register_template_string(&name, text)
+            .map_err(|e| anyhow!("template {path}: {e}"))?;
+    }
+    Ok(hb)
+}
+
+/// Renders documents to Markdown.
+pub struct MarkdownRenderer {
+    hb: Handlebars<'static>,
+}
+
+impl MarkdownRenderer {
+    /// Compiles the Markdown templates of `templates`.
+    pub fn new(templates: &TemplateSet) -> Result<Self> {
+        let mut hb = registry(templates, "markdown/", escape_inline)?;
+        register_string_helper(&mut hb, "cell", |v| escape_cell(&as_text(v)));
+        register_string_helper(&mut hb, "yaml", |v| yaml_string(&as_text(v)));
+        register_string_helper(&mut hb, "gantt", |v| gantt_text(&as_text(v)));
+        register_string_helper(&mut hb, "hashes", |v| "#".repeat(v.as_u64().unwrap_or(1).clamp(1, 6) as usize));
+        register_string_helper(&mut hb, "indent", |v| "    ".repeat(v.as_u64().unwrap_or(0).min(8) as usize));
+        register_string_helper(&mut hb, "align", |v| if v.as_bool() == Some(true) { "---:".into() } else { "---".into() });
+        register_string_helper(&mut hb, "md_text", |v| {
+            let paragraphs: Vec<Vec<String>> = serde_json::from_value(v.clone()).unwrap_or_default();
+            escape_text(&paragraphs)
+        });
+        Ok(MarkdownRenderer { hb })
+    }
+
+    /// Renders `doc`.
+    pub fn render(&self, doc: &Document) -> Result<String> {
+        let text = self.hb.render("document", doc).map_err(|e| anyhow!("{e}"))?;
+        Ok(tidy(&text))
+    }
+}
+
+/// Collapses runs of blank lines the templates leave and ends with one newline.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    let mut in_fence = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if line.trim().is_empty() && !in_fence {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+            out.push('\n');
+            continue;
+        }
+        blank = 0;
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let trimmed = out.trim_matches('\n');
+    format!("{trimmed}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_escapes_markup_and_leading_markers() {
+        assert_eq!(escape_inline("# Titel"), "\\# Titel");
+        assert_eq!(escape_inline("- item"), "\\- item");
+        assert_eq!(escape_inline("1. first"), "1\\. first");
+        assert_eq!(escape_inline("(a) first"), "\\(a\\) first");
+        assert_eq!(escape_inline("Dr. Müller"), "Dr\\. Müller");
+        assert_eq!(escape_inline("2026 and 1.5"), "2026 and 1.5");
+        assert_eq!(escape_inline("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
+        assert_eq!(escape_inline("a | b & c"), "a \\| b \\& c");
+        assert_eq!(escape_inline("line\nbreak"), "line break");
+        assert_eq!(escape_inline("    code"), "code");
+        assert_eq!(escape_inline("Persönlich"), "Persönlich");
+        assert_eq!(escape_inline("1ä. x"), "1ä. x");
+    }
+
+    #[test]
+    fn cells_keep_line_breaks_as_br() {
+        assert_eq!(escape_cell("a|b\nc"), "a\\|b<br>c");
+    }
+
+    #[test]
+    fn text_keeps_paragraphs_and_lines() {
+        let p = vec![vec!["- a".to_string(), "- b".to_string()], vec!["> quote".to_string()]];
+        assert_eq!(escape_text(&p), "\\- a\\\n\\- b\n\n\\> quote");
+    }
+
+    #[test]
+    fn yaml_is_quoted_and_escaped() {
+        assert_eq!(yaml_string("Say \"hi\" *now*"), "\"Say \\\"hi\\\" \\\\*now\\\\*\"");
+    }
+
+    #[test]
+    fn gantt_text_has_no_syntax() {
+        assert_eq!(gantt_text("A: b; #c"), "A b c");
+    }
+}
