@@ -230,8 +230,7 @@ impl Catalogue {
     pub fn get() -> &'static Catalogue {
         static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
         CATALOGUE.get_or_init(|| {
-            toml::from_str(OUTLINE_TOML)
-                .unwrap_or_else(|e| panic!("embedded seeds/outline.toml is invalid: {e}"))
+            toml::from_str(OUTLINE_TOML).unwrap_or_else(|e| panic!("embedded seeds/outline.toml is invalid: {e}"))
         })
     }
 
@@ -258,9 +257,9 @@ impl Catalogue {
     /// Finds a state by German or English name or by its code (case-insensitive).
     pub fn state(&self, name: &str) -> Option<&State> {
         let n = name.trim();
-        self.states.iter().find(|s| {
-            s.de.eq_ignore_ascii_case(n) || s.en.eq_ignore_ascii_case(n) || s.code.eq_ignore_ascii_case(n)
-        })
+        self.states
+            .iter()
+            .find(|s| s.de.eq_ignore_ascii_case(n) || s.en.eq_ignore_ascii_case(n) || s.code.eq_ignore_ascii_case(n))
     }
 }
 

@@ -14,7 +14,9 @@ use crate::catalogue::{Catalogue, Generated, Item, Profile, section_ids};
 use crate::figures::{self, Figures};
 use crate::i18n::{self, Labels, fill};
 use crate::model::coverage::{has_data, has_text, is_filled, technical_selected};
-use crate::model::{Actor, DocStatus, Field, Goal, Group, Involvement, Kind, Lang, Measure, MeasureStatus, Priority, Strategy};
+use crate::model::{
+    Actor, DocStatus, Field, Goal, Group, Involvement, Kind, Lang, Measure, MeasureStatus, Priority, Strategy,
+};
 
 /// A document ready to render.
 #[derive(Debug, Clone, Serialize)]
@@ -451,9 +453,10 @@ impl<'a> Builder<'a> {
             facts.push(self.fact(&l.kind, k.as_str()));
         }
         if let Some(state) = &m.state {
-            let name = self.catalogue.state(state.get_ref()).map_or(state.get_ref().as_str(), |st| {
-                crate::catalogue::pick(lang, &st.de, &st.en)
-            });
+            let name = self
+                .catalogue
+                .state(state.get_ref())
+                .map_or(state.get_ref().as_str(), |st| crate::catalogue::pick(lang, &st.de, &st.en));
             facts.push(self.fact(&l.state, name));
         }
         if let Some(p) = m.population {
@@ -539,7 +542,8 @@ impl<'a> Builder<'a> {
             filled = true;
         }
         if !filled && self.profile == Profile::Full {
-            self.blocks.push(Block::Placeholder { label: self.l.placeholder.clone(), hint: item.hint(self.lang).to_string() });
+            self.blocks
+                .push(Block::Placeholder { label: self.l.placeholder.clone(), hint: item.hint(self.lang).to_string() });
         }
     }
 
@@ -554,7 +558,8 @@ impl<'a> Builder<'a> {
                 }
             }
             Generated::GuidingPrinciples => {
-                let items = self.s.vision.guiding_principles.iter().map(|p| ListItem { text: p.clone(), level: 0 }).collect();
+                let items =
+                    self.s.vision.guiding_principles.iter().map(|p| ListItem { text: p.clone(), level: 0 }).collect();
                 self.blocks.push(Block::List { items });
             }
             Generated::GoalHierarchy => self.goal_hierarchy(),
@@ -674,7 +679,12 @@ impl<'a> Builder<'a> {
                 }
                 continue;
             }
-            let columns = vec![col(&l.indicator, false, 34), col(&l.baseline, true, 20), col(&l.target, true, 20), col(&l.source, false, 26)];
+            let columns = vec![
+                col(&l.indicator, false, 34),
+                col(&l.baseline, true, 20),
+                col(&l.target, true, 20),
+                col(&l.source, false, 26),
+            ];
             let rows = self.indicator_rows(g, false);
             self.table(columns, rows);
         }
@@ -682,7 +692,12 @@ impl<'a> Builder<'a> {
 
     fn goal_indicator_table(&mut self) {
         let l = self.l;
-        let columns = vec![col(&l.goal, false, 30), col(&l.indicator, false, 30), col(&l.baseline, true, 20), col(&l.target, true, 20)];
+        let columns = vec![
+            col(&l.goal, false, 30),
+            col(&l.indicator, false, 30),
+            col(&l.baseline, true, 20),
+            col(&l.target, true, 20),
+        ];
         let rows: Vec<Vec<String>> = self.goals().flat_map(|g| self.indicator_rows(g, true)).collect();
         if rows.is_empty() {
             let items = self.goals().map(|g| ListItem { text: self.goal_label(g.id.get_ref()), level: 0 }).collect();
@@ -741,7 +756,9 @@ impl<'a> Builder<'a> {
             vec![l.sdgs.clone(), self.sdg_list(&m.sdgs)],
             vec![l.benefit.clone(), self.or_none(m.benefit.clone())],
         ];
-        for (label, value) in [(&l.needs, &m.needs), (&l.selection, &m.selection), (&l.data_sovereignty, &m.data_sovereignty)] {
+        for (label, value) in
+            [(&l.needs, &m.needs), (&l.selection, &m.selection), (&l.data_sovereignty, &m.data_sovereignty)]
+        {
             if let Some(v) = nonblank(value) {
                 rows.push(vec![label.clone(), v.to_string()]);
             }
@@ -824,7 +841,11 @@ impl<'a> Builder<'a> {
                 .map(|m| {
                     let mut row = vec![self.measure_label(m)];
                     row.extend(goal_ids.iter().map(|g| {
-                        if m.goals.iter().any(|mg| mg.get_ref() == g) { l.traceability_mark.clone() } else { String::new() }
+                        if m.goals.iter().any(|mg| mg.get_ref() == g) {
+                            l.traceability_mark.clone()
+                        } else {
+                            String::new()
+                        }
                     }));
                     row
                 })
@@ -835,8 +856,11 @@ impl<'a> Builder<'a> {
     }
 
     fn roadmap(&mut self) {
-        let dated: Vec<(&Measure, (u16, u16))> = self.measures().filter_map(|m| figures::years(m).map(|y| (m, y))).collect();
-        let (Some(first), Some(last)) = (dated.iter().map(|(_, (a, _))| *a).min(), dated.iter().map(|(_, (_, b))| *b).max()) else {
+        let dated: Vec<(&Measure, (u16, u16))> =
+            self.measures().filter_map(|m| figures::years(m).map(|y| (m, y))).collect();
+        let (Some(first), Some(last)) =
+            (dated.iter().map(|(_, (a, _))| *a).min(), dated.iter().map(|(_, (_, b))| *b).max())
+        else {
             return;
         };
         let l = self.l;
@@ -868,7 +892,9 @@ impl<'a> Builder<'a> {
             .flat_map(|s| s.tasks.iter())
             .map(|t| {
                 let mut row = vec![format!("{} {}", t.id, t.title)];
-                row.extend(years.iter().map(|y| if (t.start..=t.end).contains(y) { "■".to_string() } else { String::new() }));
+                row.extend(
+                    years.iter().map(|y| if (t.start..=t.end).contains(y) { "■".to_string() } else { String::new() }),
+                );
                 row
             })
             .collect();
@@ -932,7 +958,9 @@ impl<'a> Builder<'a> {
         let columns = vec![col(&l.measure, false, 40), col(&l.lead, false, 30), col(&l.partners, false, 30)];
         let rows = self
             .measures()
-            .map(|m| vec![self.measure_label(m), self.or_none(m.lead.clone()), self.or_none(Some(m.partners.join(", ")))])
+            .map(|m| {
+                vec![self.measure_label(m), self.or_none(m.lead.clone()), self.or_none(Some(m.partners.join(", ")))]
+            })
             .collect();
         self.table(columns, rows);
     }
@@ -972,7 +1000,10 @@ impl<'a> Builder<'a> {
         let items: Vec<ListItem> = self
             .measures()
             .filter(|m| m.quick_win)
-            .map(|m| ListItem { text: format!("{} ({})", self.measure_label(m), self.field_title_by_id(m.field.get_ref())), level: 0 })
+            .map(|m| ListItem {
+                text: format!("{} ({})", self.measure_label(m), self.field_title_by_id(m.field.get_ref())),
+                level: 0,
+            })
             .collect();
         if items.is_empty() {
             self.para(l.no_quick_wins.clone());
@@ -996,13 +1027,20 @@ impl<'a> Builder<'a> {
         actors.sort_by_key(|a| a.group.map_or(9, |g| g as u8));
         actors
             .iter()
-            .map(|a| vec![a.name.clone(), self.group(a.group), self.or_none(a.role.clone()), self.involvement(a.involvement)])
+            .map(|a| {
+                vec![a.name.clone(), self.group(a.group), self.or_none(a.role.clone()), self.involvement(a.involvement)]
+            })
             .collect()
     }
 
     fn actor_columns(&self) -> Vec<Column> {
         let l = self.l;
-        vec![col(&l.actor, false, 30), col(&l.group, false, 18), col(&l.role, false, 32), col(&l.involvement, false, 20)]
+        vec![
+            col(&l.actor, false, 30),
+            col(&l.group, false, 18),
+            col(&l.role, false, 32),
+            col(&l.involvement, false, 20),
+        ]
     }
 
     fn partners(&mut self) {
@@ -1085,7 +1123,11 @@ impl<'a> Builder<'a> {
                 ]
             })
             .collect();
-        let columns = vec![col(&l.checklist_item, false, 35), col(&l.checklist_state, false, 15), col(&l.checklist_note, false, 50)];
+        let columns = vec![
+            col(&l.checklist_item, false, 35),
+            col(&l.checklist_state, false, 15),
+            col(&l.checklist_note, false, 50),
+        ];
         self.table(columns, rows);
     }
 
@@ -1112,7 +1154,9 @@ impl<'a> Builder<'a> {
         let facts: Vec<&Item> = catalogue
             .items
             .iter()
-            .filter(|i| i.in_profile(Profile::Council) && !finance_items.contains(&i.id.as_str()) && is_filled(self.s, i))
+            .filter(|i| {
+                i.in_profile(Profile::Council) && !finance_items.contains(&i.id.as_str()) && is_filled(self.s, i)
+            })
             .collect();
         self.heading(1, l.council_facts.clone(), "facts");
         for item in facts {

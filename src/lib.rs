@@ -5,9 +5,12 @@
 //! templates see) → [`render`] (one renderer per format).
 
 pub mod catalogue;
-pub mod model;
+pub mod cli;
+pub mod cmd;
 pub mod context;
 pub mod figures;
 pub mod i18n;
+pub mod model;
+pub mod output;
 pub mod render;
 pub mod templates;

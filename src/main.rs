@@ -1,11 +1,29 @@
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let c = strategiekit::model::Checked::from_path(std::path::Path::new(&args[1]), Default::default()).unwrap();
-    eprint!("{}", c.render(false));
-    let t = strategiekit::templates::TemplateSet::builtin();
-    let r = strategiekit::render::markdown::MarkdownRenderer::new(&t).unwrap();
-    let s = c.strategy.unwrap();
-    let p = match args.get(2).map(|s| s.as_str()) { Some("summary") => strategiekit::catalogue::Profile::Summary, Some("council") => strategiekit::catalogue::Profile::Council, _ => strategiekit::catalogue::Profile::Full };
-    let doc = strategiekit::context::build(&s, p, t.labels().get(s.document.language));
-    print!("{}", r.render(&doc).unwrap());
+//! The `strategiekit` binary: parses the command line, runs it, maps the
+//! outcome to an exit code (0, 1, 2, or 64 for usage errors).
+
+use clap::Parser as _;
+use strategiekit::cli::Cli;
+use strategiekit::cmd::{self, ExitCode, UsageError};
+
+fn main() -> std::process::ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { ExitCode::Usage } else { ExitCode::Ok };
+            e.print().ok();
+            return std::process::ExitCode::from(code as u8);
+        }
+    };
+    let code = match cmd::run(cli) {
+        Ok(code) => code,
+        Err(e) if e.is::<UsageError>() => {
+            eprintln!("error: {e}");
+            ExitCode::Usage
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::Error
+        }
+    };
+    std::process::ExitCode::from(code as u8)
 }

@@ -44,7 +44,8 @@ impl TemplateSet {
                     known.join(", ")
                 );
             }
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read template {}", path.display()))?;
+            let text =
+                std::fs::read_to_string(&path).with_context(|| format!("cannot read template {}", path.display()))?;
             if name == LABELS {
                 set.labels = LabelSet::parse(&text).map_err(|e| {
                     anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end())
@@ -55,7 +56,11 @@ impl TemplateSet {
             found += 1;
         }
         if found == 0 {
-            bail!("{} holds no template files\n  = help: `strategiekit templates export {}` writes the built-in ones there", dir.display(), dir.display());
+            bail!(
+                "{} holds no template files\n  = help: `strategiekit templates export {}` writes the built-in ones there",
+                dir.display(),
+                dir.display()
+            );
         }
         Ok(set)
     }
@@ -110,7 +115,8 @@ fn walk(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
-        let entries = std::fs::read_dir(&current).with_context(|| format!("cannot read template directory {}", current.display()))?;
+        let entries = std::fs::read_dir(&current)
+            .with_context(|| format!("cannot read template directory {}", current.display()))?;
         for entry in entries {
             let path = entry.with_context(|| format!("cannot read {}", current.display()))?.path();
             if path.is_dir() {

@@ -31,7 +31,9 @@ fn some_text(t: &Option<String>) -> bool {
 pub fn has_data(s: &Strategy, generated: Generated) -> bool {
     let measures = || s.measures.iter().map(|m| m.get_ref());
     match generated {
-        Generated::Vision => some_text(&s.vision.vision) || some_text(&s.vision.narrative) || !s.vision.keywords.is_empty(),
+        Generated::Vision => {
+            some_text(&s.vision.vision) || some_text(&s.vision.narrative) || !s.vision.keywords.is_empty()
+        }
         Generated::Mission => some_text(&s.vision.mission),
         Generated::GuidingPrinciples => !s.vision.guiding_principles.is_empty(),
         Generated::GoalHierarchy | Generated::GoalIndicators => !s.goals.is_empty(),
@@ -56,9 +58,11 @@ pub fn is_filled(s: &Strategy, item: &Item) -> bool {
     has_text(s, &item.id) || item.generated.is_some_and(|g| has_data(s, g))
 }
 
-/// True when a technical item is to be shown: selected or given text.
+/// True when a technical item is to be shown: selected in `[technical].topics`
+/// or given text. Structured data alone (actors for `technical_actors`) does not
+/// select a "bei Bedarf" item.
 pub fn technical_selected(s: &Strategy, item: &Item) -> bool {
-    s.technical.topics.iter().any(|t| t == &item.id) || is_filled(s, item)
+    s.technical.topics.iter().any(|t| t == &item.id) || has_text(s, &item.id)
 }
 
 /// The outline coverage of `s`.

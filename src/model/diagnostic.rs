@@ -43,7 +43,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(code: &'static str, path: impl Into<String>, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: &'static str,
+        path: impl Into<String>,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -65,7 +70,11 @@ impl Diagnostic {
         message: impl Into<String>,
         advice: &str,
     ) -> Self {
-        Diagnostic { severity: Severity::Warning, advice: Some(advice.to_string()), ..Self::error(code, path, span, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            advice: Some(advice.to_string()),
+            ..Self::error(code, path, span, message)
+        }
     }
 
     /// Adds a hint on how to fix it.
@@ -102,7 +111,9 @@ impl Diagnostic {
             Some(span) => {
                 let label = if self.path.is_empty() { String::new() } else { format!("at `{}`", self.path) };
                 title
-                    .element(Snippet::source(source).path(file).annotation(AnnotationKind::Primary.span(span).label(label)))
+                    .element(
+                        Snippet::source(source).path(file).annotation(AnnotationKind::Primary.span(span).label(label)),
+                    )
                     .elements(footers)
             }
             None => title.element(annotate_snippets::Origin::path(file)).elements(footers),

@@ -110,8 +110,11 @@ impl<'s> Walker<'s> {
     fn shape(&self, node: &'s Value) -> Shape<'s> {
         let node = self.resolve(node);
         if let Some(alternatives) = node.get("anyOf").or_else(|| node.get("oneOf")).and_then(Value::as_array) {
-            let non_null: Vec<&Value> =
-                alternatives.iter().map(|a| self.resolve(a)).filter(|a| a.get("type") != Some(&Value::from("null"))).collect();
+            let non_null: Vec<&Value> = alternatives
+                .iter()
+                .map(|a| self.resolve(a))
+                .filter(|a| a.get("type") != Some(&Value::from("null")))
+                .collect();
             if !non_null.is_empty() && non_null.iter().all(|a| a.get("const").is_some()) {
                 let allowed = non_null.iter().filter_map(|a| a["const"].as_str()).collect();
                 return Shape::Str { allowed: Some(allowed) };
@@ -126,7 +129,9 @@ impl<'s> Walker<'s> {
         }
         let ty = match node.get("type") {
             Some(Value::String(t)) => t.as_str(),
-            Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("null"),
+            Some(Value::Array(types)) => {
+                types.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("null")
+            }
             _ => return Shape::Any,
         };
         match ty {
@@ -159,22 +164,29 @@ impl<'s> Walker<'s> {
             (e, DeValue::String(_)) if e.starts_with("an integer") || e.starts_with("a number") => {
                 Some("write the number without quotes".to_string())
             }
-            (e, DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) if e == "a string" => {
+            ("a string", DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => {
                 Some("put the value in quotes".to_string())
             }
-            (e, _) if e == "an array" => Some("use square brackets, e.g. [\"a\", \"b\"]".to_string()),
+            ("an array", _) => Some("use square brackets, e.g. [\"a\", \"b\"]".to_string()),
             _ => None,
         };
         self.error("invalid-type", path, value.span(), format!("`{}` must be {expected}, found {found}", path.0), help);
     }
 
     /// Checks one value; returns it (strings cleaned) or `None` where it is rejected.
-    fn value<'i>(&mut self, value: &Spanned<DeValue<'i>>, schema: &'s Value, path: &Path) -> Option<Spanned<DeValue<'i>>> {
+    fn value<'i>(
+        &mut self,
+        value: &Spanned<DeValue<'i>>,
+        schema: &'s Value,
+        path: &Path,
+    ) -> Option<Spanned<DeValue<'i>>> {
         let span = value.span();
         let keep = |v: DeValue<'i>| Some(Spanned::new(span.clone(), v));
         match (self.shape(schema), value.get_ref()) {
             (Shape::Any, v) => keep(v.clone()),
-            (Shape::Table(node), DeValue::Table(table)) => self.table(table, node, path, span.clone()).map(|t| Spanned::new(span, DeValue::Table(t))),
+            (Shape::Table(node), DeValue::Table(table)) => {
+                self.table(table, node, path, span.clone()).map(|t| Spanned::new(span, DeValue::Table(t)))
+            }
             (Shape::Table(_), _) => {
                 self.type_error(path, value, "a table");
                 None
@@ -200,7 +212,13 @@ impl<'s> Walker<'s> {
                     if let Some(best) = did_you_mean(&cleaned, allowed.iter().copied()) {
                         help = format!("did you mean `{best}`? {help}");
                     }
-                    self.error("invalid-value", path, span, format!("`{}` cannot be \"{cleaned}\"", path.0), Some(help));
+                    self.error(
+                        "invalid-value",
+                        path,
+                        span,
+                        format!("`{}` cannot be \"{cleaned}\"", path.0),
+                        Some(help),
+                    );
                     return None;
                 }
                 keep(DeValue::String(cleaned))
@@ -209,7 +227,9 @@ impl<'s> Walker<'s> {
                 self.type_error(path, value, "a string");
                 None
             }
-            (Shape::Date, DeValue::Datetime(dt)) if dt.date.is_some() && dt.time.is_none() => keep(value.get_ref().clone()),
+            (Shape::Date, DeValue::Datetime(dt)) if dt.date.is_some() && dt.time.is_none() => {
+                keep(value.get_ref().clone())
+            }
             (Shape::Date, _) => {
                 self.type_error(path, value, "a date like 2026-11-22");
                 None
@@ -229,7 +249,13 @@ impl<'s> Walker<'s> {
                     (None, Some(b)) => format!("must be at most {b}"),
                     (None, None) => "is too large".to_string(),
                 };
-                self.error("out-of-range", path, span, format!("`{}` {expected}, found {}", path.0, int.as_str()), None);
+                self.error(
+                    "out-of-range",
+                    path,
+                    span,
+                    format!("`{}` {expected}, found {}", path.0, int.as_str()),
+                    None,
+                );
                 None
             }
             (Shape::Integer { .. }, _) => {
@@ -249,7 +275,13 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn table<'i>(&mut self, table: &DeTable<'i>, node: &'s Value, path: &Path, span: Range<usize>) -> Option<DeTable<'i>> {
+    fn table<'i>(
+        &mut self,
+        table: &DeTable<'i>,
+        node: &'s Value,
+        path: &Path,
+        span: Range<usize>,
+    ) -> Option<DeTable<'i>> {
         let properties = node.get("properties").and_then(Value::as_object);
         let extra = node.get("additionalProperties");
         let mut out = DeTable::new();
@@ -259,7 +291,8 @@ impl<'s> Walker<'s> {
             let schema = match (properties.and_then(|p| p.get(name)), extra) {
                 (Some(s), _) => s,
                 (None, Some(Value::Bool(false))) => {
-                    let known: Vec<&str> = properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+                    let known: Vec<&str> =
+                        properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
                     let help = match did_you_mean(name, known.iter().copied()) {
                         Some(best) => format!("did you mean `{best}`?"),
                         None => format!("allowed keys: {}", known.join(", ")),
@@ -294,7 +327,11 @@ impl<'s> Walker<'s> {
 /// XML 1.0 forbids), and turns CRLF into LF.
 pub fn clean_text<'a>(s: &Cow<'a, str>) -> Cow<'a, str> {
     let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}';
-    if s.chars().any(bad) { Cow::Owned(s.replace("\r\n", "\n").chars().filter(|c| !bad(*c)).collect()) } else { s.clone() }
+    if s.chars().any(bad) {
+        Cow::Owned(s.replace("\r\n", "\n").chars().filter(|c| !bad(*c)).collect())
+    } else {
+        s.clone()
+    }
 }
 
 fn describe(value: &DeValue<'_>) -> String {

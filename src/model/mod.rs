@@ -54,7 +54,11 @@ impl Checked {
         } else {
             let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
             let s = String::from_utf8(bytes).map_err(|e| {
-                anyhow::anyhow!("{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8", path.display(), e.utf8_error().valid_up_to())
+                anyhow::anyhow!(
+                    "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                )
             })?;
             (path.display().to_string(), s)
         };

@@ -23,9 +23,8 @@ fn build() -> Value {
     let mut schema = generator.into_root_schema_for::<Strategy>().to_value();
     let catalogue = Catalogue::get();
     schema["$id"] = json!("https://strategiekit.invalid/schema/input-v1.json");
-    schema["description"] = json!(
-        "A Smart-City strategy for strategiekit. Only municipality.name is required; see input-format.md."
-    );
+    schema["description"] =
+        json!("A Smart-City strategy for strategiekit. Only municipality.name is required; see input-format.md.");
 
     let text_props: Map<String, Value> = catalogue
         .items
@@ -49,10 +48,8 @@ fn build() -> Value {
         .iter()
         .map(|i| (i.id.clone(), json!({ "type": "string", "description": format!("Note on {}", i.de) })))
         .collect();
-    production_props.insert(
-        "notes".into(),
-        json!({ "type": "object", "properties": note_props, "additionalProperties": false }),
-    );
+    production_props
+        .insert("notes".into(), json!({ "type": "object", "properties": note_props, "additionalProperties": false }));
     let defs = if schema.get("definitions").is_some() { "definitions" } else { "$defs" };
     schema[defs]["Production"] = json!({
         "description": "The production checklist: item id = done?, with optional notes.",

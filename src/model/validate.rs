@@ -23,11 +23,13 @@ pub mod advice {
     pub const INDICATOR: &str =
         "seeds: \"messbare Ziele verankern\" — measurable goals guide implementation and support the council decision";
     /// measure-without-goal
-    pub const GOAL: &str = "seeds: \"Wie zählt das Projekt zum Gesamtziel ein?\" — every measure should pay into a goal";
+    pub const GOAL: &str =
+        "seeds: \"Wie zählt das Projekt zum Gesamtziel ein?\" — every measure should pay into a goal";
     /// measure-without-lead
     pub const LEAD: &str = "seeds: \"Regelung von Zuständigkeiten\" — each measure needs someone responsible";
     /// measure-without-budget
-    pub const BUDGET: &str = "seeds: \"Finanzierungsvorschlag der Maßnahmen\" — a strategy proposes how its measures are paid for";
+    pub const BUDGET: &str =
+        "seeds: \"Finanzierungsvorschlag der Maßnahmen\" — a strategy proposes how its measures are paid for";
     /// measure-without-priority
     pub const PRIORITY: &str = "seeds: \"Priorisierung der Maßnahmen\" — priorities show what comes first";
     /// field-without-measures
@@ -95,7 +97,11 @@ pub fn validate(s: &Strategy, options: CheckOptions) -> Vec<Diagnostic> {
 }
 
 /// Checks id syntax and uniqueness; returns the set of ids.
-fn unique_ids<'a>(out: &mut Vec<Diagnostic>, list: &str, ids: impl Iterator<Item = &'a Spanned<String>>) -> Vec<String> {
+fn unique_ids<'a>(
+    out: &mut Vec<Diagnostic>,
+    list: &str,
+    ids: impl Iterator<Item = &'a Spanned<String>>,
+) -> Vec<String> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut all = Vec::new();
     for (i, id) in ids.enumerate() {
@@ -109,8 +115,13 @@ fn unique_ids<'a>(out: &mut Vec<Diagnostic>, list: &str, ids: impl Iterator<Item
         }
         if let Some(first) = seen.insert(value, i) {
             out.push(
-                Diagnostic::error("duplicate-id", &path, Some(id.span()), format!("id \"{value}\" is used twice in `{list}`"))
-                    .with_help(format!("`{list}[{first}]` already has this id; give each entry its own id")),
+                Diagnostic::error(
+                    "duplicate-id",
+                    &path,
+                    Some(id.span()),
+                    format!("id \"{value}\" is used twice in `{list}`"),
+                )
+                .with_help(format!("`{list}[{first}]` already has this id; give each entry its own id")),
             );
         }
         all.push(value.to_string());
@@ -129,8 +140,13 @@ fn reference(out: &mut Vec<Diagnostic>, path: &str, id: &Spanned<String>, what: 
         None => format!("there are no {what}s yet; add a [[{what}s]] entry with id = \"{value}\""),
     };
     out.push(
-        Diagnostic::error("unresolved-reference", path, Some(id.span()), format!("`{path}` refers to {what} \"{value}\", which does not exist"))
-            .with_help(help),
+        Diagnostic::error(
+            "unresolved-reference",
+            path,
+            Some(id.span()),
+            format!("`{path}` refers to {what} \"{value}\", which does not exist"),
+        )
+        .with_help(help),
     );
 }
 
@@ -162,8 +178,13 @@ fn goal_cycles(out: &mut Vec<Diagnostic>, s: &Strategy) {
                     chain.push(start);
                     let span = goal.get_ref().parent.as_ref().map(|p| p.span());
                     out.push(
-                        Diagnostic::error("goal-cycle", format!("goals[{i}].parent"), span, format!("the goal hierarchy has a cycle: {}", chain.join(" → ")))
-                            .with_help("a goal cannot be its own ancestor; remove one `parent` in the cycle"),
+                        Diagnostic::error(
+                            "goal-cycle",
+                            format!("goals[{i}].parent"),
+                            span,
+                            format!("the goal hierarchy has a cycle: {}", chain.join(" → ")),
+                        )
+                        .with_help("a goal cannot be its own ancestor; remove one `parent` in the cycle"),
                     );
                 }
                 break;
@@ -182,8 +203,14 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
         let goal = g.get_ref();
         if goal.indicators.is_empty() {
             out.push(
-                Diagnostic::warning("goal-without-indicator", format!("goals[{i}]"), Some(goal.id.span()), format!("goal \"{}\" has no measurable indicator", goal.id.get_ref()), advice::INDICATOR)
-                    .with_help("add [[goals.indicators]] with name, baseline, target and target_year"),
+                Diagnostic::warning(
+                    "goal-without-indicator",
+                    format!("goals[{i}]"),
+                    Some(goal.id.span()),
+                    format!("goal \"{}\" has no measurable indicator", goal.id.get_ref()),
+                    advice::INDICATOR,
+                )
+                .with_help("add [[goals.indicators]] with name, baseline, target and target_year"),
             );
         }
     }
@@ -198,8 +225,14 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
         let path = format!("measures[{i}]");
         if m.goals.is_empty() {
             out.push(
-                Diagnostic::warning("measure-without-goal", &path, span.clone(), format!("measure \"{id}\" pays into no goal"), advice::GOAL)
-                    .with_help("add goals = [\"…\"] with the ids of the goals it serves"),
+                Diagnostic::warning(
+                    "measure-without-goal",
+                    &path,
+                    span.clone(),
+                    format!("measure \"{id}\" pays into no goal"),
+                    advice::GOAL,
+                )
+                .with_help("add goals = [\"…\"] with the ids of the goals it serves"),
             );
         } else if let Some(served) = field_goals.get(m.field.get_ref().as_str())
             && !m.goals.iter().any(|g| served.contains(&g.get_ref().as_str()))
@@ -227,15 +260,27 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
         let f = f.get_ref();
         if !s.measures.iter().any(|m| m.get_ref().field.get_ref() == f.id.get_ref()) {
             out.push(
-                Diagnostic::warning("field-without-measures", format!("fields[{i}]"), Some(f.id.span()), format!("field of action \"{}\" has no measures", f.id.get_ref()), advice::FIELD_MEASURES)
-                    .with_help(format!("add a [[measures]] entry with field = \"{}\"", f.id.get_ref())),
+                Diagnostic::warning(
+                    "field-without-measures",
+                    format!("fields[{i}]"),
+                    Some(f.id.span()),
+                    format!("field of action \"{}\" has no measures", f.id.get_ref()),
+                    advice::FIELD_MEASURES,
+                )
+                .with_help(format!("add a [[measures]] entry with field = \"{}\"", f.id.get_ref())),
             );
         }
     }
     if !s.measures.is_empty() && !s.measures.iter().any(|m| m.get_ref().quick_win) {
         out.push(
-            Diagnostic::warning("no-quick-win", "measures", None, "no measure is marked as a quick win", advice::QUICK_WIN)
-                .with_help("set quick_win = true on a measure that shows results early"),
+            Diagnostic::warning(
+                "no-quick-win",
+                "measures",
+                None,
+                "no measure is marked as a quick win",
+                advice::QUICK_WIN,
+            )
+            .with_help("set quick_win = true on a measure that shows results early"),
         );
     }
     if s.vision.vision.as_deref().is_none_or(|v| v.trim().is_empty()) && !super::coverage::has_text(s, "vision") {
@@ -246,8 +291,14 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
     }
     if !s.actors.iter().any(|a| a.get_ref().group == Some(Group::Politics)) {
         out.push(
-            Diagnostic::warning("no-politics-actor", "actors", None, "no actor from politics is involved", advice::POLITICS)
-                .with_help("add an [[actors]] entry with group = \"politics\", e.g. the council's digital committee"),
+            Diagnostic::warning(
+                "no-politics-actor",
+                "actors",
+                None,
+                "no actor from politics is involved",
+                advice::POLITICS,
+            )
+            .with_help("add an [[actors]] entry with group = \"politics\", e.g. the council's digital committee"),
         );
     }
     review(out, s);
@@ -260,16 +311,34 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
             None => "use the German name of the state, e.g. \"Nordrhein-Westfalen\"".to_string(),
         };
         out.push(
-            Diagnostic::warning("unknown-state", "municipality.state", Some(state.span()), format!("\"{}\" is not one of the 16 German states", state.get_ref()), advice::STATE)
-                .with_help(help),
+            Diagnostic::warning(
+                "unknown-state",
+                "municipality.state",
+                Some(state.span()),
+                format!("\"{}\" is not one of the 16 German states", state.get_ref()),
+                advice::STATE,
+            )
+            .with_help(help),
         );
     }
     if let Some(min) = options.min_coverage {
         let c = coverage(s);
         if c.percent < min {
             out.push(
-                Diagnostic::warning("low-coverage", "text", None, format!("outline coverage is {:.1}% ({} of {} items), below the required {min}%", c.percent, c.filled, c.total), advice::COVERAGE)
-                    .with_help(format!("fill more items, e.g. {}", c.missing.iter().take(5).cloned().collect::<Vec<_>>().join(", "))),
+                Diagnostic::warning(
+                    "low-coverage",
+                    "text",
+                    None,
+                    format!(
+                        "outline coverage is {:.1}% ({} of {} items), below the required {min}%",
+                        c.percent, c.filled, c.total
+                    ),
+                    advice::COVERAGE,
+                )
+                .with_help(format!(
+                    "fill more items, e.g. {}",
+                    c.missing.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+                )),
             );
         }
     }
@@ -279,8 +348,14 @@ fn review(out: &mut Vec<Diagnostic>, s: &Strategy) {
     let doc = &s.document;
     let Some(months) = doc.review_months else {
         out.push(
-            Diagnostic::warning("no-review-date", "document.review_months", None, "the strategy has no review cycle", advice::REVIEW)
-                .with_help("add review_months = 24 to [document]"),
+            Diagnostic::warning(
+                "no-review-date",
+                "document.review_months",
+                None,
+                "the strategy has no review cycle",
+                advice::REVIEW,
+            )
+            .with_help("add review_months = 24 to [document]"),
         );
         return;
     };
@@ -289,8 +364,14 @@ fn review(out: &mut Vec<Diagnostic>, s: &Strategy) {
     let due = base.add_months(months);
     if due < *date.get_ref() {
         out.push(
-            Diagnostic::warning("review-date-past", "document.review_months", Some(date.span()), format!("the review was due on {due}, before the document's date {}", date.get_ref()), advice::REVIEW)
-                .with_help("review the strategy now and update `adopted_on` and `date`"),
+            Diagnostic::warning(
+                "review-date-past",
+                "document.review_months",
+                Some(date.span()),
+                format!("the review was due on {due}, before the document's date {}", date.get_ref()),
+                advice::REVIEW,
+            )
+            .with_help("review the strategy now and update `adopted_on` and `date`"),
         );
     }
 }

@@ -42,7 +42,8 @@ fn ordered_list_delimiter(line: &str) -> Option<usize> {
     let run = rest.chars().take_while(char::is_ascii_alphanumeric).count();
     let after = rest[run..].chars().next()?;
     let following = rest[run + after.len_utf8()..].chars().next();
-    ((1..=9).contains(&run) && matches!(after, '.' | ')') && following.is_none_or(char::is_whitespace)).then_some(offset + run)
+    ((1..=9).contains(&run) && matches!(after, '.' | ')') && following.is_none_or(char::is_whitespace))
+        .then_some(offset + run)
 }
 
 /// Escapes a single-line string (headings, list items, facts): line breaks
@@ -121,11 +122,18 @@ fn as_text(v: &Value) -> String {
 fn register_string_helper(hb: &mut Handlebars<'_>, name: &'static str, f: fn(&Value) -> String) {
     hb.register_helper(
         name,
-        Box::new(move |h: &Helper<'_>, _: &Handlebars<'_>, _: &Context, _: &mut RenderContext<'_, '_>, out: &mut dyn Output| -> HelperResult {
-            let v = param_str(h, name)?;
-            out.write(&f(v))?;
-            Ok(())
-        }),
+        Box::new(
+            move |h: &Helper<'_>,
+                  _: &Handlebars<'_>,
+                  _: &Context,
+                  _: &mut RenderContext<'_, '_>,
+                  out: &mut dyn Output|
+                  -> HelperResult {
+                let v = param_str(h, name)?;
+                out.write(&f(v))?;
+                Ok(())
+            },
+        ),
     );
 }
 
@@ -137,8 +145,7 @@ pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> Strin
     hb.register_escape_fn(escape);
     for (path, text) in templates.files_under(prefix) {
         let name = path.trim_start_matches(prefix).split('.').next().unwrap_or_default().to_string();
-        hb.register_template_string(&name, text)
-            .map_err(|e| anyhow!("template {path}: {e}"))?;
+        hb.register_template_string(&name, text).map_err(|e| anyhow!("template {path}: {e}"))?;
     }
     Ok(hb)
 }
@@ -157,7 +164,11 @@ impl MarkdownRenderer {
         register_string_helper(&mut hb, "gantt", |v| gantt_text(&as_text(v)));
         register_string_helper(&mut hb, "hashes", |v| "#".repeat(v.as_u64().unwrap_or(1).clamp(1, 6) as usize));
         register_string_helper(&mut hb, "indent", |v| "    ".repeat(v.as_u64().unwrap_or(0).min(8) as usize));
-        register_string_helper(&mut hb, "align", |v| if v.as_bool() == Some(true) { "---:".into() } else { "---".into() });
+        register_string_helper(
+            &mut hb,
+            "align",
+            |v| if v.as_bool() == Some(true) { "---:".into() } else { "---".into() },
+        );
         register_string_helper(&mut hb, "md_text", |v| {
             let paragraphs: Vec<Vec<String>> = serde_json::from_value(v.clone()).unwrap_or_default();
             escape_text(&paragraphs)

@@ -1,0 +1,187 @@
+//! The command line, as clap derives it. Completions and the man page are
+//! generated from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::catalogue::Profile;
+use crate::model::Lang;
+
+/// Smart-City strategies for German municipalities: from the KTS outline to
+/// Markdown, DOCX, HTML and JSON.
+#[derive(Debug, Parser)]
+#[command(name = "strategiekit", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Exit codes: 0 success, 1 input or rendering error, 2 warnings under --deny-warnings, 64 usage error."
+)]
+pub struct Cli {
+    /// When to color diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Color choice for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Color when stderr is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render strategy files to Markdown, DOCX, HTML or JSON.
+    Build(BuildArgs),
+    /// Validate strategy files without writing anything.
+    Check(CheckArgs),
+    /// Write a commented starter file or a bundled example.
+    Init(InitArgs),
+    /// Print the outline catalogue (sections, items, hints, profiles).
+    Outline(OutlineArgs),
+    /// Print the JSON Schema of the input file (for Taplo / Even Better TOML).
+    Schema,
+    /// Work with the built-in templates.
+    Templates {
+        /// What to do.
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Input files; `-` reads standard input and writes to standard output.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output formats, comma-separated.
+    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<Format>,
+    /// Which document to build.
+    #[arg(short, long, value_enum, default_value_t = Profile::Full)]
+    pub profile: Profile,
+    /// Directory to write to (created if missing).
+    #[arg(short, long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+    /// Replace existing output files.
+    #[arg(long)]
+    pub force: bool,
+    /// Use templates from this directory (see `templates export`).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Treat warnings as errors: exit 2 and write nothing for a file with warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark + GFM tables, pandoc-ready).
+    Md,
+    /// Word document.
+    Docx,
+    /// A self-contained HTML page.
+    Html,
+    /// The validated model with computed figures.
+    Json,
+}
+
+impl Format {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Input files; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Report format.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Exit with 2 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Warn when the outline coverage is below this percentage.
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub min_coverage: Option<f64>,
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let value: f64 = s.trim_end_matches('%').parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) { Ok(value) } else { Err(format!("{value} is not between 0 and 100")) }
+}
+
+/// Report formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people: diagnostics with the source line.
+    Human,
+    /// One JSON document for CI.
+    Json,
+}
+
+/// `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// File to write (`-` for standard output).
+    #[arg(default_value = "strategy.toml", value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write a bundled example instead of the starter.
+    #[arg(short, long, value_name = "NAME", value_parser = crate::cmd::init::example_names())]
+    pub example: Option<String>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `outline`.
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// Language of headings and hints.
+    #[arg(short, long, value_enum, default_value_t = Lang::De)]
+    pub lang: Lang,
+    /// Print the catalogue as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `templates` actions.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Write the built-in templates and labels into DIR, to edit and use with `build --templates DIR`.
+    Export {
+        /// Target directory.
+        dir: PathBuf,
+        /// Replace existing files.
+        #[arg(long)]
+        force: bool,
+    },
+}

@@ -1,0 +1,173 @@
+//! `strategiekit build`: check each input, render it, write the outputs.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use rayon::prelude::*;
+
+use super::{ExitCode, UsageError};
+use crate::catalogue::Profile;
+use crate::cli::{BuildArgs, Format};
+use crate::model::{CheckOptions, Checked};
+use crate::output::{OutputFile, ensure_free, write_atomic};
+use crate::render::Renderers;
+use crate::templates::TemplateSet;
+
+/// What happened to one input file.
+struct Outcome {
+    /// Diagnostics and messages for stderr, in order.
+    report: String,
+    /// Files written.
+    written: Vec<PathBuf>,
+    /// 0, 1 or 2 (see [`ExitCode`]).
+    code: ExitCode,
+}
+
+/// Runs `build`.
+pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
+    let mut formats = args.format.clone();
+    formats.sort();
+    formats.dedup();
+    let stdin = args.files.iter().any(|f| f.as_os_str() == "-");
+    if stdin && (args.files.len() != 1 || formats.len() != 1) {
+        return Err(UsageError("`-` reads one file from standard input and writes one format to standard output; give only `-` and one --format".into()).into());
+    }
+    let templates = match &args.templates {
+        Some(dir) => TemplateSet::with_overrides(dir)?,
+        None => TemplateSet::builtin(),
+    };
+    let renderers = Renderers::new(templates)?;
+
+    if stdin {
+        let checked = Checked::from_path(Path::new("-"), CheckOptions::default())?;
+        let outcome = render_checked(&checked, args, &formats, &renderers, None, color);
+        eprint!("{}", outcome.report);
+        return Ok(outcome.code);
+    }
+
+    // Targets are fixed up front, so two inputs cannot write the same file.
+    let mut claimed: HashMap<PathBuf, &Path> = HashMap::new();
+    let mut plans = Vec::new();
+    for file in &args.files {
+        let targets: Vec<(Format, PathBuf)> =
+            formats.iter().map(|f| (*f, target(&args.out, file, args.profile, *f))).collect();
+        let clash = targets.iter().find_map(|(_, t)| claimed.get(t).map(|other| (t.clone(), *other)));
+        for (_, t) in &targets {
+            claimed.entry(t.clone()).or_insert(file);
+        }
+        plans.push((file, targets, clash));
+    }
+
+    let outcomes: Vec<Outcome> = plans
+        .par_iter()
+        .map(|(file, targets, clash)| {
+            if let Some((path, other)) = clash {
+                return failure(format!(
+                    "error: {} and {} would both write {}; build them into different --out directories",
+                    other.display(),
+                    file.display(),
+                    path.display()
+                ));
+            }
+            match Checked::from_path(file, CheckOptions::default()) {
+                Ok(checked) => render_checked(&checked, args, &formats, &renderers, Some(targets), color),
+                Err(e) => failure(format!("error: {e:#}")),
+            }
+        })
+        .collect();
+
+    let mut code = ExitCode::Ok;
+    let mut stderr = std::io::stderr().lock();
+    for outcome in &outcomes {
+        write!(stderr, "{}", outcome.report).ok();
+        if !args.quiet {
+            for path in &outcome.written {
+                writeln!(stderr, "wrote {}", path.display()).ok();
+            }
+        }
+        code = code.max(outcome.code);
+    }
+    Ok(code)
+}
+
+fn failure(report: String) -> Outcome {
+    Outcome { report: report + "\n", written: Vec::new(), code: ExitCode::Error }
+}
+
+/// `OUT/stem.ext` for the full profile, `OUT/stem.PROFILE.ext` for the others.
+fn target(out: &Path, input: &Path, profile: Profile, format: Format) -> PathBuf {
+    let stem = input.file_stem().map_or_else(|| "strategy".into(), |s| s.to_string_lossy().into_owned());
+    let name = match profile {
+        Profile::Full => format!("{stem}.{}", format.extension()),
+        other => format!("{stem}.{}.{}", other.as_str(), format.extension()),
+    };
+    if out == Path::new(".") { PathBuf::from(name) } else { out.join(name) }
+}
+
+/// Renders and writes one checked file; `targets` is `None` for standard output.
+fn render_checked(
+    checked: &Checked,
+    args: &BuildArgs,
+    formats: &[Format],
+    renderers: &Renderers,
+    targets: Option<&Vec<(Format, PathBuf)>>,
+    color: bool,
+) -> Outcome {
+    let mut report = if args.quiet && checked.errors() == 0 { String::new() } else { checked.render(color) };
+    let Some(strategy) = checked.valid() else {
+        report.push_str(&format!(
+            "error: {} has {} error(s); nothing was written for it\n",
+            checked.name,
+            checked.errors()
+        ));
+        return Outcome { report, written: Vec::new(), code: ExitCode::Error };
+    };
+    if args.deny_warnings && checked.warnings() > 0 {
+        report.push_str(&format!(
+            "error: {} has {} warning(s) and --deny-warnings is set; nothing was written for it\n",
+            checked.name,
+            checked.warnings()
+        ));
+        return Outcome { report, written: Vec::new(), code: ExitCode::Warnings };
+    }
+    let rendered = match renderers.render(strategy, args.profile, formats) {
+        Ok(r) => r,
+        Err(e) => {
+            report.push_str(&format!("error: cannot render {}: {e:#}\n", checked.name));
+            return Outcome { report, written: Vec::new(), code: ExitCode::Error };
+        }
+    };
+    let Some(targets) = targets else {
+        let bytes = rendered.into_iter().next().map(|(_, b)| b).unwrap_or_default();
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+            report.push_str(&format!("error: cannot write to standard output: {e}\n"));
+            return Outcome { report, written: Vec::new(), code: ExitCode::Error };
+        }
+        return Outcome { report, written: Vec::new(), code: ExitCode::Ok };
+    };
+    let files: Vec<OutputFile> = rendered
+        .into_iter()
+        .filter_map(|(format, bytes)| {
+            targets.iter().find(|(f, _)| *f == format).map(|(_, path)| OutputFile { path: path.clone(), bytes })
+        })
+        .collect();
+    let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+    let result = ensure_free(&paths, args.force).and_then(|()| {
+        let mut written = Vec::new();
+        for file in &files {
+            write_atomic(file, args.force).with_context(|| format!("while building {}", checked.name))?;
+            written.push(file.path.clone());
+        }
+        Ok(written)
+    });
+    match result {
+        Ok(written) => Outcome { report, written, code: ExitCode::Ok },
+        Err(e) => {
+            report.push_str(&format!("error: {e:#}\n"));
+            Outcome { report, written: Vec::new(), code: ExitCode::Error }
+        }
+    }
+}

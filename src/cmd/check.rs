@@ -1,0 +1,115 @@
+//! `strategiekit check`: validate files, report for people or as JSON.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::ExitCode;
+use crate::cli::{CheckArgs, ReportFormat};
+use crate::model::coverage::{Coverage, coverage};
+use crate::model::{CheckOptions, Checked, Diagnostic};
+
+/// The JSON report: one document per run, one entry per file.
+#[derive(Serialize)]
+pub struct Report {
+    /// Format name and version of this document.
+    pub format: &'static str,
+    /// One entry per input file, in the order given.
+    pub files: Vec<FileReport>,
+    /// Errors in all files.
+    pub errors: usize,
+    /// Warnings in all files.
+    pub warnings: usize,
+    /// The exit code of the run.
+    pub exit_code: i32,
+}
+
+/// The JSON report of one file.
+#[derive(Serialize)]
+pub struct FileReport {
+    /// The path as given, or `<stdin>`.
+    pub file: String,
+    /// No errors (and no warnings under `--deny-warnings`).
+    pub ok: bool,
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// Outline coverage, when the file could be read into the model.
+    pub coverage: Option<Coverage>,
+    /// Errors first, then warnings, each in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Runs `check`.
+pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
+    let options = CheckOptions { min_coverage: args.min_coverage };
+    let mut code = ExitCode::Ok;
+    let mut files = Vec::new();
+    for path in &args.files {
+        let (file_code, report) = match Checked::from_path(path, options) {
+            Ok(checked) => {
+                let file_code = if checked.errors() > 0 {
+                    ExitCode::Error
+                } else if args.deny_warnings && checked.warnings() > 0 {
+                    ExitCode::Warnings
+                } else {
+                    ExitCode::Ok
+                };
+                if args.format == ReportFormat::Human {
+                    eprint!("{}", checked.render(color));
+                    eprintln!("{}", summary_line(&checked));
+                }
+                let report = FileReport {
+                    file: checked.name.clone(),
+                    ok: file_code == ExitCode::Ok,
+                    errors: checked.errors(),
+                    warnings: checked.warnings(),
+                    coverage: checked.strategy.as_ref().map(coverage),
+                    diagnostics: checked.diagnostics,
+                };
+                (file_code, report)
+            }
+            Err(e) => {
+                if args.format == ReportFormat::Human {
+                    eprintln!("error: {e:#}");
+                }
+                let diagnostic = Diagnostic::error("unreadable-file", "", None, format!("{e:#}"));
+                let report = FileReport {
+                    file: path.display().to_string(),
+                    ok: false,
+                    errors: 1,
+                    warnings: 0,
+                    coverage: None,
+                    diagnostics: vec![diagnostic],
+                };
+                (ExitCode::Error, report)
+            }
+        };
+        code = code.max(file_code);
+        files.push(report);
+    }
+    if args.format == ReportFormat::Json {
+        let report = Report {
+            format: "strategiekit-check/1",
+            errors: files.iter().map(|f| f.errors).sum(),
+            warnings: files.iter().map(|f| f.warnings).sum(),
+            exit_code: code as i32,
+            files,
+        };
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    Ok(code)
+}
+
+fn summary_line(checked: &Checked) -> String {
+    let verdict = if checked.errors() > 0 { "invalid" } else { "ok" };
+    let coverage = checked
+        .strategy
+        .as_ref()
+        .map(|s| {
+            let c = coverage(s);
+            format!(", outline coverage {:.1}% ({} of {} items)", c.percent, c.filled, c.total)
+        })
+        .unwrap_or_default();
+    format!("{}: {verdict}: {} error(s), {} warning(s){coverage}", checked.name, checked.errors(), checked.warnings())
+}

@@ -1,0 +1,88 @@
+//! `strategiekit init`: a commented starter file, or a bundled example.
+
+use anyhow::{Context as _, Result, anyhow};
+use handlebars::Handlebars;
+use serde_json::json;
+
+use super::ExitCode;
+use crate::catalogue::{Catalogue, section_ids};
+use crate::cli::InitArgs;
+use crate::output::{OutputFile, write_atomic};
+use crate::templates::TemplateSet;
+
+#[derive(rust_embed::Embed)]
+#[folder = "examples/"]
+struct Examples;
+
+/// Names of the bundled examples (file stems of `examples/*.toml`).
+pub fn names() -> Vec<String> {
+    let mut names: Vec<String> = Examples::iter().filter_map(|n| n.strip_suffix(".toml").map(str::to_string)).collect();
+    names.sort();
+    names
+}
+
+/// clap's parser for `--example`.
+pub fn example_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(names())
+}
+
+/// The text of a bundled example.
+pub fn example(name: &str) -> Option<String> {
+    Examples::get(&format!("{name}.toml")).and_then(|f| String::from_utf8(f.data.into_owned()).ok())
+}
+
+/// The starter file, naming `file` in its comments.
+pub fn starter(templates: &TemplateSet, file: &str) -> Result<String> {
+    let catalogue = Catalogue::get();
+    let pad = |id: &str, width: usize| " ".repeat(width.saturating_sub(id.len()).max(1));
+    let sections: Vec<_> = catalogue
+        .sections
+        .iter()
+        .filter(|s| s.id != section_ids::PRODUCTION)
+        .map(|s| {
+            let items: Vec<_> = catalogue
+                .items_of(&s.id)
+                .map(|i| json!({ "id": i.id, "heading": i.de, "pad": pad(&i.id, 24) }))
+                .collect();
+            json!({ "title": s.de, "items": items })
+        })
+        .collect();
+    let production: Vec<_> = catalogue
+        .items_of(section_ids::PRODUCTION)
+        .map(|i| json!({ "id": i.id, "heading": i.de, "pad": pad(&i.id, 16) }))
+        .collect();
+    let field_ids: Vec<&str> = catalogue.fields.iter().map(|f| f.id.as_str()).collect();
+    let topic_ids: Vec<&str> = catalogue.items_of(section_ids::TECHNICAL).map(|i| i.id.as_str()).collect();
+    let data = json!({
+        "file": file,
+        "sections": sections,
+        "production": production,
+        "field_ids": field_ids.join(", "),
+        "topic_ids": topic_ids.join(", "),
+    });
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(handlebars::no_escape);
+    let template = templates.get("starter.toml.hbs").ok_or_else(|| anyhow!("template starter.toml.hbs is missing"))?;
+    hb.render_template(template, &data).context("cannot render the starter template")
+}
+
+/// Runs `init`.
+pub fn run(args: &InitArgs) -> Result<ExitCode> {
+    let to_stdout = args.file.as_os_str() == "-";
+    let shown = if to_stdout { "strategy.toml".to_string() } else { args.file.display().to_string() };
+    let text = match &args.example {
+        Some(name) => {
+            example(name).ok_or_else(|| anyhow!("no bundled example named {name}; known: {}", names().join(", ")))?
+        }
+        None => starter(&TemplateSet::builtin(), &shown)?,
+    };
+    if to_stdout {
+        print!("{text}");
+        return Ok(ExitCode::Ok);
+    }
+    write_atomic(&OutputFile { path: args.file.clone(), bytes: text.into_bytes() }, args.force)?;
+    eprintln!("wrote {}", args.file.display());
+    eprintln!("next: strategiekit check {shown}   then: strategiekit build {shown} --format md");
+    Ok(ExitCode::Ok)
+}

@@ -1,0 +1,89 @@
+//! One module per subcommand; [`run`] dispatches.
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod outline;
+pub mod templates;
+
+use anyhow::Result;
+use clap::CommandFactory as _;
+
+use crate::cli::{Cli, ColorChoice, Command};
+
+/// The process exit codes (see `cli.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitCode {
+    /// Success.
+    Ok = 0,
+    /// Warnings under `--deny-warnings`.
+    Warnings = 2,
+    /// Input or rendering error.
+    Error = 1,
+    /// Usage error.
+    Usage = 64,
+}
+
+impl ExitCode {
+    /// The worse of two outcomes: errors outrank warnings.
+    pub fn max(self, other: ExitCode) -> ExitCode {
+        fn rank(c: ExitCode) -> u8 {
+            match c {
+                ExitCode::Ok => 0,
+                ExitCode::Warnings => 1,
+                ExitCode::Error => 2,
+                ExitCode::Usage => 3,
+            }
+        }
+        if rank(other) > rank(self) { other } else { self }
+    }
+}
+
+/// A usage error that clap cannot see (exit 64).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Whether diagnostics on stderr get color.
+fn use_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal as _;
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let color = use_color(cli.color);
+    match cli.command {
+        Command::Build(args) => build::run(&args, color),
+        Command::Check(args) => check::run(&args, color),
+        Command::Init(args) => init::run(&args),
+        Command::Outline(args) => outline::run(&args),
+        Command::Schema => {
+            let schema = crate::model::schema::input_schema();
+            println!("{}", serde_json::to_string_pretty(schema)?);
+            Ok(ExitCode::Ok)
+        }
+        Command::Templates { action } => templates::run(&action),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "strategiekit", &mut std::io::stdout());
+            Ok(ExitCode::Ok)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(ExitCode::Ok)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! `strategiekit outline`: the catalogue for people (or as JSON).
+
+use std::fmt::Write as _;
+
+use anyhow::Result;
+
+use super::ExitCode;
+use crate::catalogue::{Catalogue, section_ids};
+use crate::cli::OutlineArgs;
+
+/// Runs `outline`.
+pub fn run(args: &OutlineArgs) -> Result<ExitCode> {
+    let catalogue = Catalogue::get();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(catalogue)?);
+        return Ok(ExitCode::Ok);
+    }
+    print!("{}", render(catalogue, args.lang));
+    Ok(ExitCode::Ok)
+}
+
+/// The outline as text: sections, then items with id, heading, profiles and hint.
+pub fn render(catalogue: &Catalogue, lang: crate::model::Lang) -> String {
+    let mut out = String::new();
+    for (n, section) in catalogue.sections.iter().enumerate() {
+        let note = match section.id.as_str() {
+            section_ids::TECHNICAL => " — only when selected in [technical].topics or given text",
+            section_ids::PRODUCTION => " — checklist in [production]",
+            _ => "",
+        };
+        let _ = writeln!(out, "{} {} [{}]{note}", n + 1, section.title(lang), section.id);
+        for item in catalogue.items_of(&section.id) {
+            let profiles: Vec<&str> = item.profiles.iter().map(|p| p.as_str()).collect();
+            let source = item.generated.map(|_| " (generated from structured input)").unwrap_or("");
+            let _ = writeln!(out, "  {:<26} {}{source}  [{}]", item.id, item.title(lang), profiles.join(", "));
+            let _ = writeln!(out, "  {:<26} {}", "", item.hint(lang));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,29 @@
+//! JSON: the validated, normalised model with computed figures and coverage.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::figures::Figures;
+use crate::model::Strategy;
+use crate::model::coverage::{Coverage, coverage};
+
+/// The JSON document `build --format json` writes.
+#[derive(Serialize)]
+pub struct JsonModel<'a> {
+    /// Format of this document.
+    pub format: &'static str,
+    /// The input as validated.
+    pub strategy: &'a Strategy,
+    /// Computed budgets and counts.
+    pub figures: Figures,
+    /// Outline coverage.
+    pub coverage: Coverage,
+}
+
+/// Renders `s` as pretty-printed JSON with a final newline.
+pub fn render(s: &Strategy) -> Result<Vec<u8>> {
+    let doc = JsonModel { format: "strategiekit-model/1", strategy: s, figures: Figures::of(s), coverage: coverage(s) };
+    let mut bytes = serde_json::to_vec_pretty(&doc)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

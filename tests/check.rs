@@ -1,0 +1,335 @@
+//! `check`: every error rule (message, place, exit code, nothing written)
+//! and every warning, through the real binary.
+
+mod common;
+use common::*;
+
+/// Checks `toml`; returns (exit code, stderr).
+fn check(toml: &str) -> (i32, String) {
+    let dir = dir_with(&[("s.toml", toml)]);
+    let out = run_in(dir.path(), &["check", "s.toml"]);
+    (code(&out), stderr(&out))
+}
+
+/// `line:col` (1-based, characters) where `needle` first occurs in `text`.
+fn pos(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the input"));
+    let line = text[..at].matches('\n').count() + 1;
+    let col = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("{line}:{col}")
+}
+
+/// Asserts one error with `code`, at `line:col`, whose text contains each of `needles`.
+fn assert_error(toml: &str, code_name: &str, line_col: &str, needles: &[&str]) {
+    let (exit, err) = check(toml);
+    assert_eq!(exit, 1, "exit code for {code_name}:\n{err}");
+    assert!(err.contains(&format!("error[{code_name}]")), "no error[{code_name}] in:\n{err}");
+    assert!(err.contains(&format!("--> s.toml:{line_col}")), "no location s.toml:{line_col} in:\n{err}");
+    for needle in needles {
+        assert!(err.contains(needle), "{needle:?} missing in:\n{err}");
+    }
+    // and build writes nothing for it
+    let dir = dir_with(&[("s.toml", toml)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md,json", "--out", "out"]);
+    assert_eq!(code(&out), 1);
+    assert!(!dir.path().join("out").exists(), "build wrote output for an invalid file");
+}
+
+#[test]
+fn the_clean_strategy_has_no_findings() {
+    let (exit, err) = check(CLEAN);
+    assert_eq!(exit, 0, "{err}");
+    assert!(err.contains("s.toml: ok: 0 error(s), 0 warning(s)"), "{err}");
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    assert_error("[municipality]\nname = \n", "toml-syntax", "2:8", &["invalid TOML"]);
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    let toml = clean_with("title = \"Bürgerportal\"", "titel = \"Bürgerportal\"");
+    assert_error(
+        &toml,
+        "unknown-key",
+        &pos(&toml, "titel"),
+        &["unknown key `titel` in `measures[0]`", "did you mean `title`?"],
+    );
+}
+
+#[test]
+fn unknown_text_and_production_keys_suggest_item_ids() {
+    let toml = format!("{CLEAN}\n[text]\nforword = \"Hallo\"\n");
+    assert_error(
+        &toml,
+        "unknown-key",
+        &pos(&toml, "forword"),
+        &["unknown key `forword` in `text`", "did you mean `foreword`?"],
+    );
+    let toml = format!("{CLEAN}\n[production]\ngrafics = true\n");
+    assert_error(&toml, "unknown-key", &pos(&toml, "grafics"), &["did you mean `graphics`?"]);
+    let toml = format!("{CLEAN}\n[production]\nnotes = {{ copy_edting = \"x\" }}\n");
+    assert_error(&toml, "unknown-key", &pos(&toml, "copy_edting"), &["did you mean `copy_editing`?"]);
+}
+
+#[test]
+fn unknown_top_level_table_lists_nothing_wrongly() {
+    let toml = format!("{CLEAN}\n[visions]\nvision = \"x\"\n");
+    assert_error(
+        &toml,
+        "unknown-key",
+        &pos(&toml, "visions"),
+        &["unknown key `visions` in the top level", "did you mean `vision`?"],
+    );
+}
+
+#[test]
+fn wrong_types_say_what_is_expected() {
+    let toml = clean_with("kind = \"city\"", "kind = \"city\"\npopulation = \"126000\"");
+    assert_error(
+        &toml,
+        "invalid-type",
+        &pos(&toml, "\"126000\""),
+        &["`municipality.population` must be an integer", "without quotes"],
+    );
+    let toml = clean_with("date = 2026-11-22", "date = \"2026-11-22\"");
+    assert_error(
+        &toml,
+        "invalid-type",
+        &pos(&toml, "\"2026-11-22\""),
+        &["must be a date like 2026-11-22", "date = 2026-11-22"],
+    );
+}
+
+#[test]
+fn missing_name_is_reported_at_the_table() {
+    let toml = CLEAN.replacen("name = \"Musterstadt\"\n", "", 1);
+    assert_error(&toml, "missing-key", "3:1", &["missing required key `name` in `municipality`"]);
+}
+
+#[test]
+fn missing_municipality_is_reported() {
+    assert_error("[document]\nlanguage = \"de\"\n", "missing-key", "1:1", &["missing required key `municipality`"]);
+}
+
+#[test]
+fn enum_values_list_the_allowed_ones() {
+    let cases = [
+        ("kind = \"city\"", "kind = \"citty\"", "did you mean `city`?"),
+        ("priority = \"high\"", "priority = \"hihg\"", "allowed values: high, medium, low"),
+        ("group = \"politics\"", "group = \"politic\"", "did you mean `politics`?"),
+        ("review_months = 24", "review_months = 24\nlanguage = \"fr\"", "allowed values: de, en"),
+        ("review_months = 24", "review_months = 24\nstatus = \"final\"", "allowed values: draft, adopted"),
+        ("quick_win = true", "quick_win = true\nstatus = \"doing\"", "allowed values: idea, planned, running, done"),
+        ("committee = true", "committee = true\ninvolvement = \"cocreate\"", "did you mean `co-create`?"),
+    ];
+    for (from, to, needle) in cases {
+        let toml = clean_with(from, to);
+        let value = to.rsplit(" = ").next().unwrap_or_default();
+        assert_error(&toml, "invalid-value", &pos(&toml, value), &[needle]);
+    }
+}
+
+#[test]
+fn technical_topics_are_outline_ids() {
+    let toml = format!("{CLEAN}\n[technical]\ntopics = [\"lorawan\", \"lorawn\"]\n");
+    assert_error(
+        &toml,
+        "invalid-value",
+        &pos(&toml, "\"lorawn\""),
+        &["`technical.topics[1]` cannot be \"lorawn\"", "did you mean `lorawan`?"],
+    );
+}
+
+#[test]
+fn ids_must_be_unique_and_plain() {
+    let toml = format!("{CLEAN}\n[[measures]]\nid = \"M1\"\nfield = \"administration\"\n");
+    assert_error(
+        &toml,
+        "duplicate-id",
+        &pos(&toml, "\"M1\"\nfield"),
+        &["id \"M1\" is used twice in `measures`", "`measures[0]` already has this id"],
+    );
+    let toml = clean_with("id = \"M1\"", "id = \"M 1\"");
+    assert_error(&toml, "invalid-id", &pos(&toml, "\"M 1\""), &["ASCII letters, digits"]);
+}
+
+#[test]
+fn references_resolve_or_name_the_closest_id() {
+    let toml = clean_with("field = \"administration\"", "field = \"administraton\"");
+    assert_error(
+        &toml,
+        "unresolved-reference",
+        &pos(&toml, "\"administraton\""),
+        &["refers to field \"administraton\"", "did you mean \"administration\"?"],
+    );
+    let toml = clean_with("goals = [\"Z1\"]\nlead", "goals = [\"Z2\"]\nlead");
+    assert_error(
+        &toml,
+        "unresolved-reference",
+        &pos(&toml, "\"Z2\""),
+        &["`measures[0].goals[0]` refers to goal \"Z2\"", "did you mean \"Z1\"?"],
+    );
+    let toml = clean_with("id = \"administration\"\ngoals = [\"Z1\"]", "id = \"administration\"\ngoals = [\"Z9\"]");
+    assert_error(
+        &toml,
+        "unresolved-reference",
+        &pos(&toml, "\"Z9\""),
+        &["`fields[0].goals[0]`", "did you mean \"Z1\"?"],
+    );
+    let toml = clean_with("title = \"Verwaltung digital\"", "title = \"Verwaltung digital\"\nparent = \"Z0\"");
+    assert_error(&toml, "unresolved-reference", &pos(&toml, "\"Z0\""), &["`goals[0].parent` refers to goal \"Z0\""]);
+}
+
+#[test]
+fn goal_cycles_are_errors() {
+    let toml = clean_with("title = \"Verwaltung digital\"", "title = \"Verwaltung digital\"\nparent = \"Z2\"")
+        + "\n[[goals]]\nid = \"Z2\"\nparent = \"Z1\"\n";
+    assert_error(&toml, "goal-cycle", &pos(&toml, "\"Z2\""), &["the goal hierarchy has a cycle: Z1 → Z2 → Z1"]);
+}
+
+#[test]
+fn ranges_are_enforced() {
+    let cases = [
+        (
+            "quick_win = true",
+            "quick_win = true\nsdgs = [11, 18]",
+            "18]",
+            "`measures[0].sdgs[1]` must be between 1 and 17, found 18",
+            "out-of-range",
+        ),
+        ("start = 2026", "start = 1989", "1989", "must be a year between 1990 and 2100", "out-of-range"),
+        ("budget_eur = 1200000", "budget_eur = -1", "-1\n", "must not be negative", "out-of-range"),
+        ("end = 2027", "end = 2025", "2025", "ends in 2025 before it starts in 2026", "invalid-period"),
+        ("schema_version = 1", "schema_version = 2", "2\n", "must be 1", "out-of-range"),
+    ];
+    for (from, to, at, needle, code_name) in cases {
+        let toml = clean_with(from, to);
+        assert_error(&toml, code_name, &pos(&toml, at), &[needle]);
+    }
+}
+
+#[test]
+fn every_error_of_a_file_is_reported() {
+    let toml = clean_with("kind = \"city\"", "kind = \"citty\"\npopulaton = 5")
+        .replacen("priority = \"high\"", "priority = \"urgent\"", 1)
+        .replacen("field = \"administration\"", "field = \"admin\"", 1);
+    let (exit, err) = check(&toml);
+    assert_eq!(exit, 1);
+    assert_eq!(err.matches("error[").count(), 4, "{err}");
+    assert!(err.contains("s.toml: invalid: 4 error(s)"), "{err}");
+}
+
+#[test]
+fn each_warning_carries_its_seed_advice() {
+    let cases: Vec<(String, &str, &str)> = vec![
+        (CLEAN.replacen("  [[goals.indicators]]", "  [[goals.nothing]]", 1).replacen("[[goals.nothing]]", "#", 1).replace("  name = \"Online-Dienste\"\n  unit = \"%\"\n  baseline = 20\n  baseline_year = 2022\n  target = 80\n  target_year = 2027\n", ""), "goal-without-indicator", "messbare Ziele verankern"),
+        (clean_with("goals = [\"Z1\"]\nlead", "lead"), "measure-without-goal", "Wie zählt das Projekt zum Gesamtziel ein?"),
+        (clean_with("lead = \"Hauptamt\"\n", ""), "measure-without-lead", "Zuständigkeiten"),
+        (clean_with("budget_eur = 1200000\n", ""), "measure-without-budget", "Finanzierungsvorschlag"),
+        (clean_with("priority = \"high\"\n", ""), "measure-without-priority", "Priorisierung"),
+        (format!("{CLEAN}\n[[fields]]\nid = \"mobility\"\ngoals = [\"Z1\"]\n"), "field-without-measures", "Kapitel pro Handlungsfeld"),
+        (clean_with("id = \"administration\"\ngoals = [\"Z1\"]", "id = \"administration\"\ngoals = []"), "measure-field-mismatch", "red thread"),
+        (clean_with("quick_win = true", "quick_win = false"), "no-quick-win", "Quick Wins"),
+        (clean_with("vision = \"Musterstadt nutzt Digitalisierung für ein gutes Leben aller.\"", ""), "no-vision", "roter Faden"),
+        (clean_with("group = \"politics\"", "group = \"administration\""), "no-politics-actor", "Rückhalt in der Politik"),
+        (clean_with("review_months = 24", ""), "no-review-date", "12 to 24 months"),
+        (clean_with("review_months = 24", "review_months = 24\nadopted_on = 2022-01-31"), "review-date-past", "12 to 24 months"),
+        (clean_with("state = \"Baden-Württemberg\"", "state = \"Baden-Würtemberg\""), "unknown-state", "did you mean \"Baden-Württemberg\"?"),
+    ];
+    for (toml, warning, advice) in cases {
+        let (exit, err) = check(&toml);
+        assert_eq!(exit, 0, "{warning}: warnings alone exit 0:\n{err}");
+        assert_eq!(err.matches("warning[").count(), 1, "exactly one warning expected for {warning}:\n{err}");
+        assert!(err.contains(&format!("warning[{warning}]")), "{warning} missing:\n{err}");
+        assert!(err.contains(advice), "{warning}: advice {advice:?} missing:\n{err}");
+        assert!(err.contains("= note: seeds") || warning == "unknown-state", "{warning}: no seed note:\n{err}");
+
+        let dir = dir_with(&[("s.toml", &toml)]);
+        let denied = run_in(dir.path(), &["check", "s.toml", "--deny-warnings"]);
+        assert_eq!(code(&denied), 2, "{warning} under --deny-warnings");
+    }
+}
+
+#[test]
+fn min_coverage_warns_below_the_threshold() {
+    let dir = dir_with(&[("s.toml", CLEAN)]);
+    let low = run_in(dir.path(), &["check", "s.toml", "--min-coverage", "50"]);
+    assert_eq!(code(&low), 0);
+    assert!(
+        stderr(&low)
+            .contains("warning[low-coverage]: outline coverage is 16.6% (9 of 54 items), below the required 50%"),
+        "{}",
+        stderr(&low)
+    );
+    let denied = run_in(dir.path(), &["check", "s.toml", "--min-coverage", "50", "--deny-warnings"]);
+    assert_eq!(code(&denied), 2);
+    let ok = run_in(dir.path(), &["check", "s.toml", "--min-coverage", "10", "--deny-warnings"]);
+    assert_eq!(code(&ok), 0, "{}", stderr(&ok));
+    let bad = run_in(dir.path(), &["check", "s.toml", "--min-coverage", "150"]);
+    assert_eq!(code(&bad), 64);
+}
+
+#[test]
+fn json_report_is_one_document_for_all_files() {
+    let bad = clean_with("kind = \"city\"", "kind = \"citty\"");
+    let dir = dir_with(&[("good.toml", CLEAN), ("bad.toml", &bad)]);
+    let out = run_in(dir.path(), &["check", "good.toml", "bad.toml", "--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(report["format"], "strategiekit-check/1");
+    assert_eq!(report["exit_code"], 1);
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["files"][0]["file"], "good.toml");
+    assert_eq!(report["files"][0]["ok"], true);
+    assert_eq!(report["files"][0]["coverage"]["total"], 54);
+    let d = &report["files"][1]["diagnostics"][0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["code"], "invalid-value");
+    assert_eq!(d["path"], "municipality.kind");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(5), Some(8)));
+    assert_eq!(d["help"], "did you mean `city`? allowed values: city, municipality, district, association");
+    assert!(stderr(&out).is_empty(), "json mode keeps stderr quiet: {}", stderr(&out));
+}
+
+#[test]
+fn unreadable_inputs_are_errors_not_panics() {
+    let dir = dir_with(&[("empty.toml", ""), ("bom.toml", "\u{feff}[municipality]\nname = \"X\"\n")]);
+    std::fs::write(dir.path().join("binary.toml"), [0xff, 0xfe, 0x00, 0x01]).expect("written");
+    let out = run_in(dir.path(), &["check", "missing.toml"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("cannot read missing.toml"), "{}", stderr(&out));
+    let out = run_in(dir.path(), &["check", "binary.toml"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("binary.toml is not UTF-8 text"), "{}", stderr(&out));
+    let out = run_in(dir.path(), &["check", "empty.toml"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("missing required key `municipality`"));
+    let out = run_in(dir.path(), &["check", "bom.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn odd_inputs_never_panic() {
+    let inputs = [
+        "[municipality]\nname = \"X\"\npopulation = 99999999999999999999\n",
+        "[municipality]\nname = \"X\"\n[[measures]]\n",
+        "[municipality]\nname = \"X\"\n[[goals]]\nid = \"\"\n",
+        "[municipality]\nname = \"X\"\nmembers = \"a\"\n",
+        "[municipality]\nname = \"X\"\n[text]\nforeword = 5\n",
+        "[municipality]\nname = \"X\"\n[document]\ndate = 2026-11-22T10:00:00\n",
+        "[municipality]\nname = \"X\"\n[[goals]]\nid = \"A\"\nparent = \"A\"\n",
+        "municipality = 5\n",
+        "[municipality]\nname = \"\u{7}\u{1b}[31m\"\n",
+        "[[municipality]]\nname = \"X\"\n",
+        "[municipality]\nname = \"X\"\n[production]\ngraphics = 1\n",
+    ];
+    for input in inputs {
+        let dir = dir_with(&[("s.toml", input)]);
+        let out = run_in(dir.path(), &["build", "s.toml", "--format", "md,json"]);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "panic on {input:?}:\n{err}");
+        assert!(matches!(code(&out), 0 | 1), "{input:?}: {err}");
+    }
+}
