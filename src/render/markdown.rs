@@ -106,8 +106,18 @@ pub fn gantt_text(s: &str) -> String {
         .join(" ")
 }
 
-fn param_str<'a>(h: &'a Helper<'_>, name: &'static str) -> std::result::Result<&'a Value, RenderErrorReason> {
-    h.param(0).map(|p| p.value()).ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))
+/// The first parameter of a helper; in strict mode a misspelled variable is
+/// an error naming it, as it is for a plain `{{variable}}`.
+fn param_str<'a>(
+    h: &'a Helper<'_>,
+    hb: &Handlebars<'_>,
+    name: &'static str,
+) -> std::result::Result<&'a Value, RenderErrorReason> {
+    let param = h.param(0).ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?;
+    if hb.strict_mode() && param.is_value_missing() {
+        return Err(RenderErrorReason::MissingVariable(param.relative_path().cloned()));
+    }
+    Ok(param.value())
 }
 
 fn as_text(v: &Value) -> String {
@@ -124,12 +134,12 @@ fn register_string_helper(hb: &mut Handlebars<'_>, name: &'static str, f: fn(&Va
         name,
         Box::new(
             move |h: &Helper<'_>,
-                  _: &Handlebars<'_>,
+                  hb: &Handlebars<'_>,
                   _: &Context,
                   _: &mut RenderContext<'_, '_>,
                   out: &mut dyn Output|
                   -> HelperResult {
-                let v = param_str(h, name)?;
+                let v = param_str(h, hb, name)?;
                 out.write(&f(v))?;
                 Ok(())
             },

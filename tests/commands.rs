@@ -1,0 +1,117 @@
+//! The helper commands: init, outline, schema, completions, man, usage errors.
+
+mod common;
+use common::*;
+
+#[test]
+fn the_starter_passes_check_and_so_does_every_commented_key() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_in(dir.path(), &["init"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let starter = std::fs::read_to_string(dir.path().join("strategy.toml")).expect("starter written");
+    let check = run_in(dir.path(), &["check", "strategy.toml"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+
+    // every key of the catalogue's [text] and [production] is listed
+    for id in ["foreword", "plain_language", "lorawan", "ethics_guidelines", "digital_edition"] {
+        assert!(starter.contains(&format!("# {id} = ")), "{id} missing from the starter");
+    }
+    // uncomment every `# key = value` line: the result is a valid, fuller strategy
+    let uncommented: String = starter
+        .lines()
+        .map(|l| {
+            let t = l.trim_start();
+            let is_key = t.strip_prefix("# ").is_some_and(|rest| {
+                rest.split_once(" = ").is_some_and(|(k, _)| {
+                    k.trim_start().chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                }) || rest.trim_start().starts_with("[[")
+            });
+            if is_key { t.replacen("# ", "", 1) } else { l.to_string() }
+        })
+        .map(|l| l.replace("= \"\"", "= \"Text\"") + "\n")
+        .collect();
+    std::fs::write(dir.path().join("full.toml"), &uncommented).expect("written");
+    let check = run_in(dir.path(), &["check", "full.toml"]);
+    let err = stderr(&check);
+    assert_eq!(code(&check), 1, "the uncommented starter refers to goal Z0 on purpose:\n{err}");
+    assert!(err.contains("`goals[0].parent` refers to goal \"Z0\""), "{err}");
+    assert_eq!(err.matches("error[").count(), 1, "only the illustrative parent is unresolved:\n{err}");
+
+    let again = run_in(dir.path(), &["init"]);
+    assert_eq!(code(&again), 1);
+    assert!(stderr(&again).contains("strategy.toml already exists; use --force to replace it"));
+}
+
+#[test]
+fn init_writes_a_bundled_example() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_in(dir.path(), &["init", "mine.toml", "--example", "ulm"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let written = std::fs::read(dir.path().join("mine.toml")).expect("written");
+    let original =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ulm.toml")).expect("example");
+    assert_eq!(written, original);
+    let unknown = run_in(dir.path(), &["init", "x.toml", "--example", "atlantis"]);
+    assert_eq!(code(&unknown), 64);
+    assert!(
+        stderr(&unknown).contains("[possible values: bitburg-pruem-en, kalletal-lemgo, myk10, ulm]"),
+        "{}",
+        stderr(&unknown)
+    );
+    let stdout_init = run_in(dir.path(), &["init", "-"]);
+    assert!(stdout(&stdout_init).contains("[municipality]\nname = \"Musterstadt\""));
+}
+
+#[test]
+fn outline_lists_the_catalogue() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_in(dir.path(), &["outline"]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    assert!(text.starts_with("1 Einleitung und allgemeine Inhalte [introduction]\n  foreword"), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("  ") && !l.starts_with("   ")).count(),
+        79 * 2 - 79,
+        "one id line per item"
+    );
+    let en = stdout(&run_in(dir.path(), &["outline", "--lang", "en"]));
+    assert!(en.contains("6 Production checklist [production]"), "{en}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run_in(dir.path(), &["outline", "--json"]).stdout).expect("JSON");
+    assert_eq!(json["items"].as_array().map(Vec::len), Some(79));
+}
+
+#[test]
+fn schema_is_json_schema_with_the_catalogue_ids() {
+    let out = run_in(std::path::Path::new("."), &["schema"]);
+    assert_eq!(code(&out), 0);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(schema["required"], serde_json::json!(["municipality"]));
+    assert!(schema["properties"]["text"]["properties"]["foreword"].is_object());
+    assert_eq!(schema["properties"]["text"]["additionalProperties"], false);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let here = std::path::Path::new(".");
+    let bash = run_in(here, &["completions", "bash"]);
+    assert_eq!(code(&bash), 0);
+    assert!(stdout(&bash).contains("_strategiekit()"));
+    let man = run_in(here, &["man"]);
+    assert_eq!(code(&man), 0);
+    assert!(stdout(&man).contains(".TH strategiekit 1"), "{}", stdout(&man));
+}
+
+#[test]
+fn usage_errors_exit_64_and_help_exits_0() {
+    let here = std::path::Path::new(".");
+    assert_eq!(code(&run_in(here, &["build"])), 64);
+    assert_eq!(code(&run_in(here, &["frobnicate"])), 64);
+    assert_eq!(code(&run_in(here, &["build", "x.toml", "--format", "pdf"])), 64);
+    assert_eq!(code(&run_in(here, &["build", "x.toml", "--profile", "xl"])), 64);
+    let help = run_in(here, &["--help"]);
+    assert_eq!(code(&help), 0);
+    assert!(stdout(&help).contains("Exit codes: 0 success, 1 input or rendering error"));
+    assert_eq!(code(&run_in(here, &["--version"])), 0);
+}

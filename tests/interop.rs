@@ -1,0 +1,111 @@
+//! Interop with real tools. These run only when STRATEGIEKIT_INTEROP=1 (as
+//! `.ci/run` sets it); then a missing tool is a failure, never a skip.
+
+mod common;
+use common::*;
+
+use std::process::Command;
+
+use strategiekit::catalogue::Profile;
+use strategiekit::context::{self, Block};
+use strategiekit::model::{CheckOptions, Checked};
+use strategiekit::templates::TemplateSet;
+
+fn enabled() -> bool {
+    std::env::var("STRATEGIEKIT_INTEROP").is_ok_and(|v| v == "1")
+}
+
+/// Runs `tool args`, failing loudly when the tool is missing.
+fn tool(tool: &str, args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    let out =
+        Command::new(tool).args(args).current_dir(dir).output().unwrap_or_else(|e| {
+            panic!("STRATEGIEKIT_INTEROP=1 but `{tool}` cannot run: {e}; install it (see .ci/run)")
+        });
+    assert!(out.status.success(), "{tool} {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+/// Headings as (level, plain text) from pandoc's JSON AST.
+fn pandoc_headings(json: &serde_json::Value) -> Vec<(u64, String)> {
+    fn text(inlines: &serde_json::Value) -> String {
+        inlines
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|i| match i["t"].as_str() {
+                Some("Str") => i["c"].as_str().unwrap_or_default().to_string(),
+                Some("Space" | "SoftBreak" | "LineBreak") => " ".to_string(),
+                Some("Quoted") => format!("\"{}\"", text(&i["c"][1])),
+                _ => text(&i["c"]),
+            })
+            .collect()
+    }
+    json["blocks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["t"] == "Header")
+        .map(|b| (b["c"][0].as_u64().unwrap_or(0), text(&b["c"][2])))
+        .collect()
+}
+
+#[test]
+fn pandoc_reads_the_headings_of_every_example() {
+    if !enabled() {
+        eprintln!("interop tests are off; set STRATEGIEKIT_INTEROP=1 to run them");
+        return;
+    }
+    let templates = TemplateSet::builtin();
+    for example in examples() {
+        let checked = Checked::from_path(&example, CheckOptions::default()).expect("readable");
+        let strategy = checked.valid().expect("valid example");
+        for profile in [Profile::Full, Profile::Summary, Profile::Council] {
+            // the headings the document has, as plain text
+            let doc = context::build(strategy, profile, templates.labels().get(strategy.document.language));
+            let expected: Vec<(u64, String)> = doc
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { level, text, .. } => {
+                        Some((u64::from(*level), text.split_whitespace().collect::<Vec<_>>().join(" ")))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let dir = tempfile::tempdir().expect("dir");
+            let path = example.to_string_lossy().into_owned();
+            let out =
+                run_in(dir.path(), &["build", &path, "--format", "md", "--profile", profile.as_str(), "--out", "."]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            let md = files_in(dir.path()).pop().expect("one file");
+            let ast = tool("pandoc", &["-f", "markdown-smart", "-t", "json", &md], dir.path());
+            let json: serde_json::Value = serde_json::from_slice(&ast.stdout).expect("pandoc JSON");
+            assert_eq!(pandoc_headings(&json), expected, "{md}: pandoc reads other headings than the document has");
+            let meta = &json["meta"];
+            let lang = if strategy.document.language == strategiekit::model::Lang::En { "en-GB" } else { "de-DE" };
+            assert_eq!(meta["lang"]["c"][0]["c"].as_str(), Some(lang), "{md}: {meta}");
+            assert!(meta["title"]["c"].as_array().is_some_and(|t| !t.is_empty()), "{md}: pandoc reads no title");
+        }
+    }
+}
+
+#[test]
+fn pandoc_html_has_no_element_the_user_typed() {
+    if !enabled() {
+        return;
+    }
+    let hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> <b>bold</b> &lt; | [x](javascript:alert(3))";
+    let toml = format!(
+        "[municipality]\nname = {h}\n[text]\nforeword = {h}\n[[fields]]\nid = \"f\"\ntitle = {h}\n[[measures]]\nid = \"M1\"\nfield = \"f\"\ntitle = {h}\nlead = {h}\n",
+        h = toml::Value::String(format!("{hostile}\n- {hostile}")).to_string()
+    );
+    let dir = dir_with(&[("s.toml", &toml)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = tool("pandoc", &["-f", "markdown", "-t", "html", "-s", "s.md"], dir.path());
+    let html = String::from_utf8_lossy(&html.stdout);
+    for element in ["<script", "<img", "<b>", "href=\"javascript", "<a "] {
+        assert!(!html.contains(element), "pandoc's HTML contains {element}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is still there, escaped");
+}
