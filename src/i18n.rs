@@ -23,6 +23,7 @@ labels!(
     summary_subtitle,
     council_title,
     contents,
+    page,
     placeholder,
     placeholder_note,
     none,

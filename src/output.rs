@@ -34,10 +34,13 @@ pub fn write_atomic(file: &OutputFile, force: bool) -> Result<()> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".strategiekit-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".strategiekit-");
+    // like any new file: readable by others as the umask allows (tempfile's default is 0600)
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp =
+        builder.tempfile_in(dir).with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(&file.bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", file.path.display()))?;

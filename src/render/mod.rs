@@ -1,5 +1,6 @@
 //! Renderers: one per output format, all over the same [`crate::context::Document`].
 
+pub mod docx;
 pub mod json;
 pub mod markdown;
 
@@ -34,7 +35,8 @@ impl Renderers {
                 let bytes = match format {
                     Format::Md => self.markdown.render(&doc)?.into_bytes(),
                     Format::Json => json::render(s)?,
-                    Format::Docx | Format::Html => bail!("--format {} is not available yet", format.extension()),
+                    Format::Docx => docx::render(&doc)?,
+                    Format::Html => bail!("--format {} is not available yet", format.extension()),
                 };
                 Ok((*format, bytes))
             })

@@ -1,0 +1,44 @@
+//! DOCX, written natively: the OOXML parts are generated here and zipped
+//! with fixed entry order and timestamps, so the same input gives the same
+//! bytes.
+
+mod body;
+mod parts;
+mod xml;
+
+use std::io::{Cursor, Write as _};
+
+use anyhow::{Context as _, Result};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::context::Document;
+
+pub use parts::geometry;
+
+/// Renders `doc` as a DOCX package.
+pub fn render(doc: &Document) -> Result<Vec<u8>> {
+    let document = body::document(doc);
+    let files: [(&str, String); 10] = [
+        ("[Content_Types].xml", parts::CONTENT_TYPES.to_string()),
+        ("_rels/.rels", parts::ROOT_RELS.to_string()),
+        ("docProps/core.xml", parts::core(&doc.meta)),
+        ("docProps/app.xml", parts::app()),
+        ("word/_rels/document.xml.rels", parts::DOCUMENT_RELS.to_string()),
+        ("word/document.xml", document),
+        ("word/styles.xml", parts::styles(doc.meta.lang_tag)),
+        ("word/settings.xml", parts::settings(doc.meta.lang_tag)),
+        ("word/numbering.xml", parts::numbering()),
+        ("word/footer1.xml", parts::footer(&doc.meta.title, &doc.labels.page)),
+    ];
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in files {
+        zip.start_file(name, options).with_context(|| format!("cannot add {name} to the DOCX"))?;
+        zip.write_all(text.as_bytes()).with_context(|| format!("cannot write {name}"))?;
+    }
+    Ok(zip.finish().context("cannot finish the DOCX")?.into_inner())
+}

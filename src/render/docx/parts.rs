@@ -1,0 +1,162 @@
+//! The fixed parts of the DOCX package: content types, relationships,
+//! styles, settings, numbering, footer and document properties.
+
+use super::xml::esc;
+use crate::context::Meta;
+
+/// Page and text geometry in twentieths of a point (dxa).
+pub mod geometry {
+    /// A4 width.
+    pub const PAGE_W: u32 = 11906;
+    /// A4 height.
+    pub const PAGE_H: u32 = 16838;
+    /// Left and right margins (2.5 cm).
+    pub const MARGIN_X: u32 = 1417;
+    /// Top margin (2.5 cm).
+    pub const MARGIN_TOP: u32 = 1417;
+    /// Bottom margin (2 cm).
+    pub const MARGIN_BOTTOM: u32 = 1134;
+    /// Width of the text area.
+    pub const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X;
+}
+
+pub const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
+
+pub const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
+
+pub const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+
+/// settings.xml: Word updates fields (the table of contents) when it opens the file.
+pub fn settings(lang_tag: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="{lang_tag}"/><w:decimalSymbol w:val="{}"/><w:listSeparator w:val=";"/></w:settings>"#,
+        if lang_tag.starts_with("de") { "," } else { "." }
+    )
+}
+
+/// numbering.xml: one bullet list definition with nine levels.
+pub fn numbering() -> String {
+    let bullets = ["•", "–", "▪"];
+    let levels: String = (0..9)
+        .map(|i| {
+            let indent = 360 + 360 * i;
+            format!(
+                r#"<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl>"#,
+                bullets[i % 3]
+            )
+        })
+        .collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    )
+}
+
+/// footer1.xml: the title on the left, the page number on the right.
+pub fn footer(title: &str, page_label: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">{} </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#,
+        geometry::TEXT_W,
+        esc(title),
+        esc(page_label)
+    )
+}
+
+/// docProps/core.xml: title, creator, language and the document's date.
+pub fn core(meta: &Meta) -> String {
+    let date = meta
+        .date_iso
+        .as_ref()
+        .map(|d| {
+            format!(
+                r#"<dcterms:created xsi:type="dcterms:W3CDTF">{d}T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{d}T00:00:00Z</dcterms:modified>"#
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>Smart City</cp:keywords><dc:language>{}</dc:language>{date}</cp:coreProperties>"#,
+        esc(&meta.title),
+        esc(&meta.municipality),
+        esc(&meta.authors.join("; ")),
+        meta.lang_tag
+    )
+}
+
+/// docProps/app.xml.
+pub fn app() -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>strategiekit {}</Application><DocSecurity>0</DocSecurity></Properties>"#,
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// A paragraph style: id, name, based on, paragraph properties, run properties.
+fn pstyle(id: &str, name: &str, based: &str, ppr: &str, rpr: &str) -> String {
+    let based = if based.is_empty() { String::new() } else { format!(r#"<w:basedOn w:val="{based}"/>"#) };
+    format!(
+        r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/>{based}<w:next w:val="Normal"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"#
+    )
+}
+
+/// styles.xml: fonts, the heading styles (with outline levels), table, placeholder and TOC styles.
+pub fn styles(lang_tag: &str) -> String {
+    let heading = |level: u8, size: u32, before: u32, page_break: bool| {
+        let ppr = format!(
+            r#"<w:keepNext/><w:keepLines/>{}<w:spacing w:before="{before}" w:after="120"/><w:outlineLvl w:val="{}"/>"#,
+            if page_break { "<w:pageBreakBefore/>" } else { "" },
+            level - 1
+        );
+        let rpr = format!(
+            r#"<w:rFonts w:ascii="Calibri Light" w:hAnsi="Calibri Light" w:cs="Calibri Light"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#
+        );
+        pstyle(&format!("Heading{level}"), &format!("heading {level}"), "Normal", &ppr, &rpr)
+    };
+    let toc = |level: u8| {
+        pstyle(
+            &format!("TOC{level}"),
+            &format!("toc {level}"),
+            "Normal",
+            &format!(
+                r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{}"/></w:tabs><w:spacing w:after="60"/><w:ind w:left="{}"/>"#,
+                geometry::TEXT_W,
+                (u32::from(level) - 1) * 240
+            ),
+            "",
+        )
+    };
+    let styles = [
+        r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:style>"#.to_string(),
+        r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>"#.to_string(),
+        pstyle("Title", "Title", "Normal", r#"<w:spacing w:before="2400" w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri Light" w:hAnsi="Calibri Light" w:cs="Calibri Light"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="56"/><w:szCs w:val="56"/>"#),
+        pstyle("Subtitle", "Subtitle", "Normal", r#"<w:spacing w:after="480"/>"#, r#"<w:color w:val="2F5496"/><w:sz w:val="32"/><w:szCs w:val="32"/>"#),
+        heading(1, 36, 0, true),
+        heading(2, 28, 360, false),
+        heading(3, 24, 240, false),
+        heading(4, 22, 240, false),
+        pstyle("TOCHeading", "TOC Heading", "Normal", r#"<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri Light" w:hAnsi="Calibri Light" w:cs="Calibri Light"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/><w:szCs w:val="36"/>"#),
+        toc(1),
+        toc(2),
+        toc(3),
+        pstyle("Placeholder", "Placeholder", "Normal", r#"<w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="A6A6A6"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:ind w:left="170"/>"#, r#"<w:i/><w:color w:val="7F7F7F"/>"#),
+        pstyle("ListParagraph", "List Paragraph", "Normal", r#"<w:spacing w:after="60"/><w:ind w:left="720"/><w:contextualSpacing/>"#, ""),
+        pstyle("TableText", "Table Text", "Normal", r#"<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>"#, r#"<w:sz w:val="20"/><w:szCs w:val="20"/>"#),
+        pstyle("TableHeading", "Table Heading", "TableText", r#"<w:keepNext/>"#, r#"<w:b/><w:color w:val="FFFFFF"/>"#),
+        pstyle("Footer", "footer", "Normal", r#"<w:spacing w:after="0"/>"#, r#"<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#),
+        pstyle("Mermaid", "Code", "Normal", r#"<w:spacing w:after="0"/>"#, r#"<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/><w:sz w:val="18"/>"#),
+        r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#.to_string(),
+        r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:left w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:right w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/></w:tblBorders></w:tblPr></w:style>"#.to_string(),
+        r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="1F3864"/></w:rPr></w:style>"#.to_string(),
+    ];
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="{lang_tag}" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>{}</w:styles>"#,
+        styles.concat()
+    )
+}
