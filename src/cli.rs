@@ -46,8 +46,12 @@ pub enum Command {
     Init(InitArgs),
     /// Print the outline catalogue (sections, items, hints, profiles).
     Outline(OutlineArgs),
-    /// Print the JSON Schema of the input file (for Taplo / Even Better TOML).
-    Schema,
+    /// Print a JSON Schema: of the input file (for Taplo / Even Better TOML) or of `build --format json`.
+    Schema {
+        /// Which document the schema describes.
+        #[arg(long = "for", value_enum, default_value_t = SchemaFor::Input)]
+        target: SchemaFor,
+    },
     /// Work with the built-in templates.
     Templates {
         /// What to do.
@@ -61,6 +65,15 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+/// Documents `schema` can describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFor {
+    /// The TOML input file.
+    Input,
+    /// The JSON written by `build --format json`.
+    Model,
 }
 
 /// `build`.

@@ -6,12 +6,13 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::{Measure, MeasureStatus, Priority, Strategy};
 
 /// All computed figures of a strategy.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Figures {
     /// Sum of all measures' `budget_eur`.
     pub budget_total: u64,
@@ -34,7 +35,7 @@ pub struct Figures {
 }
 
 /// Budget of one field of action.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FieldBudget {
     /// The field's id.
     pub field: String,
@@ -45,7 +46,7 @@ pub struct FieldBudget {
 }
 
 /// Budget share of one year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct YearBudget {
     /// The year.
     pub year: u16,
@@ -54,7 +55,7 @@ pub struct YearBudget {
 }
 
 /// Budget from one funding source.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FundingBudget {
     /// The funding source as written.
     pub funding: String,
@@ -65,7 +66,7 @@ pub struct FundingBudget {
 }
 
 /// One SDG and the measures that name it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SdgCoverage {
     /// 1..=17.
     pub sdg: u8,

@@ -7,131 +7,6 @@ use common::*;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-/// Text a user might paste: markup, HTML, entities, pandoc syntax, controls.
-const HOSTILE: &str = "<script>alert('x')</script> *a* _b_ `c` [l](http://x) ![i](x.png) | pipe & &amp; # hash {#id} $m$ @cite ^s^ ~t~ \\ end\n- list\n1. one\n> quote\n# heading\n<div>html</div>\u{7}bell\u{1b}[31m";
-
-/// The first line of [`HOSTILE`], as it must read back from the document.
-const FIRST_LINE: &str = "<script>alert('x')</script> *a* _b_ `c` [l](http://x) ![i](x.png) | pipe & &amp; # hash {#id} $m$ @cite ^s^ ~t~ \\ end";
-
-fn toml_str(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
-/// A strategy with [`HOSTILE`] in every string it has, and every text item filled.
-fn hostile_strategy(language: &str) -> String {
-    let h = toml_str(HOSTILE);
-    let catalogue: toml::Table = toml::from_str(include_str!("../seeds/outline.toml")).expect("catalogue");
-    let items = catalogue["items"].as_array().expect("items");
-    let text: String = items
-        .iter()
-        .filter(|i| i["section"].as_str() != Some("production"))
-        .map(|i| format!("{} = {h}\n", i["id"].as_str().unwrap_or_default()))
-        .collect();
-    let topics: Vec<String> = items
-        .iter()
-        .filter(|i| i["section"].as_str() == Some("technical"))
-        .map(|i| format!("\"{}\"", i["id"].as_str().unwrap_or_default()))
-        .collect();
-    format!(
-        r#"[municipality]
-name = {h}
-kind = "association"
-state = {h}
-members = [{h}, {h}]
-
-[document]
-title = {h}
-subtitle = {h}
-version = {h}
-authors = [{h}]
-contact = {h}
-language = "{language}"
-date = 2026-11-22
-review_months = 12
-
-[text]
-{text}
-[vision]
-vision = {h}
-mission = {h}
-narrative = {h}
-keywords = [{h}, {h}, {h}]
-guiding_principles = [{h}]
-
-[[goals]]
-id = "Z1"
-title = {h}
-description = {h}
-derived_from = {h}
-cross_sector = true
-
-  [[goals.indicators]]
-  name = {h}
-  unit = {h}
-  baseline = 1.5
-  baseline_year = 2022
-  target = 3
-  target_year = 2030
-  source = {h}
-
-[[goals]]
-id = "Z2"
-title = {h}
-parent = "Z1"
-
-[[fields]]
-id = "f1"
-title = {h}
-description = {h}
-goals = ["Z1"]
-
-[[measures]]
-id = "M1"
-title = {h}
-field = "f1"
-goals = ["Z1", "Z2"]
-description = {h}
-needs = {h}
-benefit = {h}
-lead = {h}
-partners = [{h}]
-priority = "high"
-quick_win = true
-status = "running"
-start = 2026
-end = 2028
-budget_eur = 1200000
-funding = {h}
-sdgs = [11, 4]
-selection = {h}
-data_sovereignty = {h}
-
-[technical]
-topics = [{topics}]
-
-[[actors]]
-name = {h}
-group = "politics"
-role = {h}
-involvement = "co-create"
-
-[[actors]]
-name = {h}
-group = "civil_society"
-committee = true
-
-[[glossary]]
-term = {h}
-definition = {h}
-
-[production]
-graphics = true
-notes = {{ graphics = {h} }}
-"#,
-        topics = topics.join(", ")
-    )
-}
-
 /// Builds `toml` with `args` into a temp dir; returns the Markdown.
 fn build_md(toml: &str, args: &[&str]) -> String {
     let dir = dir_with(&[("s.toml", toml)]);
@@ -226,17 +101,18 @@ fn hostile_text_in_front_matter_is_quoted() {
 }
 
 #[test]
-fn every_example_builds_byte_identically_twice() {
+fn every_example_builds_byte_identically_twice_in_every_format() {
     for example in examples() {
         let path = example.to_string_lossy().into_owned();
         for profile in ["full", "summary", "council"] {
             let a = tempfile::tempdir().expect("dir");
             let b = tempfile::tempdir().expect("dir");
             for dir in [&a, &b] {
-                let out =
-                    run_in(dir.path(), &["build", &path, "--format", "md,json", "--profile", profile, "--out", "o"]);
+                let args = ["build", &path, "--format", "md,docx,html,json", "--profile", profile, "--out", "o"];
+                let out = run_in(dir.path(), &args);
                 assert_eq!(code(&out), 0, "{path} {profile}: {}", stderr(&out));
             }
+            assert_eq!(files_in(&a.path().join("o")).len(), 4, "one file per format");
             for name in files_in(&a.path().join("o")) {
                 let x = std::fs::read(a.path().join("o").join(&name)).expect("read");
                 let y = std::fs::read(b.path().join("o").join(&name)).expect("read");
@@ -424,7 +300,7 @@ fn exported_templates_can_be_changed_and_used() {
     let dir = dir_with(&[("s.toml", CLEAN)]);
     let out = run_in(dir.path(), &["templates", "export", "tpl"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(files_in(&dir.path().join("tpl")), ["labels.toml", "markdown", "starter.toml.hbs"]);
+    assert_eq!(files_in(&dir.path().join("tpl")), ["html", "labels.toml", "markdown", "starter.toml.hbs"]);
     let again = run_in(dir.path(), &["templates", "export", "tpl"]);
     assert_eq!(code(&again), 1, "export does not overwrite");
 
@@ -453,4 +329,16 @@ fn exported_templates_can_be_changed_and_used() {
     let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("extra.md.hbs is not a template strategiekit knows"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_get_the_permissions_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = dir_with(&[("s.toml", CLEAN), ("plain.txt", "x")]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md,docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let mode = |name: &str| std::fs::metadata(dir.path().join(name)).expect("exists").permissions().mode() & 0o777;
+    assert_eq!(mode("s.md"), mode("plain.txt"), "not the 0600 of a temporary file");
+    assert_eq!(mode("s.docx"), mode("plain.txt"));
 }

@@ -9,7 +9,7 @@ pub mod templates;
 use anyhow::Result;
 use clap::CommandFactory as _;
 
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::cli::{Cli, ColorChoice, Command, SchemaFor};
 
 /// The process exit codes (see `cli.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,9 +71,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => check::run(&args, color),
         Command::Init(args) => init::run(&args),
         Command::Outline(args) => outline::run(&args),
-        Command::Schema => {
-            let schema = crate::model::schema::input_schema();
-            println!("{}", serde_json::to_string_pretty(schema)?);
+        Command::Schema { target } => {
+            let schema = match target {
+                SchemaFor::Input => crate::model::schema::input_schema().clone(),
+                SchemaFor::Model => crate::render::json::schema(),
+            };
+            println!("{}", serde_json::to_string_pretty(&schema)?);
             Ok(ExitCode::Ok)
         }
         Command::Templates { action } => templates::run(&action),

@@ -1,12 +1,13 @@
 //! Which outline items an input fills, and the outline coverage in percent.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Strategy;
 use crate::catalogue::{Catalogue, Generated, Item, section_ids};
 
 /// How much of the outline an input fills.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Coverage {
     /// Items with text or generated content.
     pub filled: usize,

@@ -1,6 +1,7 @@
 //! JSON: the validated, normalised model with computed figures and coverage.
 
 use anyhow::Result;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::figures::Figures;
@@ -8,9 +9,10 @@ use crate::model::Strategy;
 use crate::model::coverage::{Coverage, coverage};
 
 /// The JSON document `build --format json` writes.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "strategiekit model (build --format json)")]
 pub struct JsonModel<'a> {
-    /// Format of this document.
+    /// Format of this document: `strategiekit-model/1`.
     pub format: &'static str,
     /// The input as validated.
     pub strategy: &'a Strategy,
@@ -26,4 +28,12 @@ pub fn render(s: &Strategy) -> Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(&doc)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The JSON Schema of what [`render`] writes.
+pub fn schema() -> serde_json::Value {
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<JsonModel<'static>>()
+        .to_value()
 }

@@ -129,7 +129,7 @@ fn as_text(v: &Value) -> String {
 }
 
 /// Registers a helper that maps its first parameter through `f` and writes the result as is.
-fn register_string_helper(hb: &mut Handlebars<'_>, name: &'static str, f: fn(&Value) -> String) {
+pub(crate) fn register_string_helper(hb: &mut Handlebars<'_>, name: &'static str, f: fn(&Value) -> String) {
     hb.register_helper(
         name,
         Box::new(

@@ -1,10 +1,11 @@
 //! Renderers: one per output format, all over the same [`crate::context::Document`].
 
 pub mod docx;
+pub mod html;
 pub mod json;
 pub mod markdown;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::catalogue::Profile;
 use crate::cli::Format;
@@ -16,13 +17,15 @@ use crate::templates::TemplateSet;
 pub struct Renderers {
     templates: TemplateSet,
     markdown: markdown::MarkdownRenderer,
+    html: html::HtmlRenderer,
 }
 
 impl Renderers {
     /// Compiles the templates of `templates`.
     pub fn new(templates: TemplateSet) -> Result<Self> {
         let markdown = markdown::MarkdownRenderer::new(&templates)?;
-        Ok(Renderers { templates, markdown })
+        let html = html::HtmlRenderer::new(&templates)?;
+        Ok(Renderers { templates, markdown, html })
     }
 
     /// Renders `s` in `profile` into each of `formats`: the context is built once.
@@ -36,7 +39,7 @@ impl Renderers {
                     Format::Md => self.markdown.render(&doc)?.into_bytes(),
                     Format::Json => json::render(s)?,
                     Format::Docx => docx::render(&doc)?,
-                    Format::Html => bail!("--format {} is not available yet", format.extension()),
+                    Format::Html => self.html.render(&doc)?.into_bytes(),
                 };
                 Ok((*format, bytes))
             })

@@ -75,7 +75,10 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("stdin written");
+    // a command that refuses its arguments exits before it reads: a broken pipe is fine then
+    if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "cannot write stdin: {e}");
+    }
     child.wait_with_output().expect("the binary ends")
 }
 
@@ -129,4 +132,129 @@ pub fn examples() -> Vec<PathBuf> {
 pub fn clean_with(from: &str, to: &str) -> String {
     assert!(CLEAN.contains(from), "CLEAN has no {from:?}");
     CLEAN.replacen(from, to, 1)
+}
+
+/// Text a user might paste: markup, HTML, entities, pandoc syntax, controls.
+pub const HOSTILE: &str = "<script>alert('x')</script> *a* _b_ `c` [l](http://x) ![i](x.png) | pipe & &amp; # hash {#id} $m$ @cite ^s^ ~t~ \\ end\n- list\n1. one\n> quote\n# heading\n<div>html</div>\u{7}bell\u{1b}[31m";
+
+/// The first line of [`HOSTILE`], as it must read back from the document.
+pub const FIRST_LINE: &str = "<script>alert('x')</script> *a* _b_ `c` [l](http://x) ![i](x.png) | pipe & &amp; # hash {#id} $m$ @cite ^s^ ~t~ \\ end";
+
+pub fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// A strategy with [`HOSTILE`] in every string it has, and every text item filled.
+pub fn hostile_strategy(language: &str) -> String {
+    let h = toml_str(HOSTILE);
+    let catalogue: toml::Table = toml::from_str(include_str!("../../seeds/outline.toml")).expect("catalogue");
+    let items = catalogue["items"].as_array().expect("items");
+    let text: String = items
+        .iter()
+        .filter(|i| i["section"].as_str() != Some("production"))
+        .map(|i| format!("{} = {h}\n", i["id"].as_str().unwrap_or_default()))
+        .collect();
+    let topics: Vec<String> = items
+        .iter()
+        .filter(|i| i["section"].as_str() == Some("technical"))
+        .map(|i| format!("\"{}\"", i["id"].as_str().unwrap_or_default()))
+        .collect();
+    format!(
+        r#"[municipality]
+name = {h}
+kind = "association"
+state = {h}
+members = [{h}, {h}]
+
+[document]
+title = {h}
+subtitle = {h}
+version = {h}
+authors = [{h}]
+contact = {h}
+language = "{language}"
+date = 2026-11-22
+review_months = 12
+
+[text]
+{text}
+[vision]
+vision = {h}
+mission = {h}
+narrative = {h}
+keywords = [{h}, {h}, {h}]
+guiding_principles = [{h}]
+
+[[goals]]
+id = "Z1"
+title = {h}
+description = {h}
+derived_from = {h}
+cross_sector = true
+
+  [[goals.indicators]]
+  name = {h}
+  unit = {h}
+  baseline = 1.5
+  baseline_year = 2022
+  target = 3
+  target_year = 2030
+  source = {h}
+
+[[goals]]
+id = "Z2"
+title = {h}
+parent = "Z1"
+
+[[fields]]
+id = "f1"
+title = {h}
+description = {h}
+goals = ["Z1"]
+
+[[measures]]
+id = "M1"
+title = {h}
+field = "f1"
+goals = ["Z1", "Z2"]
+description = {h}
+needs = {h}
+benefit = {h}
+lead = {h}
+partners = [{h}]
+priority = "high"
+quick_win = true
+status = "running"
+start = 2026
+end = 2028
+budget_eur = 1200000
+funding = {h}
+sdgs = [11, 4]
+selection = {h}
+data_sovereignty = {h}
+
+[technical]
+topics = [{topics}]
+
+[[actors]]
+name = {h}
+group = "politics"
+role = {h}
+involvement = "co-create"
+
+[[actors]]
+name = {h}
+group = "civil_society"
+committee = true
+
+[[glossary]]
+term = {h}
+definition = {h}
+
+[production]
+graphics = true
+notes = {{ graphics = {h} }}
+"#,
+        topics = topics.join(", ")
+    )
 }

@@ -1,0 +1,243 @@
+//! The DOCX, opened as a zip of XML parts: styles, headings in catalogue
+//! order, TOC and PAGE fields, A4, language, core properties, repeated header
+//! rows, well-formed XML with hostile input.
+
+mod common;
+use common::*;
+
+use std::io::Read as _;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+/// The parts of a DOCX, in zip order.
+fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).expect("entry");
+            let stamp = file.last_modified().expect("a time");
+            let name = file.name().expect("a name").into_owned();
+            assert_eq!((stamp.year(), stamp.month(), stamp.day()), (1980, 1, 1), "{name} has a real timestamp");
+            let mut text = String::new();
+            file.read_to_string(&mut text).expect("UTF-8 part");
+            (name, text)
+        })
+        .collect()
+}
+
+fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+    parts.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()).unwrap_or_else(|| panic!("no part {name}"))
+}
+
+/// Parses the whole part; fails on malformed XML or characters XML 1.0 forbids.
+fn assert_well_formed(name: &str, xml: &str) {
+    assert!(
+        !xml.chars().any(|c| (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'),
+        "{name} has a forbidden character"
+    );
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("{name} is not well-formed at {}: {e}", reader.buffer_position()),
+        }
+    }
+}
+
+/// Paragraphs of document.xml as (style, text).
+fn paragraphs(xml: &str) -> Vec<(String, String)> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let (mut style, mut text, mut in_p, mut in_t) = (String::new(), String::new(), false, false);
+    loop {
+        match reader.read_event().expect("well-formed") {
+            Event::Start(e) if e.name().as_ref() == "w:p" => {
+                in_p = true;
+                style.clear();
+                text.clear();
+            }
+            Event::Empty(e) | Event::Start(e) if e.name().as_ref() == "w:pStyle" && in_p => {
+                let val = e.try_get_attribute("w:val").expect("attr").expect("w:val");
+                style = val.value.to_string();
+            }
+            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
+            Event::Empty(e) if e.name().as_ref() == "w:br" => text.push('\n'),
+            Event::Text(t) if in_t => text.push_str(&t),
+            Event::GeneralRef(r) if in_t => {
+                text.push_str(match &*r {
+                    "lt" => "<",
+                    "gt" => ">",
+                    "amp" => "&",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                });
+            }
+            Event::End(e) if e.name().as_ref() == "w:p" => {
+                in_p = false;
+                out.push((style.clone(), text.clone()));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn build_docx(toml: &str, args: &[&str]) -> Vec<u8> {
+    let dir = dir_with(&[("s.toml", toml)]);
+    let mut all = vec!["build", "s.toml", "--format", "docx"];
+    all.extend_from_slice(args);
+    let out = run_in(dir.path(), &all);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let name = files_in(dir.path()).into_iter().find(|n| n.ends_with(".docx")).expect("a docx");
+    std::fs::read(dir.path().join(name)).expect("docx")
+}
+
+fn headings_of_markdown(toml: &str, args: &[&str]) -> Vec<(String, String)> {
+    let dir = dir_with(&[("s.toml", toml)]);
+    let mut all = vec!["build", "-", "--format", "md"];
+    all.extend_from_slice(args);
+    let out = run_with_stdin(dir.path(), &all, toml);
+    stdout(&out)
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| {
+            let level = l.chars().take_while(|c| *c == '#').count();
+            let text = l[level..].trim().replace('\\', "");
+            (format!("Heading{level}"), text)
+        })
+        .collect()
+}
+
+#[test]
+fn package_has_the_parts_in_a_fixed_order() {
+    let docx = build_docx(CLEAN, &[]);
+    let names: Vec<String> = parts(&docx).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/core.xml",
+            "docProps/app.xml",
+            "word/_rels/document.xml.rels",
+            "word/document.xml",
+            "word/styles.xml",
+            "word/settings.xml",
+            "word/numbering.xml",
+            "word/footer1.xml"
+        ]
+    );
+    for (name, xml) in parts(&docx) {
+        assert_well_formed(&name, &xml);
+    }
+}
+
+#[test]
+fn styles_page_fields_and_properties() {
+    let docx = build_docx(CLEAN, &[]);
+    let p = parts(&docx);
+    let styles = part(&p, "word/styles.xml");
+    for level in 1..=4 {
+        let id = format!(r#"w:styleId="Heading{level}"><w:name w:val="heading {level}"/>"#);
+        assert!(styles.contains(&id), "Heading{level} style missing");
+        let start = styles.find(&id).expect("style");
+        let end = start + styles[start..].find("</w:style>").expect("end");
+        assert!(
+            styles[start..end].contains(&format!(r#"<w:outlineLvl w:val="{}"/>"#, level - 1)),
+            "Heading{level} outline level"
+        );
+    }
+    assert!(styles.contains(r#"w:styleId="Placeholder""#) && styles.contains("<w:i/><w:color w:val=\"7F7F7F\"/>"));
+    assert!(styles.contains(r#"<w:rPrDefault><w:rPr><w:rFonts"#) && styles.contains(r#"<w:lang w:val="de-DE""#));
+    let document = part(&p, "word/document.xml");
+    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
+    assert!(
+        document.contains(r#"<w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText>"#),
+        "TOC field"
+    );
+    assert!(document.ends_with("</w:sectPr></w:body></w:document>"), "sectPr is last in the body");
+    assert!(part(&p, "word/footer1.xml").contains(" PAGE "), "page numbers in the footer");
+    assert!(part(&p, "word/settings.xml").contains(r#"<w:updateFields w:val="true"/>"#));
+    let core = part(&p, "docProps/core.xml");
+    assert!(core.contains("<dc:title>Smart-City-Strategie Musterstadt</dc:title>"), "{core}");
+    assert!(core.contains("<dc:creator>Musterstadt</dc:creator>"), "{core}");
+    assert!(
+        core.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-22T00:00:00Z</dcterms:created>"#),
+        "{core}"
+    );
+    assert!(core.contains("<dc:language>de-DE</dc:language>"));
+
+    let en = build_docx(&CLEAN.replace("review_months = 24", "review_months = 24\nlanguage = \"en\""), &[]);
+    let p = parts(&en);
+    assert!(part(&p, "word/styles.xml").contains(r#"<w:lang w:val="en-GB""#));
+    assert!(part(&p, "word/footer1.xml").contains(">Page </w:t>"));
+}
+
+#[test]
+fn headings_are_heading_paragraphs_in_catalogue_order() {
+    for profile in ["full", "summary", "council"] {
+        let docx = build_docx(CLEAN, &["--profile", profile]);
+        let p = parts(&docx);
+        let headings: Vec<(String, String)> =
+            paragraphs(part(&p, "word/document.xml")).into_iter().filter(|(s, _)| s.starts_with("Heading")).collect();
+        assert_eq!(headings, headings_of_markdown(CLEAN, &["--profile", profile]), "{profile}");
+        assert!(headings.len() > 4, "{profile}");
+    }
+    let docx = build_docx(CLEAN, &[]);
+    let paras = paragraphs(part(&parts(&docx), "word/document.xml"));
+    assert_eq!(paras[0], ("Title".to_string(), "Smart-City-Strategie Musterstadt".to_string()));
+    let placeholders = paras.iter().filter(|(s, _)| s == "Placeholder").count();
+    assert_eq!(placeholders, 45, "one Placeholder paragraph per empty item");
+    let toc: Vec<_> = paras.iter().filter(|(s, _)| s.starts_with("TOC") && s != "TOCHeading").collect();
+    assert_eq!(toc[0].1, "Einleitung und allgemeine Inhalte", "pre-rendered TOC entries");
+}
+
+#[test]
+fn tables_repeat_their_header_row_and_have_widths() {
+    let docx = build_docx(&std::fs::read_to_string(examples()[3].clone()).expect("ulm"), &[]);
+    let document = part(&parts(&docx), "word/document.xml").to_string();
+    let tables: Vec<&str> =
+        document.split("<w:tbl>").skip(1).map(|t| t.split("</w:tbl>").next().unwrap_or_default()).collect();
+    assert!(tables.len() > 40, "{} tables", tables.len());
+    for t in &tables {
+        let first_row = t.split("<w:tr>").nth(1).expect("a row");
+        assert!(first_row.starts_with("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"), "header row not repeated");
+        assert_eq!(t.matches("<w:tblHeader/>").count(), 1, "only the leading row is a header");
+        let columns = t.matches("<w:gridCol ").count();
+        for row in t.split("<w:tr>").skip(1) {
+            assert_eq!(row.matches("<w:tc>").count(), columns, "every row has a cell per grid column");
+            assert_eq!(row.matches(r#"<w:tcW w:w=""#).count(), columns, "every cell has a width");
+        }
+        assert!(t.contains("<w:tblBorders><w:top w:val=\"single\""), "borders");
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_text() {
+    for profile in ["full", "council"] {
+        let docx = build_docx(&hostile_strategy("de"), &["--profile", profile]);
+        let p = parts(&docx);
+        for (name, xml) in &p {
+            assert_well_formed(name, xml);
+        }
+        let document = part(&p, "word/document.xml");
+        assert!(!document.contains("<script") && !document.contains("<div>"), "raw markup in the XML");
+        let paras = paragraphs(document);
+        let intact = paras.iter().filter(|(_, t)| t.contains(FIRST_LINE)).count();
+        assert!(intact > 10, "{profile}: the text did not survive ({intact})");
+        assert!(
+            paras.iter().any(|(_, t)| t.contains("end\n- list\n1. one\n> quote\n# heading\n<div>html</div>bell[31m"))
+        );
+        let core = part(&p, "docProps/core.xml");
+        assert!(
+            core.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; *a*") && !core.contains("<script"),
+            "title escaped: {core}"
+        );
+    }
+}
