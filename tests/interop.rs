@@ -109,3 +109,76 @@ fn pandoc_html_has_no_element_the_user_typed() {
     }
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is still there, escaped");
 }
+
+/// Whitespace folded to single spaces.
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn pandoc_reads_the_same_headings_from_the_docx_as_from_the_markdown() {
+    if !enabled() {
+        return;
+    }
+    for example in examples() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = example.to_string_lossy().into_owned();
+        let out = run_in(dir.path(), &["build", &path, "--format", "md,docx", "--out", "."]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let stem = example.file_stem().expect("stem").to_string_lossy().into_owned();
+        let from_md = tool("pandoc", &["-f", "markdown-smart", "-t", "json", &format!("{stem}.md")], dir.path());
+        let from_docx = tool("pandoc", &["-f", "docx", "-t", "json", &format!("{stem}.docx")], dir.path());
+        let md: serde_json::Value = serde_json::from_slice(&from_md.stdout).expect("JSON");
+        let docx: serde_json::Value = serde_json::from_slice(&from_docx.stdout).expect("JSON");
+        let (md, docx) = (pandoc_headings(&md), pandoc_headings(&docx));
+        assert!(md.len() > 50, "{stem}: {} headings", md.len());
+        assert_eq!(docx, md, "{stem}: pandoc reads other headings from the DOCX than from the Markdown");
+    }
+}
+
+#[test]
+fn libreoffice_turns_every_example_into_a_pdf_with_its_headings() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let mut docs = Vec::new();
+    for example in examples() {
+        let path = example.to_string_lossy().into_owned();
+        for profile in ["full", "council"] {
+            let out = run_in(dir.path(), &["build", &path, "--format", "md,docx", "--profile", profile, "--out", "."]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+        }
+    }
+    for name in files_in(dir.path()) {
+        if let Some(stem) = name.strip_suffix(".docx") {
+            docs.push(stem.to_string());
+        }
+    }
+    // a private LibreOffice profile, so a running instance or a stale lock cannot interfere
+    let installation = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    let files: Vec<String> = docs.iter().map(|d| format!("{d}.docx")).collect();
+    let mut args = vec![installation.as_str(), "--headless", "--convert-to", "pdf", "--outdir", "."];
+    args.extend(files.iter().map(String::as_str));
+    tool("soffice", &args, dir.path());
+    for doc in &docs {
+        let text = tool("pdftotext", &[&format!("{doc}.pdf"), "-"], dir.path());
+        let text = fold(&String::from_utf8_lossy(&text.stdout));
+        let md = std::fs::read_to_string(dir.path().join(format!("{doc}.md"))).expect("md");
+        let headings: Vec<String> = md
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .map(|l| fold(&l.trim_start_matches('#').replace('\\', "")))
+            .collect();
+        assert!(!headings.is_empty());
+        for h in &headings {
+            assert!(text.contains(h.as_str()), "{doc}.pdf lacks the heading {h:?}");
+        }
+        let pages = tool("pdfinfo", &[&format!("{doc}.pdf")], dir.path());
+        let pages = String::from_utf8_lossy(&pages.stdout).into_owned();
+        assert!(
+            pages.contains("Page size:       595.") || pages.contains("Page size:       595 x 842"),
+            "{doc}: not A4:\n{pages}"
+        );
+    }
+}
