@@ -42,6 +42,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate strategy files without writing anything.
     Check(CheckArgs),
+    /// Answer the outline's questions in the terminal and get an input file.
+    Interview(InterviewArgs),
     /// Write a commented starter file or a bundled example.
     Init(InitArgs),
     /// Print the outline catalogue (sections, items, hints, profiles).
@@ -173,6 +175,20 @@ pub struct InitArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `interview`.
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// The input file to write; a draft is kept beside it (`NAME.draft.toml`).
+    #[arg(short, long, value_name = "FILE", default_value = "strategy.toml")]
+    pub out: PathBuf,
+    /// An earlier input file: every question defaults to its answer (the yearly review).
+    #[arg(long, value_name = "OLD.toml")]
+    pub from: Option<PathBuf>,
+    /// Language of the questions; default: the language of --from, else German.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 /// `outline`.

@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod context;
 pub mod figures;
 pub mod i18n;
+pub mod interview;
 pub mod model;
 pub mod output;
 pub mod render;

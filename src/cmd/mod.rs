@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod interview;
 pub mod outline;
 pub mod templates;
 
@@ -22,6 +23,8 @@ pub enum ExitCode {
     Error = 1,
     /// Usage error.
     Usage = 64,
+    /// The user pressed Ctrl-C in the interview (128 + SIGINT).
+    Interrupted = 130,
 }
 
 impl ExitCode {
@@ -32,7 +35,8 @@ impl ExitCode {
                 ExitCode::Ok => 0,
                 ExitCode::Warnings => 1,
                 ExitCode::Error => 2,
-                ExitCode::Usage => 3,
+                ExitCode::Interrupted => 3,
+                ExitCode::Usage => 4,
             }
         }
         if rank(other) > rank(self) { other } else { self }
@@ -70,6 +74,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Build(args) => build::run(&args, color),
         Command::Check(args) => check::run(&args, color),
         Command::Init(args) => init::run(&args),
+        Command::Interview(args) => interview::run(&args, color),
         Command::Outline(args) => outline::run(&args),
         Command::Schema { target } => {
             let schema = match target {

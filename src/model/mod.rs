@@ -7,6 +7,7 @@ pub mod load;
 pub mod schema;
 mod types;
 pub mod validate;
+pub mod write;
 
 use std::path::Path;
 

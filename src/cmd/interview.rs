@@ -1,0 +1,21 @@
+//! `strategiekit interview`: the outline as questions, written to an input file.
+
+use anyhow::Result;
+
+use super::ExitCode;
+use crate::cli::InterviewArgs;
+use crate::interview::{self, Options, Outcome};
+
+/// Runs `interview`; refuses at once without a terminal.
+pub fn run(args: &InterviewArgs, color: bool) -> Result<ExitCode> {
+    if !interview::has_terminal() {
+        eprintln!("error: {}", interview::no_terminal_message());
+        return Ok(ExitCode::Error);
+    }
+    let options = Options { out: args.out.clone(), from: args.from.clone(), lang: args.lang };
+    Ok(match interview::run(&options, color)? {
+        Outcome::Written => ExitCode::Ok,
+        Outcome::Declined => ExitCode::Error,
+        Outcome::Interrupted => ExitCode::Interrupted,
+    })
+}

@@ -1,0 +1,58 @@
+//! The interview's draft: the answers so far, as an input file beside the
+//! output (`strategy.toml` → `strategy.draft.toml`), with the step to resume
+//! at in its first line. A draft is a valid input file, so it can also be
+//! checked and built.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::flow::steps;
+use crate::model::write::to_toml;
+use crate::model::{CheckOptions, Checked, Lang, Strategy};
+use crate::output::{OutputFile, write_atomic};
+
+const MARK: &str = "# strategiekit interview draft; resume at: ";
+
+/// Where the draft of `out` lives.
+pub fn path_for(out: &Path) -> PathBuf {
+    let stem = out.file_stem().map_or_else(|| "strategy".into(), |s| s.to_string_lossy().into_owned());
+    out.with_file_name(format!("{stem}.draft.toml"))
+}
+
+/// The draft's text: the marker line, then the input file.
+pub fn text(s: &Strategy, step: usize, lang: Lang) -> String {
+    let all = steps();
+    let name = all.get(step).copied().unwrap_or("end");
+    format!("{MARK}{name}\n{}", to_toml(s, lang))
+}
+
+/// Saves the draft atomically.
+pub fn save(path: &Path, s: &Strategy, step: usize, lang: Lang) -> Result<()> {
+    write_atomic(&OutputFile { path: path.to_path_buf(), bytes: text(s, step, lang).into_bytes() }, true)
+}
+
+/// A draft read back.
+#[derive(Debug)]
+pub struct Draft {
+    /// The answers so far.
+    pub strategy: Strategy,
+    /// The step to resume at (an index into [`steps`]).
+    pub step: usize,
+}
+
+/// Reads the draft at `path`: `Ok(None)` if there is none, an error if it
+/// cannot be read into a model (the message says why).
+pub fn load(path: &Path) -> Result<Option<Draft>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let checked = Checked::from_path(path, CheckOptions::default())?;
+    let step_name = checked.source.lines().next().and_then(|l| l.strip_prefix(MARK)).unwrap_or("").trim();
+    let step = steps().iter().position(|s| *s == step_name).unwrap_or(0);
+    // a draft may hold an entry cut short by Ctrl-C; the interview asks it again
+    match checked.strategy {
+        Some(strategy) => Ok(Some(Draft { strategy, step })),
+        None => anyhow::bail!("the draft {} cannot be read:\n{}", path.display(), checked.render(false)),
+    }
+}

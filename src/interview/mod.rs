@@ -1,0 +1,285 @@
+//! `strategiekit interview`: a Chief Digital Officer answers prompts, section
+//! by section, and gets the same input file a consultant writes by hand.
+//!
+//! - [`flow`] asks the questions, in catalogue order, and edits the model;
+//! - [`prompt`] is how questions are asked (dialoguer, or a script in tests);
+//! - [`draft`] keeps the answers so far beside the output.
+
+pub mod draft;
+pub mod flow;
+pub mod prompt;
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use console::style;
+
+use crate::catalogue::pick;
+use crate::figures::Figures;
+use crate::model::coverage::coverage;
+use crate::model::write::to_toml;
+use crate::model::{CheckOptions, Checked, Date, DocumentInfo, Lang, Municipality, Severity, Strategy};
+use crate::output::{OutputFile, write_atomic};
+use flow::Flow;
+use prompt::{Interrupted, Prompter, Terminal};
+
+/// The interview's settings, from the command line.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The input file to write.
+    pub out: PathBuf,
+    /// An earlier input file whose answers are the defaults.
+    pub from: Option<PathBuf>,
+    /// Language of the questions (and of a new document).
+    pub lang: Option<Lang>,
+}
+
+/// How an interview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The file was written.
+    Written,
+    /// Ctrl-C: the draft was kept.
+    Interrupted,
+    /// The user declined to go on (e.g. not to replace an existing file).
+    Declined,
+}
+
+/// Today's date (UTC), for the document date of a new strategy.
+pub fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    // days since 1970-01-01 to a civil date (Howard Hinnant's algorithm)
+    let z = i64::try_from(secs / 86_400).unwrap_or(0) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date { year, month, day }
+}
+
+/// A new, empty strategy with the defaults the interview proposes.
+pub fn fresh(lang: Lang) -> Strategy {
+    Strategy {
+        schema_version: None,
+        municipality: Municipality::default(),
+        document: DocumentInfo {
+            date: Some(toml::Spanned::new(0..0, today())),
+            review_months: Some(24),
+            language: lang,
+            ..DocumentInfo::default()
+        },
+        text: Default::default(),
+        vision: Default::default(),
+        goals: Vec::new(),
+        fields: Vec::new(),
+        measures: Vec::new(),
+        technical: Default::default(),
+        actors: Vec::new(),
+        glossary: Vec::new(),
+        production: Default::default(),
+    }
+}
+
+/// The message for a run without a terminal.
+pub fn no_terminal_message() -> &'static str {
+    "`strategiekit interview` asks questions and needs a terminal on stdin and stdout; none was found \
+     (a CI job or a pipe?), so nothing was asked or written.\n\
+     Without a terminal: `strategiekit init strategy.toml` writes a commented starter file to fill in, \
+     `strategiekit check strategy.toml` checks it, `strategiekit build strategy.toml --format md,docx` builds it."
+}
+
+/// Whether stdin, stdout and stderr (where the questions appear) are terminals.
+pub fn has_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Runs an interview in the terminal.
+pub fn run(options: &Options, color: bool) -> Result<Outcome> {
+    let mut terminal = Terminal::new();
+    let outcome = interview(&mut terminal, options).and_then(|outcome| {
+        if outcome == Outcome::Written {
+            offer_build(&mut terminal, options, color)?;
+        }
+        Ok(outcome)
+    });
+    terminal.restore();
+    outcome
+}
+
+/// Offers to build Markdown and DOCX beside the written file.
+fn offer_build(p: &mut dyn Prompter, options: &Options, color: bool) -> Result<()> {
+    let lang = options.lang.unwrap_or_default();
+    let question = pick(lang, "Jetzt Markdown und DOCX bauen?", "Build Markdown and DOCX now?");
+    if !p.confirm(question, false)? {
+        let file = options.out.display();
+        p.say(&format!("{} strategiekit build {file} --format md,docx", pick(lang, "Später:", "Later:")));
+        return Ok(());
+    }
+    let dir = match options.out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let args = crate::cli::BuildArgs {
+        files: vec![options.out.clone()],
+        format: vec![crate::cli::Format::Md, crate::cli::Format::Docx],
+        profile: crate::catalogue::Profile::Full,
+        out: dir,
+        force: false,
+        templates: None,
+        deny_warnings: false,
+        quiet: false,
+    };
+    crate::cmd::build::run(&args, color).map(drop)
+}
+
+/// Reads `--from`, which must pass `check` without errors.
+fn load_from(path: &Path) -> Result<Strategy> {
+    let checked = Checked::from_path(path, CheckOptions::default())?;
+    match checked.valid() {
+        Some(s) => Ok(s.clone()),
+        None => anyhow::bail!(
+            "{} has errors; fix them first (strategiekit check {}):\n{}",
+            path.display(),
+            path.display(),
+            checked.render(false).trim_end()
+        ),
+    }
+}
+
+/// The interview over any prompter: resume or start, ask, write, summarise.
+pub fn interview(p: &mut dyn Prompter, options: &Options) -> Result<Outcome> {
+    let from = options.from.as_deref().map(load_from).transpose()?;
+    let lang = options.lang.or(from.as_ref().map(|s| s.document.language)).unwrap_or_default();
+    let t = |de: &'static str, en: &'static str| pick(lang, de, en);
+    let draft_path = draft::path_for(&options.out);
+
+    let mut start = (from.unwrap_or_else(|| fresh(lang)), 0);
+    let mut resumed = false;
+    match draft::load(&draft_path) {
+        Ok(Some(d)) => {
+            let at = flow::steps().get(d.step).copied().unwrap_or(flow::BASICS);
+            let question = format!(
+                "{} {} ({} {at}). {}",
+                t("Entwurf gefunden:", "Draft found:"),
+                draft_path.display(),
+                t("weiter bei", "resume at"),
+                t("Fortsetzen?", "Resume?")
+            );
+            if p.confirm(&question, true)? {
+                start = (d.strategy, d.step);
+                resumed = true;
+            }
+        }
+        Ok(None) => {}
+        Err(e) => {
+            let aside = draft_path.with_extension("toml.broken");
+            std::fs::rename(&draft_path, &aside).with_context(|| format!("cannot move {}", draft_path.display()))?;
+            p.say(&format!("{e:#}\n{} {}", t("Beiseitegelegt als", "Moved aside to"), aside.display()));
+        }
+    }
+
+    let replacing_from = options.from.as_deref().is_some_and(|f| same_file(f, &options.out));
+    if options.out.exists() && !resumed {
+        let question = format!(
+            "{} {} {}",
+            options.out.display(),
+            t("gibt es schon. Am Ende ersetzen?", "exists. Replace it at the end?"),
+            if replacing_from { "" } else { t("(Nein: Abbruch)", "(No: stop)") }
+        );
+        if !p.confirm(question.trim_end(), replacing_from)? {
+            p.say(t(
+                "Nichts geschrieben. Wählen Sie mit -o eine andere Datei, oder überarbeiten Sie die Datei mit --from.",
+                "Nothing written. Choose another file with -o, or review that file with --from.",
+            ));
+            return Ok(Outcome::Declined);
+        }
+    }
+
+    let (strategy, step) = start;
+    let mut save = |s: &Strategy, step: usize| draft::save(&draft_path, s, step, lang);
+    let mut flow = Flow::new(p, strategy, lang, &mut save);
+    match flow.run(step) {
+        Ok(()) => {}
+        Err(e) if e.is::<Interrupted>() => {
+            // the section that was cut short is asked again on resume
+            let (s, at) = (flow.s.clone(), flow.current_step());
+            drop(flow);
+            draft::save(&draft_path, &s, at, lang)?;
+            p.say(&format!(
+                "\n{} {}\n{} strategiekit interview -o {}",
+                t("Unterbrochen. Die Antworten sind im Entwurf", "Interrupted. Your answers are in the draft"),
+                draft_path.display(),
+                t("Weiter mit:", "Resume with:"),
+                options.out.display()
+            ));
+            return Ok(Outcome::Interrupted);
+        }
+        Err(e) => return Err(e),
+    }
+    let s = flow.s.clone();
+    drop(flow);
+
+    let text = to_toml(&s, lang);
+    let checked = Checked::from_source(options.out.display().to_string(), text.clone(), CheckOptions::default());
+    if checked.errors() > 0 {
+        // cannot happen when every answer was checked; keep the draft and say what is wrong
+        draft::save(&draft_path, &s, flow::steps().len(), lang)?;
+        anyhow::bail!(
+            "the answers do not pass check; they are kept in {}:\n{}",
+            draft_path.display(),
+            checked.render(false).trim_end()
+        );
+    }
+    write_atomic(&OutputFile { path: options.out.clone(), bytes: text.into_bytes() }, true)?;
+    if draft_path.exists() {
+        std::fs::remove_file(&draft_path).with_context(|| format!("cannot remove {}", draft_path.display()))?;
+    }
+    summary(p, &s, &checked, lang, &options.out);
+    Ok(Outcome::Written)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The closing summary: what the file holds and what `check` would say.
+fn summary(p: &mut dyn Prompter, s: &Strategy, checked: &Checked, lang: Lang, out: &Path) {
+    let t = |de: &'static str, en: &'static str| pick(lang, de, en);
+    let figures = Figures::of(s);
+    let cov = coverage(s);
+    p.say(&format!("\n{} {}", style(t("Geschrieben:", "Written:")).bold(), out.display()));
+    let rows = [
+        (t("Ziele", "Goals"), s.goals.len().to_string()),
+        (t("Handlungsfelder", "Fields of action"), s.fields.len().to_string()),
+        (t("Maßnahmen", "Measures"), s.measures.len().to_string()),
+        (t("Budget gesamt", "Total budget"), crate::i18n::money(lang, figures.budget_total)),
+        (
+            t("Abdeckung der Gliederung", "Outline coverage"),
+            format!("{} % ({}/{})", crate::i18n::number(lang, cov.percent), cov.filled, cov.total),
+        ),
+    ];
+    for (label, value) in rows {
+        p.say(&format!("  {label:<26} {value}"));
+    }
+    let warnings: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == Severity::Warning).collect();
+    if warnings.is_empty() {
+        p.say(&format!("  {}", t("check: keine Warnungen", "check: no warnings")));
+    } else {
+        p.say(&format!("  {} {}:", t("check: Warnungen", "check: warnings"), warnings.len()));
+        for w in warnings {
+            let place = if w.line > 0 { format!(" ({}:{})", w.line, w.column) } else { String::new() };
+            p.say(&format!("  - {}{place} [{}]", w.message, w.code));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,156 @@
+//! The questions the interview can ask, behind a small trait: [`Terminal`]
+//! asks them with dialoguer; tests answer them from a script.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Result;
+use console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+
+/// Checks a typed answer; `Err` holds the reason, shown before asking again.
+pub type Validator<'a> = &'a dyn Fn(&str) -> std::result::Result<(), String>;
+
+/// The user pressed Ctrl-C: the interview stops and keeps its draft.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+/// One way of asking questions.
+pub trait Prompter {
+    /// Prints a line of guidance (a heading, a hint, a summary).
+    fn say(&mut self, text: &str);
+    /// A line of text. `default` is what Enter gives. `validate` is asked
+    /// before an answer is accepted.
+    fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String>;
+    /// One of `items`; Enter takes `default`.
+    fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize>;
+    /// Several of `items`; Enter takes those `checked`.
+    fn multi_select(&mut self, label: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>>;
+    /// Yes or no; Enter takes `default`.
+    fn confirm(&mut self, label: &str, default: bool) -> Result<bool>;
+    /// A long text in the user's editor; `None` when the editor was left without saving.
+    fn editor(&mut self, initial: &str) -> Result<Option<String>>;
+}
+
+/// Reads a typed yes or no: `Some(None)` for an empty answer, `None` if unreadable.
+pub fn yes_no(answer: &str) -> Option<Option<bool>> {
+    match answer.trim().to_lowercase().as_str() {
+        "" => Some(None),
+        "j" | "ja" | "y" | "yes" => Some(Some(true)),
+        "n" | "nein" | "no" => Some(Some(false)),
+        _ => None,
+    }
+}
+
+static CTRL_C: AtomicBool = AtomicBool::new(false);
+
+/// Asks in the terminal with dialoguer.
+pub struct Terminal {
+    term: Term,
+    theme: Box<dyn Theme>,
+    color: bool,
+}
+
+impl Terminal {
+    /// A prompter on stderr; colors unless `NO_COLOR` is set. Ctrl-C outside
+    /// a prompt (while the editor runs, say) is noticed at the next question.
+    pub fn new() -> Terminal {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let theme: Box<dyn Theme> = if color { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) };
+        // Ctrl-C inside a prompt arrives as a key (raw mode); this handler
+        // catches it anywhere else, so the draft is kept and the cursor restored.
+        let _ = ctrlc::set_handler(|| CTRL_C.store(true, Ordering::SeqCst));
+        Terminal { term: Term::stderr(), theme, color }
+    }
+
+    /// Shows the cursor again (prompts hide it while they run).
+    pub fn restore(&self) {
+        let _ = self.term.show_cursor();
+    }
+
+    fn interrupted(&self) -> Result<()> {
+        if CTRL_C.load(Ordering::SeqCst) { Err(Interrupted.into()) } else { Ok(()) }
+    }
+}
+
+impl Default for Terminal {
+    fn default() -> Self {
+        Terminal::new()
+    }
+}
+
+/// dialoguer reports Ctrl-C in raw mode as an `Interrupted` read.
+fn map(e: dialoguer::Error) -> anyhow::Error {
+    let dialoguer::Error::IO(io) = e;
+    if io.kind() == std::io::ErrorKind::Interrupted || CTRL_C.load(Ordering::SeqCst) {
+        Interrupted.into()
+    } else {
+        anyhow::Error::new(io).context("cannot talk to the terminal")
+    }
+}
+
+impl Prompter for Terminal {
+    fn say(&mut self, text: &str) {
+        let text = if self.color { text.to_string() } else { console::strip_ansi_codes(text).into_owned() };
+        let _ = self.term.write_line(&text);
+    }
+
+    fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
+        self.interrupted()?;
+        let mut input = dialoguer::Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(label)
+            .allow_empty(true)
+            .validate_with(|s: &String| validate(s.trim()));
+        if !default.is_empty() {
+            input = input.default(default.to_string());
+        }
+        let answer = input.interact_text_on(&self.term).map_err(map)?;
+        Ok(answer.trim().to_string())
+    }
+
+    fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize> {
+        self.interrupted()?;
+        dialoguer::Select::with_theme(self.theme.as_ref())
+            .with_prompt(label)
+            .items(items)
+            .default(default)
+            .max_length(12)
+            .interact_on(&self.term)
+            .map_err(map)
+    }
+
+    fn multi_select(&mut self, label: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>> {
+        self.interrupted()?;
+        dialoguer::MultiSelect::with_theme(self.theme.as_ref())
+            .with_prompt(label)
+            .items(items)
+            .defaults(checked)
+            .max_length(12)
+            .interact_on(&self.term)
+            .map_err(map)
+    }
+
+    fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {
+        // typed, not a single key: accepts j/ja/y/yes and n/nein/no, Enter gives the default
+        let hint = if default { "[J/n]" } else { "[j/N]" };
+        let answer = self.text(&format!("{label} {hint}"), "", &|a: &str| match yes_no(a) {
+            Some(_) => Ok(()),
+            None => Err("j/ja/y/yes oder n/nein/no".to_string()),
+        })?;
+        Ok(yes_no(&answer).flatten().unwrap_or(default))
+    }
+
+    fn editor(&mut self, initial: &str) -> Result<Option<String>> {
+        self.interrupted()?;
+        let text = dialoguer::Editor::new().extension(".md").require_save(true).edit(initial).map_err(map)?;
+        self.interrupted()?;
+        Ok(text)
+    }
+}

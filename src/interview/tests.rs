@@ -1,0 +1,313 @@
+//! The question flow answered from a script: "when asked X, answer Y",
+//! Enter everywhere else.
+
+use std::collections::VecDeque;
+
+use super::flow::{parse_count, parse_date, parse_list, parse_number, show_list, slug, wrap};
+use super::prompt::{Interrupted, Prompter, Validator};
+use super::*;
+use crate::model::{CheckOptions, Checked};
+
+#[derive(Debug, Clone)]
+enum A {
+    Type(&'static str),
+    Pick(usize),
+    Picks(Vec<usize>),
+    Yes,
+    Enter,
+    CtrlC,
+}
+
+/// Answers prompts whose label, or what was said since the last prompt,
+/// contains the next key; Enter for all others.
+#[derive(Default)]
+struct Script {
+    answers: VecDeque<(&'static str, A)>,
+    context: String,
+    prompts: usize,
+    rejected: Vec<String>,
+    said: Vec<String>,
+}
+
+impl Script {
+    fn new(answers: Vec<(&'static str, A)>) -> Script {
+        Script { answers: answers.into(), ..Script::default() }
+    }
+
+    fn next(&mut self, label: &str) -> A {
+        self.prompts += 1;
+        let here = format!("{} | {label}", std::mem::take(&mut self.context));
+        match self.answers.front() {
+            Some((key, _)) if here.contains(key) => self.answers.pop_front().map_or(A::Enter, |(_, a)| a),
+            _ => A::Enter,
+        }
+    }
+}
+
+impl Prompter for Script {
+    fn say(&mut self, text: &str) {
+        let plain = console::strip_ansi_codes(text).trim().to_string();
+        self.context.push_str(&plain);
+        self.context.push('\n');
+        self.said.push(plain);
+    }
+
+    fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
+        loop {
+            let answer = match self.next(label) {
+                A::Enter => default.to_string(),
+                A::Type(t) => t.to_string(),
+                A::CtrlC => return Err(Interrupted.into()),
+                other => panic!("`{label}` wants text, the script has {other:?}"),
+            };
+            match validate(answer.trim()) {
+                Ok(()) => return Ok(answer.trim().to_string()),
+                Err(e) if self.answers.is_empty() => anyhow::bail!("`{label}`: {e}, and the script has no answer left"),
+                Err(e) => self.rejected.push(e),
+            }
+        }
+    }
+
+    fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize> {
+        assert!(default < items.len(), "{label}: default out of range");
+        match self.next(label) {
+            A::Enter => Ok(default),
+            A::Pick(i) => Ok(i),
+            A::CtrlC => Err(Interrupted.into()),
+            other => panic!("`{label}` wants a choice, the script has {other:?}"),
+        }
+    }
+
+    fn multi_select(&mut self, label: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>> {
+        assert_eq!(items.len(), checked.len(), "{label}");
+        match self.next(label) {
+            A::Enter => Ok(checked.iter().enumerate().filter(|(_, c)| **c).map(|(i, _)| i).collect()),
+            A::Picks(v) => Ok(v),
+            A::CtrlC => Err(Interrupted.into()),
+            other => panic!("`{label}` wants choices, the script has {other:?}"),
+        }
+    }
+
+    fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {
+        match self.next(label) {
+            A::Enter => Ok(default),
+            A::Yes => Ok(true),
+            A::CtrlC => Err(Interrupted.into()),
+            other => panic!("`{label}` wants yes or no, the script has {other:?}"),
+        }
+    }
+
+    fn editor(&mut self, _initial: &str) -> Result<Option<String>> {
+        match self.next("(editor)") {
+            A::Type(t) => Ok(Some(t.to_string())),
+            _ => Ok(None),
+        }
+    }
+}
+
+fn options(dir: &tempfile::TempDir, from: Option<std::path::PathBuf>) -> Options {
+    Options { out: dir.path().join("strategy.toml"), from, lang: None }
+}
+
+fn checked(path: &Path) -> Checked {
+    Checked::from_path(path, CheckOptions::default()).expect("readable")
+}
+
+fn model(path: &Path) -> serde_json::Value {
+    let c = checked(path);
+    assert_eq!(c.errors(), 0, "{}", c.render(false));
+    serde_json::to_value(c.strategy.expect("model")).expect("json")
+}
+
+#[test]
+fn enter_after_the_name_gives_a_minimal_file_that_passes_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![("Name der Kommune", A::Type("Testhausen"))]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    let c = checked(&o.out);
+    assert_eq!(c.errors(), 0, "{}", c.render(false));
+    let s = c.strategy.expect("model");
+    assert_eq!(s.municipality.name, "Testhausen");
+    assert_eq!(s.document.review_months, Some(24));
+    assert_eq!(s.document.date.map(|d| *d.get_ref()), Some(today()));
+    assert!(s.goals.is_empty() && s.fields.is_empty() && s.measures.is_empty() && s.text.is_empty());
+    assert!(!draft::path_for(&o.out).exists(), "the draft is removed at the end");
+    assert!(script.said.iter().any(|l| l.starts_with("Abdeckung der Gliederung")), "{:?}", script.said);
+}
+
+#[test]
+fn the_name_is_required() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![("Name der Kommune", A::Enter), ("Name der Kommune", A::Type("Ort"))]);
+    interview(&mut script, &o).expect("interview");
+    assert_eq!(script.rejected, ["Eine Angabe ist hier nötig."]);
+}
+
+#[test]
+fn enter_everywhere_from_each_example_gives_the_same_model() {
+    for name in crate::cmd::init::names() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let old = dir.path().join("old.toml");
+        std::fs::write(&old, crate::cmd::init::example(&name).expect("example")).expect("write");
+        let o = options(&dir, Some(old.clone()));
+        let mut script = Script::new(Vec::new());
+        assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written, "{name}");
+        assert_eq!(model(&o.out), model(&old), "{name}:\n{}", std::fs::read_to_string(&o.out).unwrap_or_default());
+        assert!(script.rejected.is_empty(), "{name}: {:?}", script.rejected);
+        eprintln!("{name}: {} prompts", script.prompts);
+    }
+}
+
+#[test]
+fn a_typed_session_checks_each_answer_like_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![
+        ("Name der Kommune", A::Type("Musterkreis")),
+        ("Art", A::Pick(3)),
+        ("Mitgliedskommunen", A::Type("Adorf, Bestadt")),
+        ("Vorwort", A::Type("Ein kurzes Vorwort.")),
+        ("Herausforderungen", A::Type("e")),
+        ("(editor)", A::Type("Erste Zeile\nzweite Zeile\n")),
+        ("Ein Ziel hinzufügen", A::Yes),
+        ("Titel", A::Type("Klimaneutral bis 2040")),
+        ("Einen messbaren Indikator", A::Yes),
+        ("Was wird gemessen", A::Type("CO₂-Ausstoß")),
+        ("Ausgangswert", A::Type("1.200,5")),
+        ("Jahr des Ausgangswerts", A::Type("2020")),
+        ("Zielwert", A::Type("0")),
+        ("Zieljahr", A::Type("2040")),
+        ("Handlungsfelder (", A::Picks(vec![0])),
+        ("Ziele, denen das Handlungsfeld dient", A::Picks(vec![0])),
+        ("Maßnahme in", A::Yes),
+        ("Titel", A::Type("Mobilitätsstationen")),
+        ("Priorität", A::Pick(1)),
+        ("Quick Win", A::Yes),
+        ("Beginn", A::Type("2027")),
+        ("Ende", A::Type("2025")),
+        ("Ende", A::Type("2028")),
+        ("Budget", A::Type("250.000 €")),
+        ("SDGs", A::Picks(vec![10, 12])),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(script.rejected.len(), 1, "{:?}", script.rejected);
+    assert!(script.rejected[0].contains("end"), "{:?}", script.rejected);
+
+    let c = checked(&o.out);
+    assert_eq!(c.errors(), 0, "{}", c.render(false));
+    let s = c.strategy.expect("model");
+    assert_eq!(s.municipality.members, ["Adorf", "Bestadt"]);
+    assert_eq!(s.text.get("foreword").map(String::as_str), Some("Ein kurzes Vorwort."));
+    assert_eq!(s.text.get("challenges").map(String::as_str), Some("Erste Zeile\nzweite Zeile"));
+    let goal = s.goals[0].get_ref();
+    assert_eq!((goal.id.get_ref().as_str(), goal.title.as_deref()), ("Z1", Some("Klimaneutral bis 2040")));
+    assert_eq!(goal.indicators[0].baseline, Some(1200.5));
+    assert_eq!(s.fields[0].get_ref().id.get_ref(), "mobility");
+    assert_eq!(s.fields[0].get_ref().goals[0].get_ref(), "Z1");
+    let m = s.measures[0].get_ref();
+    assert_eq!(m.id.get_ref(), "M1");
+    assert_eq!((m.start, m.end.as_ref().map(|e| *e.get_ref()), m.budget_eur), (Some(2027), Some(2028), Some(250_000)));
+    assert!(m.quick_win);
+    assert_eq!(m.priority, Some(crate::model::Priority::High));
+    assert_eq!(m.sdgs, [11, 13]);
+    // the written file reads in outline order
+    let text = std::fs::read_to_string(&o.out).expect("read");
+    let order = ["[municipality]", "[document]", "[text]", "[[goals]]", "[[fields]]", "[[measures]]"];
+    let at: Vec<usize> = order.iter().map(|k| text.find(k).unwrap_or_else(|| panic!("{k} in\n{text}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+}
+
+#[test]
+fn ctrl_c_keeps_a_draft_that_the_next_run_resumes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut first = Script::new(vec![
+        ("Name der Kommune", A::Type("Pausenhausen")),
+        ("Vorwort", A::Type("Vor der Mittagspause geschrieben.")),
+        ("Herausforderungen", A::CtrlC),
+    ]);
+    assert_eq!(interview(&mut first, &o).expect("interview"), Outcome::Interrupted);
+    assert!(!o.out.exists(), "nothing but the draft is written");
+    let d = draft::load(&draft::path_for(&o.out)).expect("readable").expect("a draft");
+    assert_eq!(flow::steps()[d.step], "introduction");
+    assert_eq!(d.strategy.municipality.name, "Pausenhausen");
+    assert!(d.strategy.text.contains_key("foreword"));
+    assert!(first.said.iter().any(|l| l.contains("strategiekit interview -o")), "{:?}", first.said);
+
+    let mut second_de =
+        Script::new(vec![("Entwurf gefunden", A::Enter), ("Herausforderungen", A::Type("Nach der Pause."))]);
+    assert_eq!(interview(&mut second_de, &o).expect("interview"), Outcome::Written);
+    assert!(second_de.answers.is_empty(), "{:?}", second_de.answers);
+    let s = checked(&o.out).strategy.expect("model");
+    assert_eq!(s.municipality.name, "Pausenhausen");
+    assert_eq!(s.text.get("foreword").map(String::as_str), Some("Vor der Mittagspause geschrieben."));
+    assert_eq!(s.text.get("challenges").map(String::as_str), Some("Nach der Pause."));
+    assert!(!draft::path_for(&o.out).exists());
+    // the resumed run started at the interrupted section, not at the name
+    assert!(!second_de.said.iter().any(|l| l.contains("Kommune und Dokument")), "{:?}", second_de.said);
+}
+
+#[test]
+fn an_existing_file_is_not_replaced_without_consent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    std::fs::write(&o.out, "keep me").expect("write");
+    let mut script = Script::new(Vec::new());
+    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Declined);
+    assert_eq!(std::fs::read_to_string(&o.out).expect("read"), "keep me");
+}
+
+#[test]
+fn removing_a_goal_removes_its_references() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.toml");
+    std::fs::write(&old, crate::cmd::init::example("ulm").expect("example")).expect("write");
+    let o = options(&dir, Some(old.clone()));
+    let before = checked(&old).strategy.expect("model");
+    let first = before.goals[0].get_ref().id.get_ref().clone();
+    let mut script = Script::new(vec![("| Ziel ", A::Pick(2))]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    let c = checked(&o.out);
+    assert_eq!(c.errors(), 0, "{}", c.render(false));
+    let s = c.strategy.expect("model");
+    assert_eq!(s.goals.len(), before.goals.len() - 1);
+    let text = std::fs::read_to_string(&o.out).expect("read");
+    assert!(!text.contains(&format!("\"{first}\"")), "{first} still named:\n{text}");
+}
+
+#[test]
+fn typed_values_read_as_people_write_them() {
+    assert_eq!(parse_count("1.250.000"), Ok(1_250_000));
+    assert_eq!(parse_count("1 250 000 €"), Ok(1_250_000));
+    assert!(parse_count("viel").is_err());
+    assert_eq!(parse_number("12,5"), Ok(12.5));
+    assert_eq!(parse_number("1.200,75"), Ok(1200.75));
+    assert_eq!(parse_number("0.25"), Ok(0.25));
+    assert!(parse_number("inf").is_err());
+    assert_eq!(parse_date("24.11.2026").map(|d| d.to_string()), Ok("2026-11-24".into()));
+    assert_eq!(parse_date("2026-02-28").map(|d| d.to_string()), Ok("2026-02-28".into()));
+    assert!(parse_date("2026-02-30").is_err());
+    assert!(parse_date("morgen").is_err());
+    assert_eq!(parse_list("a, b ,, c"), ["a", "b", "c"]);
+    assert_eq!(parse_list("Müller, Meier & Co.; Stadtwerke"), ["Müller, Meier & Co.", "Stadtwerke"]);
+    let names = vec!["Müller, Meier & Co.".to_string(), "Stadtwerke".to_string()];
+    assert_eq!(parse_list(&show_list(&names)), names);
+    assert_eq!(slug("Kultur & Freizeit"), "kultur_freizeit");
+    assert_eq!(slug("Grüne Straßen"), "gruene_strassen");
+    assert_eq!(slug("§§"), "field");
+    assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+    assert_eq!(super::prompt::yes_no("Ja"), Some(Some(true)));
+    assert_eq!(super::prompt::yes_no("nein"), Some(Some(false)));
+    assert_eq!(super::prompt::yes_no(""), Some(None));
+    assert_eq!(super::prompt::yes_no("vielleicht"), None);
+}
+
+#[test]
+fn today_is_a_real_date() {
+    let d = today();
+    assert!(d.year >= 2024 && (1..=12).contains(&d.month) && (1..=31).contains(&d.day), "{d}");
+    assert_eq!(parse_date(&d.to_string()), Ok(d));
+}

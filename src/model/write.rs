@@ -1,0 +1,400 @@
+//! Writes a [`Strategy`] back as an input file: readable TOML in the order of
+//! the outline, with a short comment per section, so that a consultant can go
+//! on by hand. Reading the text again gives the same model.
+//!
+//! Strings and keys are encoded by `toml_writer` (the encoder of the `toml`
+//! crate), which picks the most readable TOML string form for each value.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use toml_writer::{ToTomlKey as _, ToTomlValue as _};
+
+use super::{Lang, Measure, Strategy};
+use crate::catalogue::{Catalogue, pick, section_ids};
+
+/// The text of an input file holding `s`, with comments in `lang`.
+pub fn to_toml(s: &Strategy, lang: Lang) -> String {
+    let mut w = Writer { out: String::new(), lang };
+    w.header();
+    w.municipality(s);
+    w.document(s);
+    w.texts(s);
+    w.vision(s);
+    w.goals(s);
+    w.fields(s);
+    w.measures(s);
+    w.technical(s);
+    w.actors(s);
+    w.glossary(s);
+    w.production(s);
+    w.out
+}
+
+struct Writer {
+    out: String,
+    lang: Lang,
+}
+
+/// A string as a TOML value, in its most readable form.
+fn string(v: &str) -> String {
+    v.to_toml_value()
+}
+
+/// An enum's serde name as a TOML string.
+fn variant<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => string(&s),
+        _ => string(""),
+    }
+}
+
+fn strings<S: AsRef<str>>(items: &[S]) -> String {
+    let parts: Vec<String> = items.iter().map(|i| string(i.as_ref())).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+impl Writer {
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn comment(&mut self, de: &str, en: &str) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        let text = pick(self.lang, de, en);
+        self.line(&format!("# {text}"));
+    }
+
+    fn key(&mut self, key: &str, value: String) {
+        let _ = writeln!(self.out, "{} = {value}", key.to_toml_key());
+    }
+
+    fn opt_str(&mut self, key: &str, value: &Option<String>) {
+        if let Some(v) = value {
+            self.key(key, string(v));
+        }
+    }
+
+    fn opt<T: std::fmt::Display>(&mut self, key: &str, value: Option<T>) {
+        if let Some(v) = value {
+            self.key(key, v.to_string());
+        }
+    }
+
+    fn list<S: AsRef<str>>(&mut self, key: &str, items: &[S]) {
+        if !items.is_empty() {
+            self.key(key, strings(items));
+        }
+    }
+
+    fn flag(&mut self, key: &str, value: bool) {
+        if value {
+            self.key(key, "true".into());
+        }
+    }
+
+    fn header(&mut self) {
+        self.line(pick(
+            self.lang,
+            "# Smart-City-Strategie: Eingabedatei für strategiekit, in der Reihenfolge der KTS-Gliederung.\n\
+             # Prüfen: strategiekit check DATEI · Bauen: strategiekit build DATEI --format md,docx",
+            "# Smart-City strategy: input file for strategiekit, in the order of the KTS outline.\n\
+             # Check: strategiekit check FILE · Build: strategiekit build FILE --format md,docx",
+        ));
+    }
+
+    fn municipality(&mut self, s: &Strategy) {
+        if let Some(v) = s.schema_version {
+            self.line(&format!("schema_version = {v}"));
+        }
+        self.comment("Kommune", "Municipality");
+        self.line("[municipality]");
+        let m = &s.municipality;
+        self.key("name", string(&m.name));
+        if let Some(kind) = &m.kind {
+            self.key("kind", variant(kind));
+        }
+        if let Some(state) = &m.state {
+            self.key("state", string(state.get_ref()));
+        }
+        self.opt("population", m.population);
+        self.list("members", &m.members);
+    }
+
+    fn document(&mut self, s: &Strategy) {
+        self.comment("Das Dokument", "The document");
+        self.line("[document]");
+        let d = &s.document;
+        self.opt_str("title", &d.title);
+        self.opt_str("subtitle", &d.subtitle);
+        self.opt_str("version", &d.version);
+        if let Some(status) = &d.status {
+            self.key("status", variant(status));
+        }
+        self.opt("date", d.date.as_ref().map(|d| *d.get_ref()));
+        self.opt("adopted_on", d.adopted_on);
+        self.opt("review_months", d.review_months);
+        self.key("language", variant(&d.language));
+        self.list("authors", &d.authors);
+        self.opt_str("contact", &d.contact);
+    }
+
+    fn texts(&mut self, s: &Strategy) {
+        if s.text.is_empty() {
+            return;
+        }
+        let catalogue = Catalogue::get();
+        self.comment(
+            "Freitexte zu den Gliederungspunkten; der Schlüssel ist die Id des Punktes (strategiekit outline)",
+            "Free texts of the outline items; the key is the item's id (strategiekit outline)",
+        );
+        self.line("[text]");
+        for section in &catalogue.sections {
+            let items: Vec<_> =
+                catalogue.items_of(&section.id).filter_map(|i| s.text.get(&i.id).map(|t| (&i.id, t))).collect();
+            if items.is_empty() {
+                continue;
+            }
+            let title = section.title(self.lang).to_string();
+            self.line(&format!("\n# {title}"));
+            for (id, text) in items {
+                self.key(id, string(text));
+            }
+        }
+        let others: Vec<_> = s.text.iter().filter(|(k, _)| catalogue.item(k).is_none()).collect();
+        for (id, text) in others {
+            self.key(id, string(text));
+        }
+    }
+
+    fn vision(&mut self, s: &Strategy) {
+        let v = &s.vision;
+        let empty = v.vision.is_none()
+            && v.mission.is_none()
+            && v.narrative.is_none()
+            && v.keywords.is_empty()
+            && v.guiding_principles.is_empty();
+        if empty {
+            return;
+        }
+        self.comment(
+            "Ziele: Vision, Mission, Narrativ und Leitbilder",
+            "Goals: vision, mission, narrative and guiding principles",
+        );
+        self.line("[vision]");
+        self.opt_str("vision", &v.vision);
+        self.opt_str("mission", &v.mission);
+        self.opt_str("narrative", &v.narrative);
+        self.list("keywords", &v.keywords);
+        self.list("guiding_principles", &v.guiding_principles);
+    }
+
+    fn goals(&mut self, s: &Strategy) {
+        if s.goals.is_empty() {
+            return;
+        }
+        self.comment(
+            "Ziele, mit Oberziel (parent) und messbaren Indikatoren",
+            "Goals, with a parent goal and measurable indicators",
+        );
+        for g in &s.goals {
+            let g = g.get_ref();
+            self.line("\n[[goals]]");
+            self.key("id", string(g.id.get_ref()));
+            self.opt_str("title", &g.title);
+            self.opt_str("description", &g.description);
+            if let Some(p) = &g.parent {
+                self.key("parent", string(p.get_ref()));
+            }
+            self.opt_str("derived_from", &g.derived_from);
+            self.flag("cross_sector", g.cross_sector);
+            for i in &g.indicators {
+                self.line("[[goals.indicators]]");
+                self.key("name", string(&i.name));
+                self.opt_str("unit", &i.unit);
+                self.opt("baseline", i.baseline.map(|x| x.to_toml_value()));
+                self.opt("baseline_year", i.baseline_year);
+                self.opt("target", i.target.map(|x| x.to_toml_value()));
+                self.opt("target_year", i.target_year);
+                self.opt_str("source", &i.source);
+            }
+        }
+    }
+
+    fn fields(&mut self, s: &Strategy) {
+        if s.fields.is_empty() {
+            return;
+        }
+        self.comment("Handlungsfelder", "Fields of action");
+        for f in &s.fields {
+            let f = f.get_ref();
+            self.line("\n[[fields]]");
+            self.key("id", string(f.id.get_ref()));
+            self.opt_str("title", &f.title);
+            self.opt_str("description", &f.description);
+            let goals: Vec<&str> = f.goals.iter().map(|g| g.get_ref().as_str()).collect();
+            self.list("goals", &goals);
+        }
+    }
+
+    fn measures(&mut self, s: &Strategy) {
+        if s.measures.is_empty() {
+            return;
+        }
+        self.comment("Maßnahmen, je in einem Handlungsfeld", "Measures, each in one field of action");
+        for m in &s.measures {
+            self.measure(m.get_ref());
+        }
+    }
+
+    fn measure(&mut self, m: &Measure) {
+        self.line("\n[[measures]]");
+        self.key("id", string(m.id.get_ref()));
+        self.opt_str("title", &m.title);
+        self.key("field", string(m.field.get_ref()));
+        let goals: Vec<&str> = m.goals.iter().map(|g| g.get_ref().as_str()).collect();
+        self.list("goals", &goals);
+        self.opt_str("description", &m.description);
+        self.opt_str("needs", &m.needs);
+        self.opt_str("benefit", &m.benefit);
+        self.opt_str("lead", &m.lead);
+        self.list("partners", &m.partners);
+        if let Some(p) = &m.priority {
+            self.key("priority", variant(p));
+        }
+        self.flag("quick_win", m.quick_win);
+        if let Some(st) = &m.status {
+            self.key("status", variant(st));
+        }
+        self.opt("start", m.start);
+        self.opt("end", m.end.as_ref().map(|e| *e.get_ref()));
+        self.opt("budget_eur", m.budget_eur);
+        self.opt_str("funding", &m.funding);
+        if !m.sdgs.is_empty() {
+            let n: Vec<String> = m.sdgs.iter().map(u8::to_string).collect();
+            self.key("sdgs", format!("[{}]", n.join(", ")));
+        }
+        self.opt_str("selection", &m.selection);
+        self.opt_str("data_sovereignty", &m.data_sovereignty);
+    }
+
+    fn technical(&mut self, s: &Strategy) {
+        if s.technical.topics.is_empty() {
+            return;
+        }
+        self.comment(
+            "Technische Querschnittsthemen (bei Bedarf): Ids aus Abschnitt 4 der Gliederung",
+            "Technical cross-cutting themes (where needed): ids from section 4 of the outline",
+        );
+        self.line("[technical]");
+        self.key("topics", strings(&s.technical.topics));
+    }
+
+    fn actors(&mut self, s: &Strategy) {
+        if s.actors.is_empty() {
+            return;
+        }
+        self.comment("Akteure: Partner und Gremien", "Actors: partners and committees");
+        for a in &s.actors {
+            let a = a.get_ref();
+            self.line("\n[[actors]]");
+            self.key("name", string(&a.name));
+            if let Some(g) = &a.group {
+                self.key("group", variant(g));
+            }
+            self.opt_str("role", &a.role);
+            if let Some(i) = &a.involvement {
+                self.key("involvement", variant(i));
+            }
+            self.flag("committee", a.committee);
+        }
+    }
+
+    fn glossary(&mut self, s: &Strategy) {
+        if s.glossary.is_empty() {
+            return;
+        }
+        self.comment("Anhang: Glossar in einfacher Sprache", "Appendix: glossary in plain language");
+        for g in &s.glossary {
+            self.line("\n[[glossary]]");
+            self.key("term", string(&g.term));
+            self.key("definition", string(&g.definition));
+        }
+    }
+
+    fn production(&mut self, s: &Strategy) {
+        let p = &s.production;
+        if p.done.is_empty() && p.notes.is_empty() {
+            return;
+        }
+        self.comment("Sonstiges: Produktions-Checkliste (erledigt = true)", "Production checklist (done = true)");
+        self.line("[production]");
+        let catalogue = Catalogue::get();
+        let order: Vec<&str> = catalogue.items_of(section_ids::PRODUCTION).map(|i| i.id.as_str()).collect();
+        let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(usize::MAX);
+        let mut done: Vec<_> = p.done.iter().collect();
+        done.sort_by_key(|(k, _)| (rank(k), (*k).clone()));
+        for (k, v) in done {
+            self.key(k, v.to_string());
+        }
+        if !p.notes.is_empty() {
+            self.line("\n[production.notes]");
+            let mut notes: Vec<_> = p.notes.iter().collect();
+            notes.sort_by_key(|(k, _)| (rank(k), (*k).clone()));
+            for (k, v) in notes {
+                self.key(k, string(v));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CheckOptions, Checked};
+
+    fn model_json(source: &str) -> serde_json::Value {
+        let checked = Checked::from_source("t.toml", source.to_string(), CheckOptions::default());
+        assert_eq!(checked.errors(), 0, "{}", checked.render(false));
+        serde_json::to_value(checked.strategy.expect("model")).expect("json")
+    }
+
+    #[test]
+    fn every_example_reads_back_to_the_same_model() {
+        for name in crate::cmd::init::names() {
+            let source = crate::cmd::init::example(&name).expect("example");
+            let before = model_json(&source);
+            let s = Checked::from_source("t", source, CheckOptions::default()).strategy.expect("model");
+            let written = to_toml(&s, Lang::De);
+            assert_eq!(model_json(&written), before, "{name}:\n{written}");
+            // and writing is stable
+            let again = Checked::from_source("t", written.clone(), CheckOptions::default()).strategy.expect("model");
+            assert_eq!(to_toml(&again, Lang::De), written, "{name}");
+        }
+    }
+
+    #[test]
+    fn hostile_strings_survive() {
+        let source = "[municipality]\nname = \"A \\\"B\\\" '''C''' \\\"\\\"\\\" \\\\ \\t x\"\n\
+                      [text]\nforeword = \"\"\"line 1\n\\\"\\\"\\\" and ''' \\\\n\n# not a comment\n[not a table]\"\"\"\n";
+        let before = model_json(source);
+        let s = Checked::from_source("t", source.to_string(), CheckOptions::default()).strategy.expect("model");
+        let written = to_toml(&s, Lang::En);
+        assert_eq!(model_json(&written), before, "{written}");
+    }
+
+    #[test]
+    fn texts_follow_the_outline_with_section_comments() {
+        let source = "[municipality]\nname = \"X\"\n[text]\nhistory = \"h\"\nforeword = \"f\"\n";
+        let s = Checked::from_source("t", source.to_string(), CheckOptions::default()).strategy.expect("model");
+        let written = to_toml(&s, Lang::De);
+        let f = written.find("foreword = ").expect("foreword");
+        let h = written.find("history = ").expect("history");
+        assert!(f < h, "{written}");
+        assert!(written.contains("# Einleitung und allgemeine Inhalte\nforeword"), "{written}");
+        assert!(written.contains("# Anhang\nhistory"), "{written}");
+    }
+}
