@@ -389,6 +389,24 @@ impl<'a> Flow<'a> {
         self.p.confirm(label, false)
     }
 
+    /// Lists the entries already there and offers to keep them all, so a
+    /// review goes quickly; `false` means: go through them one by one.
+    fn keep_all(&mut self, labels: &[String]) -> Result<bool> {
+        if labels.len() < 2 {
+            return Ok(false);
+        }
+        for label in labels {
+            self.p.say(&format!("  · {label}"));
+        }
+        let question = format!(
+            "{} {} {}",
+            self.t("Alle", "Keep all"),
+            labels.len(),
+            self.t("übernehmen? (Nein: einzeln bearbeiten oder entfernen)", "of them? (No: edit or remove one by one)")
+        );
+        self.p.confirm(&question, true)
+    }
+
     fn action(&mut self, label: &str) -> Result<Action> {
         let items = [self.t("übernehmen", "keep"), self.t("bearbeiten", "edit"), self.t("entfernen", "remove")]
             .map(str::to_string);
@@ -564,11 +582,11 @@ impl<'a> Flow<'a> {
 
     fn goals(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let mut i = 0;
+        let labels: Vec<String> = self.s.goals.iter().map(|g| goal_label(g.get_ref())).collect();
+        let mut i = if self.keep_all(&labels)? { labels.len() } else { 0 };
         while i < self.s.goals.len() {
-            let g = self.s.goals[i].get_ref();
-            let label = format!("{} {} {}", self.t("Ziel", "Goal"), g.id.get_ref(), g.title.as_deref().unwrap_or(""));
-            match self.action(label.trim_end())? {
+            let label = format!("{} {}", self.t("Ziel", "Goal"), goal_label(self.s.goals[i].get_ref()));
+            match self.action(&label)? {
                 Action::Keep => i += 1,
                 Action::Edit => {
                     self.goal(i)?;
@@ -659,7 +677,8 @@ impl<'a> Flow<'a> {
                 }
             }
         }
-        let mut j = 0;
+        let labels: Vec<String> = self.s.goals[i].get_ref().indicators.iter().map(|x| x.name.clone()).collect();
+        let mut j = if self.keep_all(&labels)? { labels.len() } else { 0 };
         while j < self.s.goals[i].get_ref().indicators.len() {
             let name = self.s.goals[i].get_ref().indicators[j].name.clone();
             match self.action(&format!("{} {name}", self.t("Indikator", "Indicator")))? {
@@ -854,7 +873,15 @@ impl<'a> Flow<'a> {
             self.s.fields[i].get_mut().goals = goals.into_iter().map(spanned).collect();
             self.checkpoint()?;
         }
-        let mut m = 0;
+        let labels: Vec<String> = self
+            .s
+            .measures
+            .iter()
+            .map(|m| m.get_ref())
+            .filter(|m| m.field.get_ref() == &id)
+            .map(|m| format!("{} {}", m.id.get_ref(), m.title.as_deref().unwrap_or("")).trim_end().to_string())
+            .collect();
+        let mut m = if self.keep_all(&labels)? { self.s.measures.len() } else { 0 };
         while m < self.s.measures.len() {
             let measure = self.s.measures[m].get_ref();
             if measure.field.get_ref() != &id {
@@ -1041,7 +1068,8 @@ impl<'a> Flow<'a> {
 
     fn actors(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let mut i = 0;
+        let labels: Vec<String> = self.s.actors.iter().map(|a| a.get_ref().name.clone()).collect();
+        let mut i = if self.keep_all(&labels)? { labels.len() } else { 0 };
         while i < self.s.actors.len() {
             let name = self.s.actors[i].get_ref().name.clone();
             match self.action(&format!("{} {name}", self.t("Akteur", "Actor")))? {
@@ -1113,7 +1141,8 @@ impl<'a> Flow<'a> {
 
     fn glossary(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let mut i = 0;
+        let labels: Vec<String> = self.s.glossary.iter().map(|g| g.term.clone()).collect();
+        let mut i = if self.keep_all(&labels)? { labels.len() } else { 0 };
         while i < self.s.glossary.len() {
             let term = self.s.glossary[i].term.clone();
             match self.action(&format!("{} {term}", self.t("Begriff", "Term")))? {
@@ -1172,6 +1201,11 @@ impl<'a> Flow<'a> {
         }
         Ok(())
     }
+}
+
+/// `Z1 Title`.
+fn goal_label(g: &Goal) -> String {
+    format!("{} {}", g.id.get_ref(), g.title.as_deref().unwrap_or("")).trim_end().to_string()
 }
 
 /// Picks German or English text for `lang`.

@@ -14,6 +14,7 @@ enum A {
     Pick(usize),
     Picks(Vec<usize>),
     Yes,
+    No,
     Enter,
     CtrlC,
 }
@@ -92,6 +93,7 @@ impl Prompter for Script {
         match self.next(label) {
             A::Enter => Ok(default),
             A::Yes => Ok(true),
+            A::No => Ok(false),
             A::CtrlC => Err(Interrupted.into()),
             other => panic!("`{label}` wants yes or no, the script has {other:?}"),
         }
@@ -268,7 +270,7 @@ fn removing_a_goal_removes_its_references() {
     let o = options(&dir, Some(old.clone()));
     let before = checked(&old).strategy.expect("model");
     let first = before.goals[0].get_ref().id.get_ref().clone();
-    let mut script = Script::new(vec![("| Ziel ", A::Pick(2))]);
+    let mut script = Script::new(vec![("Zielhierarchien", A::No), ("| Ziel ", A::Pick(2))]);
     assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
     let c = checked(&o.out);
     assert_eq!(c.errors(), 0, "{}", c.render(false));
