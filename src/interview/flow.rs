@@ -714,7 +714,7 @@ impl<'a> Flow<'a> {
         let ind = self.s.goals[i].get_ref().indicators[j].clone();
         let name = (!ind.name.is_empty()).then_some(ind.name.clone());
         self.ask(
-            self.t("Was wird gemessen?", "What is measured?"),
+            self.t("Messgröße (was wird gemessen)", "Measure (what is counted)"),
             &format!("{path}.name"),
             name,
             true,
@@ -1182,7 +1182,7 @@ impl<'a> Flow<'a> {
         let catalogue = Catalogue::get();
         let options: Vec<(String, String)> = catalogue
             .items_of(section_ids::PRODUCTION)
-            .map(|i| (i.id.clone(), format!("{} – {}", i.title(self.lang), i.hint(self.lang))))
+            .map(|i| (i.id.clone(), i.title(self.lang).to_string()))
             .collect();
         let done: Vec<String> = options
             .iter()

@@ -100,7 +100,7 @@ pub fn has_terminal() -> bool {
 
 /// Runs an interview in the terminal.
 pub fn run(options: &Options, color: bool) -> Result<Outcome> {
-    let mut terminal = Terminal::new();
+    let mut terminal = Terminal::new(language(options));
     let outcome = interview(&mut terminal, options).and_then(|outcome| {
         if outcome == Outcome::Written {
             offer_build(&mut terminal, options, color)?;
@@ -113,7 +113,7 @@ pub fn run(options: &Options, color: bool) -> Result<Outcome> {
 
 /// Offers to build Markdown and DOCX beside the written file.
 fn offer_build(p: &mut dyn Prompter, options: &Options, color: bool) -> Result<()> {
-    let lang = options.lang.unwrap_or_default();
+    let lang = language(options);
     let question = pick(lang, "Jetzt Markdown und DOCX bauen?", "Build Markdown and DOCX now?");
     if !p.confirm(question, false)? {
         let file = options.out.display();
@@ -137,6 +137,15 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, color: bool) -> Result<(
     crate::cmd::build::run(&args, color).map(drop)
 }
 
+/// The language of the questions: `--lang`, else that of `--from`, else German.
+fn language(options: &Options) -> Lang {
+    let from = || {
+        let checked = Checked::from_path(options.from.as_deref()?, CheckOptions::default()).ok()?;
+        checked.strategy.map(|s| s.document.language)
+    };
+    options.lang.or_else(from).unwrap_or_default()
+}
+
 /// Reads `--from`, which must pass `check` without errors.
 fn load_from(path: &Path) -> Result<Strategy> {
     let checked = Checked::from_path(path, CheckOptions::default())?;
@@ -154,7 +163,7 @@ fn load_from(path: &Path) -> Result<Strategy> {
 /// The interview over any prompter: resume or start, ask, write, summarise.
 pub fn interview(p: &mut dyn Prompter, options: &Options) -> Result<Outcome> {
     let from = options.from.as_deref().map(load_from).transpose()?;
-    let lang = options.lang.or(from.as_ref().map(|s| s.document.language)).unwrap_or_default();
+    let lang = language(options);
     let t = |de: &'static str, en: &'static str| pick(lang, de, en);
     let draft_path = draft::path_for(&options.out);
 

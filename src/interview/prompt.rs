@@ -53,6 +53,7 @@ static CTRL_C: AtomicBool = AtomicBool::new(false);
 
 /// Asks in the terminal with dialoguer.
 pub struct Terminal {
+    lang: crate::model::Lang,
     term: Term,
     theme: Box<dyn Theme>,
     color: bool,
@@ -61,13 +62,13 @@ pub struct Terminal {
 impl Terminal {
     /// A prompter on stderr; colors unless `NO_COLOR` is set. Ctrl-C outside
     /// a prompt (while the editor runs, say) is noticed at the next question.
-    pub fn new() -> Terminal {
+    pub fn new(lang: crate::model::Lang) -> Terminal {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let theme: Box<dyn Theme> = if color { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) };
         // Ctrl-C inside a prompt arrives as a key (raw mode); this handler
         // catches it anywhere else, so the draft is kept and the cursor restored.
         let _ = ctrlc::set_handler(|| CTRL_C.store(true, Ordering::SeqCst));
-        Terminal { term: Term::stderr(), theme, color }
+        Terminal { lang, term: Term::stderr(), theme, color }
     }
 
     /// Shows the cursor again (prompts hide it while they run).
@@ -77,12 +78,6 @@ impl Terminal {
 
     fn interrupted(&self) -> Result<()> {
         if CTRL_C.load(Ordering::SeqCst) { Err(Interrupted.into()) } else { Ok(()) }
-    }
-}
-
-impl Default for Terminal {
-    fn default() -> Self {
-        Terminal::new()
     }
 }
 
@@ -117,6 +112,18 @@ impl Prompter for Terminal {
 
     fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize> {
         self.interrupted()?;
+        if items.len() > 8 {
+            // long lists (the 16 Länder): type a few letters to narrow them down
+            let hint = crate::catalogue::pick(self.lang, "(tippen zum Suchen)", "(type to search)");
+            let label = format!("{label} {}", console::style(hint).dim());
+            return dialoguer::FuzzySelect::with_theme(self.theme.as_ref())
+                .with_prompt(label)
+                .items(items)
+                .default(default)
+                .max_length(12)
+                .interact_on(&self.term)
+                .map_err(map);
+        }
         dialoguer::Select::with_theme(self.theme.as_ref())
             .with_prompt(label)
             .items(items)
@@ -139,10 +146,16 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {
         // typed, not a single key: accepts j/ja/y/yes and n/nein/no, Enter gives the default
-        let hint = if default { "[J/n]" } else { "[j/N]" };
+        let hint = match (self.lang, default) {
+            (crate::model::Lang::De, true) => "[J/n]",
+            (crate::model::Lang::De, false) => "[j/N]",
+            (crate::model::Lang::En, true) => "[Y/n]",
+            (crate::model::Lang::En, false) => "[y/N]",
+        };
+        let expected = crate::catalogue::pick(self.lang, "Bitte j oder n eingeben.", "Please type y or n.");
         let answer = self.text(&format!("{label} {hint}"), "", &|a: &str| match yes_no(a) {
             Some(_) => Ok(()),
-            None => Err("j/ja/y/yes oder n/nein/no".to_string()),
+            None => Err(expected.to_string()),
         })?;
         Ok(yes_no(&answer).flatten().unwrap_or(default))
     }

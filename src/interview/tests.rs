@@ -176,7 +176,7 @@ fn a_typed_session_checks_each_answer_like_check() {
         ("Ein Ziel hinzufügen", A::Yes),
         ("Titel", A::Type("Klimaneutral bis 2040")),
         ("Einen messbaren Indikator", A::Yes),
-        ("Was wird gemessen", A::Type("CO₂-Ausstoß")),
+        ("Messgröße", A::Type("CO₂-Ausstoß")),
         ("Ausgangswert", A::Type("1.200,5")),
         ("Jahr des Ausgangswerts", A::Type("2020")),
         ("Zielwert", A::Type("0")),
