@@ -227,3 +227,27 @@ fn an_answer_that_check_rejects_is_asked_again_with_the_reason() {
     assert!(text.contains("population = 12500"), "{text}");
     assert!(text.contains("language = \"en\""), "{text}");
 }
+
+#[test]
+fn a_long_text_can_be_written_in_the_editor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'Aus dem Editor.\\n\\nZweiter Absatz.\\n' > \"$1\"\n").expect("script");
+    #[cfg(unix)]
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let mut cmd = bin();
+    cmd.args(["interview", "-o", "s.toml"]).current_dir(dir.path());
+    cmd.env("NO_COLOR", "1").env("TERM", "xterm").env_remove("VISUAL").env("EDITOR", &editor);
+    let mut p = spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(false))
+        .expect("the binary starts in a pty");
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Schreibstadt\r");
+    press_enter(&mut p, Some("Vorwort"));
+    type_keys(&mut p, "e\r");
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let o = run_in(dir.path(), &["check", "s.toml", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");
+    assert!(text.contains("foreword = \"\"\"\nAus dem Editor.\n\nZweiter Absatz.\"\"\""), "{text}");
+}
