@@ -46,6 +46,8 @@ pub enum Command {
     Interview(InterviewArgs),
     /// Write a commented starter file or a bundled example.
     Init(InitArgs),
+    /// What changed between two versions of a strategy, as Markdown (the change log of a review).
+    Diff(DiffArgs),
     /// Print the outline catalogue (sections, items, hints, profiles).
     Outline(OutlineArgs),
     /// Print a JSON Schema: of the input file (for Taplo / Even Better TOML) or of `build --format json`.
@@ -175,6 +177,20 @@ pub struct InitArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier version.
+    #[arg(value_name = "OLD.toml")]
+    pub old: PathBuf,
+    /// The later version.
+    #[arg(value_name = "NEW.toml")]
+    pub new: PathBuf,
+    /// Language of the change log; default: that of NEW.
+    #[arg(short, long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 /// `interview`.

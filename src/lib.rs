@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod context;
+pub mod diff;
 pub mod figures;
 pub mod i18n;
 pub mod interview;

@@ -115,3 +115,39 @@ fn usage_errors_exit_64_and_help_exits_0() {
     assert!(stdout(&help).contains("Exit codes: 0 success, 1 input or rendering error"));
     assert_eq!(code(&run_in(here, &["--version"])), 0);
 }
+
+#[test]
+fn diff_lists_what_a_review_changed() {
+    let old = clean_with("", "");
+    let new = old
+        .replace("title = \"Bürgerportal\"", "title = \"Bürgerportal 2.0\"\nstatus = \"running\"")
+        .replace("title = \"Verwaltung digital\"", "title = \"Verwaltung | digital\"");
+    assert_ne!(old, new, "the fixture changed");
+    let dir = dir_with(&[("old.toml", &old), ("new.toml", &new)]);
+    let o = run_in(dir.path(), &["diff", "old.toml", "new.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Änderungen: old.toml → new.toml\n"), "{md}");
+    assert!(
+        md.contains(
+            "## Ziele\n\n- geändert: **Z1** Verwaltung \\| digital: Titel Verwaltung digital → Verwaltung \\| digital\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("- geändert: **M1** Bürgerportal 2.0: Titel Bürgerportal → Bürgerportal 2.0; Stand – → laufend\n"),
+        "{md}"
+    );
+
+    let same = run_in(dir.path(), &["diff", "old.toml", "old.toml", "--lang", "en"]);
+    assert_eq!(stdout(&same), "# Changes: old.toml → old.toml\n\nNo changes.\n");
+}
+
+#[test]
+fn diff_refuses_files_with_errors() {
+    let dir = dir_with(&[("old.toml", &clean_with("", "")), ("bad.toml", "[municipality]\n")]);
+    let o = run_in(dir.path(), &["diff", "old.toml", "bad.toml"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("error: bad.toml has errors; fix them before comparing"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}

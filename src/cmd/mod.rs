@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod init;
 pub mod interview;
 pub mod outline;
@@ -73,6 +74,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args, color),
         Command::Check(args) => check::run(&args, color),
+        Command::Diff(args) => diff::run(&args, color),
         Command::Init(args) => init::run(&args),
         Command::Interview(args) => interview::run(&args, color),
         Command::Outline(args) => outline::run(&args),
