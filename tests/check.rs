@@ -477,3 +477,16 @@ fn ids_that_differ_only_in_case_are_a_warning() {
     assert!(err.contains("warning[id-case-clash]: id \"z1\" differs from \"Z1\" (`goals[0]`) only in case"), "{err}");
     assert!(err.contains(&format!("--> s.toml:{}", pos(&toml, "\"z1\""))), "{err}");
 }
+
+#[test]
+fn indicator_values_must_be_finite() {
+    let toml = clean_with("baseline = 20", "baseline = nan");
+    assert_error(
+        &toml,
+        "out-of-range",
+        &pos(&toml, "nan"),
+        &["`goals[0].indicators[0].baseline` must be a finite number, found nan"],
+    );
+    let toml = clean_with("target = 80", "target = -inf");
+    assert_error(&toml, "out-of-range", &pos(&toml, "-inf"), &["must be a finite number, found -inf"]);
+}

@@ -338,6 +338,18 @@ impl<'s> Walker<'s> {
                 self.type_error(path, value, "an integer");
                 None
             }
+            (Shape::Number, DeValue::Float(f))
+                if ["nan", "inf"].contains(&f.as_str().trim_start_matches(['+', '-'])) =>
+            {
+                self.error(
+                    "out-of-range",
+                    path,
+                    span,
+                    format!("`{}` must be a finite number, found {}", path.0, f.as_str()),
+                    Some("write the measured value, e.g. 42 or 0.5".to_string()),
+                );
+                None
+            }
             (Shape::Number, DeValue::Integer(_) | DeValue::Float(_)) => keep(value.get_ref().clone()),
             (Shape::Number, _) => {
                 self.type_error(path, value, "a number");
