@@ -133,6 +133,14 @@ labels!(
     council_attachment_profiles,
     council_attachment_indicators,
     summary_measures,
+    see_profiles_needs,
+    see_profiles_benefit,
+    see_profiles_details,
+    lead_for,
+    partner_in,
+    council_resolution_adopted,
+    council_adopted_on,
+    council_adopted,
 );
 
 /// The labels file, one table per language.
@@ -163,6 +171,31 @@ impl LabelSet {
 /// Fills `{key}` words in a label.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs.iter().fold(template.to_string(), |acc, (k, v)| acc.replace(&format!("{{{k}}}"), v))
+}
+
+/// `text` made fit to stand inside the document language's quotation marks:
+/// its own quotation marks become the inner ones (de „…“ → ‚…‘, en “…” → ‘…’,
+/// straight "…" pairs likewise).
+pub fn inner_quotes(lang: Lang, text: &str) -> String {
+    let (open, close) = match lang {
+        Lang::De => ('‚', '‘'),
+        Lang::En => ('‘', '’'),
+    };
+    let mut straight_open = true;
+    text.chars()
+        .map(|c| match (lang, c) {
+            (_, '„') => '‚',
+            (Lang::De, '“') => '‘',
+            (Lang::En, '“') => '‘',
+            (_, '”') => '’',
+            (_, '"') => {
+                let q = if straight_open { open } else { close };
+                straight_open = !straight_open;
+                q
+            }
+            (_, c) => c,
+        })
+        .collect()
 }
 
 /// Groups the digits of `n` with `sep` every three places.
@@ -296,6 +329,14 @@ mod tests {
         assert_eq!(number(Lang::En, 1234.25), "1,234.25");
         assert_eq!(number(Lang::De, 80.0), "80");
         assert_eq!(number(Lang::De, -0.5), "-0,5");
+    }
+
+    #[test]
+    fn quotes_inside_quotes_are_the_inner_ones() {
+        assert_eq!(inner_quotes(Lang::De, "Strategie „Digitales Dorf“ 2030"), "Strategie ‚Digitales Dorf‘ 2030");
+        assert_eq!(inner_quotes(Lang::De, "Projekt \"Eifel\" digital"), "Projekt ‚Eifel‘ digital");
+        assert_eq!(inner_quotes(Lang::En, "The “Smart Eifel” plan"), "The ‘Smart Eifel’ plan");
+        assert_eq!(inner_quotes(Lang::En, "no quotes"), "no quotes");
     }
 
     #[test]
