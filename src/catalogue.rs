@@ -44,6 +44,13 @@ pub struct Section {
     pub hint_de: String,
     /// What the section is for, English.
     pub hint_en: String,
+    /// German heading for readers of the summary and council profiles, where
+    /// the outline's checklist wording would read oddly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader_de: Option<String>,
+    /// English heading for readers of the summary and council profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader_en: Option<String>,
 }
 
 /// Profiles a document can be rendered in.
@@ -107,6 +114,8 @@ pub enum Generated {
     Glossary,
     /// SDG coverage from the measures.
     Sdgs,
+    /// The measure profiles ("Steckbriefe"), which stand in the field chapters.
+    MeasureDetails,
     /// The production checklist from `[production]`.
     Production,
 }
@@ -132,6 +141,13 @@ pub struct Item {
     /// The structured input that feeds the item, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated: Option<Generated>,
+    /// German heading for readers of the summary and council profiles, where
+    /// the outline's checklist wording ("Kapitel pro Handlungsfeld") would read oddly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader_de: Option<String>,
+    /// English heading for readers of the summary and council profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader_en: Option<String>,
 }
 
 /// A common field of action.
@@ -183,12 +199,27 @@ impl Section {
     pub fn title(&self, lang: Lang) -> &str {
         pick(lang, &self.de, &self.en)
     }
+    /// The heading in `lang` for readers: the reader heading where there is one.
+    pub fn reader_title(&self, lang: Lang) -> &str {
+        reader(lang, &self.reader_de, &self.reader_en).unwrap_or_else(|| self.title(lang))
+    }
+}
+
+fn reader<'a>(lang: Lang, de: &'a Option<String>, en: &'a Option<String>) -> Option<&'a str> {
+    match lang {
+        Lang::De => de.as_deref(),
+        Lang::En => en.as_deref(),
+    }
 }
 
 impl Item {
     /// The heading in `lang`.
     pub fn title(&self, lang: Lang) -> &str {
         pick(lang, &self.de, &self.en)
+    }
+    /// The heading in `lang` for readers: the reader heading where there is one.
+    pub fn reader_title(&self, lang: Lang) -> &str {
+        reader(lang, &self.reader_de, &self.reader_en).unwrap_or_else(|| self.title(lang))
     }
     /// The guidance hint in `lang`.
     pub fn hint(&self, lang: Lang) -> &str {

@@ -198,6 +198,7 @@ pub fn build(s: &Strategy, profile: Profile, labels: &Labels) -> Document {
         figures: Figures::of(s),
         profile,
         blocks: Vec::new(),
+        item_level: 2,
     };
     match profile {
         Profile::Full | Profile::Summary => b.outline(),
@@ -225,6 +226,9 @@ struct Builder<'a> {
     figures: Figures,
     profile: Profile,
     blocks: Vec<Block>,
+    /// Level of the heading the current generated part stands under; its own
+    /// headings go one level deeper, so no level is ever skipped.
+    item_level: u8,
 }
 
 fn col(title: &str, numeric: bool, width: u32) -> Column {
@@ -522,12 +526,39 @@ impl<'a> Builder<'a> {
             if items.is_empty() {
                 continue;
             }
-            self.heading(1, section.title(self.lang), format!("section-{}", section.id));
+            let section_start = self.blocks.len();
+            let title =
+                if self.profile == Profile::Full { section.title(self.lang) } else { section.reader_title(self.lang) };
+            self.heading(1, title, format!("section-{}", section.id));
             for item in items {
-                self.heading(2, item.title(self.lang), item.id.clone());
+                let start = self.blocks.len();
+                self.heading(2, self.item_title(item), item.id.clone());
                 self.item_body(item);
+                // summary and council: an item whose content is all left out loses its heading too
+                if self.profile != Profile::Full && self.blocks.len() == start + 1 {
+                    self.blocks.truncate(start);
+                }
+            }
+            if self.blocks.len() == section_start + 1 {
+                self.blocks.truncate(section_start);
             }
         }
+    }
+
+    /// The item's heading: the outline's wording in the full working document,
+    /// the reader heading (where the catalogue has one) in the others.
+    fn item_title(&self, item: &Item) -> String {
+        match self.profile {
+            Profile::Full => item.title(self.lang).to_string(),
+            _ => item.reader_title(self.lang).to_string(),
+        }
+    }
+
+    /// A sentence that points to the measure profiles in the field chapters.
+    fn see_profiles(&mut self, label: &str) {
+        let chapter = self.catalogue.item("field_chapters").map_or("", |i| i.title(self.lang)).to_string();
+        let count = self.s.measures.len().to_string();
+        self.para(fill(label, &[("chapter", &chapter), ("count", &count)]));
     }
 
     fn item_body(&mut self, item: &Item) {
@@ -550,6 +581,7 @@ impl<'a> Builder<'a> {
     fn generated(&mut self, g: Generated) {
         let summary = self.profile == Profile::Summary;
         let council = self.profile == Profile::Council;
+        let full_chapters = self.profile == Profile::Full && !self.s.fields.is_empty();
         match g {
             Generated::Vision => self.vision(),
             Generated::Mission => {
@@ -569,7 +601,15 @@ impl<'a> Builder<'a> {
             Generated::FieldChapters if summary => self.field_summaries(),
             Generated::FieldChapters => self.field_chapters(),
             Generated::Measures => self.measures_overview(),
+            // the full profile's measure profiles in the field chapters already
+            // carry needs, benefit, lead and partners: say where, do not repeat them
+            Generated::ProjectProfiles if full_chapters => self.see_profiles(&self.l.see_profiles_needs),
             Generated::ProjectProfiles => self.project_profiles(),
+            Generated::CitizenBenefit if full_chapters => self.see_profiles(&self.l.see_profiles_benefit),
+            // the summary shows each measure's benefit in its field of action
+            Generated::CitizenBenefit if summary => {}
+            Generated::MeasureDetails if full_chapters => self.see_profiles(&self.l.see_profiles_details),
+            Generated::MeasureDetails => {}
             Generated::Financing => self.financing(),
             Generated::Responsibilities => self.responsibilities(),
             Generated::Prioritisation => self.prioritisation(),
@@ -589,7 +629,7 @@ impl<'a> Builder<'a> {
             self.text(text);
         }
         if let Some(narrative) = nonblank(&v.narrative) {
-            self.heading(3, self.l.narrative.clone(), "narrative");
+            self.heading(self.item_level + 1, self.l.narrative.clone(), "narrative");
             self.text(narrative);
         }
         if !v.keywords.is_empty() {
@@ -655,8 +695,11 @@ impl<'a> Builder<'a> {
         let l = self.l;
         for g in self.goals() {
             let id = g.id.get_ref();
+            if self.profile != Profile::Full && nonblank(&g.description).is_none() && g.indicators.is_empty() {
+                continue; // nothing to say about it beyond its title: no empty heading
+            }
             let title = nonblank(&g.title).map_or_else(|| id.clone(), |t| format!("{id} {t}"));
-            self.heading(3, title, format!("goal-{id}"));
+            self.heading(self.item_level + 1, title, format!("goal-{id}"));
             if let Some(d) = nonblank(&g.description) {
                 self.text(d);
             }
@@ -720,7 +763,7 @@ impl<'a> Builder<'a> {
 
     fn field_chapters(&mut self) {
         for f in self.fields() {
-            self.heading(3, self.field_title(f), format!("field-{}", f.id.get_ref()));
+            self.heading(self.item_level + 1, self.field_title(f), format!("field-{}", f.id.get_ref()));
             if let Some(d) = nonblank(&f.description) {
                 self.text(d);
             }
@@ -738,7 +781,7 @@ impl<'a> Builder<'a> {
 
     fn measure_profile(&mut self, m: &Measure) {
         let l = self.l;
-        self.heading(4, self.measure_label(m), format!("measure-{}", m.id.get_ref()));
+        self.heading(self.item_level + 2, self.measure_label(m), format!("measure-{}", m.id.get_ref()));
         if let Some(d) = nonblank(&m.description) {
             self.text(d);
         }
@@ -769,7 +812,10 @@ impl<'a> Builder<'a> {
 
     fn field_summaries(&mut self) {
         for f in self.fields() {
-            self.heading(3, self.field_title(f), format!("field-{}", f.id.get_ref()));
+            if nonblank(&f.description).is_none() && self.measures_of(f).is_empty() {
+                continue; // no empty heading
+            }
+            self.heading(self.item_level + 1, self.field_title(f), format!("field-{}", f.id.get_ref()));
             if let Some(d) = nonblank(&f.description) {
                 self.text(d);
             }
@@ -828,10 +874,10 @@ impl<'a> Builder<'a> {
                 ]
             })
             .collect();
-        self.heading(3, l.measures_overview.clone(), "measures-overview");
+        self.heading(self.item_level + 1, l.measures_overview.clone(), "measures-overview");
         self.table(columns, rows);
         if !self.s.goals.is_empty() {
-            self.heading(3, l.traceability.clone(), "traceability");
+            self.heading(self.item_level + 1, l.traceability.clone(), "traceability");
             let goal_ids: Vec<String> = self.goals().map(|g| g.id.get_ref().clone()).collect();
             let width = (60 / goal_ids.len().max(1)) as u32;
             let mut columns = vec![col(&l.measure, false, 100 - width * goal_ids.len() as u32)];
@@ -898,7 +944,7 @@ impl<'a> Builder<'a> {
                 row
             })
             .collect();
-        self.heading(3, l.roadmap.clone(), "roadmap");
+        self.heading(self.item_level + 1, l.roadmap.clone(), "roadmap");
         self.blocks.push(Block::Roadmap { title: l.roadmap.clone(), sections, columns, rows });
     }
 
@@ -918,7 +964,7 @@ impl<'a> Builder<'a> {
         let total = self.money(self.figures.budget_total);
         self.para(fill(&l.budget_total, &[("amount", &total)]));
 
-        self.heading(3, l.budget_by_field.clone(), "budget-by-field");
+        self.heading(self.item_level + 1, l.budget_by_field.clone(), "budget-by-field");
         let columns = vec![col(&l.field, false, 60), col(&l.measures, true, 15), col(&l.budget, true, 25)];
         let mut rows: Vec<Vec<String>> = self
             .figures
@@ -929,31 +975,42 @@ impl<'a> Builder<'a> {
         rows.push(vec![l.total.clone(), self.s.measures.len().to_string(), total.clone()]);
         self.table_with_total(columns, rows);
 
-        self.heading(3, l.budget_by_year.clone(), "budget-by-year");
+        self.heading(self.item_level + 1, l.budget_by_year.clone(), "budget-by-year");
         let columns = vec![col(&l.year, false, 60), col(&l.budget, true, 40)];
         let mut rows: Vec<Vec<String>> =
             self.figures.budget_by_year.iter().map(|y| vec![y.year.to_string(), self.money(y.budget_eur)]).collect();
         if self.figures.budget_without_period > 0 {
             rows.push(vec![l.no_period.clone(), self.money(self.figures.budget_without_period)]);
         }
-        rows.push(vec![l.total.clone(), total]);
+        rows.push(vec![l.total.clone(), total.clone()]);
         self.table_with_total(columns, rows);
         self.para(l.budget_by_year_note.clone());
 
         if !self.figures.budget_by_funding.is_empty() {
-            self.heading(3, l.funding_sources.clone(), "funding-sources");
+            self.heading(self.item_level + 1, l.funding_sources.clone(), "funding-sources");
             let columns = vec![col(&l.funding, false, 60), col(&l.measures, true, 15), col(&l.budget, true, 25)];
-            let rows = self
+            let mut rows: Vec<Vec<String>> = self
                 .figures
                 .budget_by_funding
                 .iter()
                 .map(|f| vec![f.funding.clone(), f.measures.to_string(), self.money(f.budget_eur)])
                 .collect();
-            self.table(columns, rows);
+            let without = &self.figures.without_funding;
+            if without.measures > 0 {
+                rows.push(vec![l.not_set.clone(), without.measures.to_string(), self.money(without.budget_eur)]);
+            }
+            rows.push(vec![l.total.clone(), self.s.measures.len().to_string(), total]);
+            self.table_with_total(columns, rows);
         }
     }
 
     fn responsibilities(&mut self) {
+        if self.profile == Profile::Full && !self.s.fields.is_empty() {
+            // each measure's lead and partners stand in its profile; here the
+            // other way round: who is needed for which measures
+            self.actors_needed();
+            return;
+        }
         let l = self.l;
         let columns = vec![col(&l.measure, false, 40), col(&l.lead, false, 30), col(&l.partners, false, 30)];
         let rows = self
@@ -961,6 +1018,30 @@ impl<'a> Builder<'a> {
             .map(|m| {
                 vec![self.measure_label(m), self.or_none(m.lead.clone()), self.or_none(Some(m.partners.join(", ")))]
             })
+            .collect();
+        self.table(columns, rows);
+    }
+
+    /// Leads and partners with the ids of the measures they lead or support.
+    fn actors_needed(&mut self) {
+        let l = self.l;
+        let mut by_name: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+        for m in self.measures() {
+            let id = m.id.get_ref().clone();
+            if let Some(lead) = nonblank(&m.lead) {
+                by_name.entry(lead.to_string()).or_default().0.push(id.clone());
+            }
+            for p in m.partners.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+                let entry = by_name.entry(p.to_string()).or_default();
+                if !entry.1.contains(&id) {
+                    entry.1.push(id.clone());
+                }
+            }
+        }
+        let columns = vec![col(&l.actor, false, 40), col(&l.lead_for, false, 30), col(&l.partner_in, false, 30)];
+        let rows = by_name
+            .into_iter()
+            .map(|(name, (leads, partners))| vec![name, leads.join(", "), partners.join(", ")])
             .collect();
         self.table(columns, rows);
     }
@@ -975,7 +1056,7 @@ impl<'a> Builder<'a> {
             None,
         ];
         let priorities = [Some(Priority::High), Some(Priority::Medium), Some(Priority::Low), None];
-        self.heading(3, l.by_priority_status.clone(), "priority-status");
+        self.heading(self.item_level + 1, l.by_priority_status.clone(), "priority-status");
         let mut columns = vec![col(&l.priority, false, 25)];
         columns.extend(statuses.iter().map(|st| col(&self.status(*st), true, 12)));
         columns.push(col(&l.total, true, 15));
@@ -996,7 +1077,7 @@ impl<'a> Builder<'a> {
         rows.push(total);
         self.table_with_total(columns, rows);
 
-        self.heading(3, l.quick_wins.clone(), "quick-wins");
+        self.heading(self.item_level + 1, l.quick_wins.clone(), "quick-wins");
         let items: Vec<ListItem> = self
             .measures()
             .filter(|m| m.quick_win)
@@ -1064,7 +1145,7 @@ impl<'a> Builder<'a> {
             Some(Group::CivilSociety),
             None,
         ];
-        self.heading(3, l.actors_by_group.clone(), "actors-by-group");
+        self.heading(self.item_level + 1, l.actors_by_group.clone(), "actors-by-group");
         let mut columns = vec![col(&l.group, false, 20)];
         columns.extend(involvements.iter().map(|i| col(&self.involvement(*i), false, 20)));
         let rows = groups
@@ -1102,7 +1183,21 @@ impl<'a> Builder<'a> {
             .figures
             .sdgs
             .iter()
-            .map(|c| vec![self.sdg_list(&[c.sdg]), c.measures.join(", "), c.measures.len().to_string()])
+            .map(|c| {
+                // ids are internal: the public summary names the measures
+                let measures = if self.profile == Profile::Summary {
+                    let titles: Vec<String> = c
+                        .measures
+                        .iter()
+                        .filter_map(|id| self.measures().find(|m| m.id.get_ref() == id))
+                        .map(|m| self.measure_title(m))
+                        .collect();
+                    titles.join("; ")
+                } else {
+                    c.measures.join(", ")
+                };
+                vec![self.sdg_list(&[c.sdg]), measures, c.measures.len().to_string()]
+            })
             .collect();
         self.table(columns, rows);
     }
@@ -1147,7 +1242,21 @@ impl<'a> Builder<'a> {
             (None, None) => String::new(),
         };
         let months = self.s.document.review_months.unwrap_or(24).to_string();
-        self.para(fill(&l.council_resolution, &[("title", &title), ("version", &version), ("months", &months)]));
+        let quoted = i18n::inner_quotes(self.lang, &title);
+        let resolution = if self.s.document.status == Some(DocStatus::Adopted) {
+            // an adopted strategy is confirmed and carried forward, not adopted again
+            let adopted = match self.s.document.adopted_on {
+                Some(d) => fill(&l.council_adopted_on, &[("date", &i18n::date(self.lang, d))]),
+                None => l.council_adopted.clone(),
+            };
+            fill(
+                &l.council_resolution_adopted,
+                &[("title", &quoted), ("adopted", &adopted), ("version", &version), ("months", &months)],
+            )
+        } else {
+            fill(&l.council_resolution, &[("title", &quoted), ("version", &version), ("months", &months)])
+        };
+        self.para(resolution);
 
         let catalogue = self.catalogue;
         let finance_items = ["financing_proposal", "long_term_financing"];
@@ -1160,19 +1269,26 @@ impl<'a> Builder<'a> {
             .collect();
         self.heading(1, l.council_facts.clone(), "facts");
         for item in facts {
-            self.heading(2, item.title(self.lang), item.id.clone());
+            let start = self.blocks.len();
+            self.heading(2, self.item_title(item), item.id.clone());
             self.item_body(item);
+            if self.blocks.len() == start + 1 {
+                self.blocks.truncate(start);
+            }
         }
 
         self.heading(1, l.council_finance.clone(), "finance");
         if self.s.measures.iter().any(|m| m.get_ref().budget_eur.is_some()) {
+            // the budget tables stand directly under the level-1 heading
+            self.item_level = 1;
             self.financing();
+            self.item_level = 2;
         } else {
             self.para(l.council_no_budget.clone());
         }
         for id in finance_items {
             if let Some(text) = self.s.text.get(id).filter(|t| !t.trim().is_empty()).cloned() {
-                let heading = catalogue.item(id).map_or(id, |i| i.title(self.lang)).to_string();
+                let heading = catalogue.item(id).map_or_else(|| id.to_string(), |i| self.item_title(i));
                 self.heading(2, heading, id);
                 self.text(&text);
             }

@@ -22,8 +22,11 @@ pub struct Figures {
     pub budget_by_year: Vec<YearBudget>,
     /// Budget of measures without any year.
     pub budget_without_period: u64,
-    /// Per funding source, sorted by name; measures without one are left out.
+    /// Per funding source, sorted by name; measures without one are in `without_funding`.
     pub budget_by_funding: Vec<FundingBudget>,
+    /// Measures without a funding source and their budget; with
+    /// `budget_by_funding` this adds up to `budget_total`.
+    pub without_funding: Unattributed,
     /// Number of measures per priority (`none` for unset).
     pub by_priority: BTreeMap<String, usize>,
     /// Number of measures per status (`none` for unset).
@@ -60,6 +63,15 @@ pub struct FundingBudget {
     /// The funding source as written.
     pub funding: String,
     /// Number of measures using it.
+    pub measures: usize,
+    /// Sum of their budgets.
+    pub budget_eur: u64,
+}
+
+/// Measures without an attribute (here: a funding source) and their budget.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+pub struct Unattributed {
+    /// Number of measures.
     pub measures: usize,
     /// Sum of their budgets.
     pub budget_eur: u64,
@@ -145,11 +157,16 @@ impl Figures {
         let budget_by_year = per_year.into_iter().map(|(year, budget_eur)| YearBudget { year, budget_eur }).collect();
 
         let mut funding: BTreeMap<&str, (usize, u64)> = BTreeMap::new();
+        let mut without_funding = Unattributed::default();
         for m in &measures {
+            let budget = m.budget_eur.unwrap_or(0);
             if let Some(f) = m.funding.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
                 let slot = funding.entry(f).or_default();
                 slot.0 += 1;
-                slot.1 = slot.1.saturating_add(m.budget_eur.unwrap_or(0));
+                slot.1 = slot.1.saturating_add(budget);
+            } else {
+                without_funding.measures += 1;
+                without_funding.budget_eur = without_funding.budget_eur.saturating_add(budget);
             }
         }
         let budget_by_funding = funding
@@ -177,6 +194,7 @@ impl Figures {
             budget_by_year,
             budget_without_period,
             budget_by_funding,
+            without_funding,
             by_priority,
             by_status,
             quick_wins,

@@ -133,6 +133,14 @@ labels!(
     council_attachment_profiles,
     council_attachment_indicators,
     summary_measures,
+    see_profiles_needs,
+    see_profiles_benefit,
+    see_profiles_details,
+    lead_for,
+    partner_in,
+    council_resolution_adopted,
+    council_adopted_on,
+    council_adopted,
 );
 
 /// The labels file, one table per language.
@@ -165,6 +173,31 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs.iter().fold(template.to_string(), |acc, (k, v)| acc.replace(&format!("{{{k}}}"), v))
 }
 
+/// `text` made fit to stand inside the document language's quotation marks:
+/// its own quotation marks become the inner ones (de „…“ → ‚…‘, en “…” → ‘…’,
+/// straight "…" pairs likewise).
+pub fn inner_quotes(lang: Lang, text: &str) -> String {
+    let (open, close) = match lang {
+        Lang::De => ('‚', '‘'),
+        Lang::En => ('‘', '’'),
+    };
+    let mut straight_open = true;
+    text.chars()
+        .map(|c| match (lang, c) {
+            (_, '„') => '‚',
+            (Lang::De, '“') => '‘',
+            (Lang::En, '“') => '‘',
+            (_, '”') => '’',
+            (_, '"') => {
+                let q = if straight_open { open } else { close };
+                straight_open = !straight_open;
+                q
+            }
+            (_, c) => c,
+        })
+        .collect()
+}
+
 /// Groups the digits of `n` with `sep` every three places.
 fn group_digits(n: u64, sep: char) -> String {
     let digits = n.to_string();
@@ -191,21 +224,70 @@ pub fn integer(lang: Lang, n: u64) -> String {
     group_digits(n, if lang == Lang::De { '.' } else { ',' })
 }
 
-/// A measured value: up to two decimals, trailing zeros dropped; de uses a
-/// decimal comma.
+/// Significant digits kept of a measured value.
+const SIGNIFICANT: usize = 6;
+
+/// A measured value as the user typed it: the shortest decimal form of the
+/// number (`0.125` stays `0,125`), trailing zeros dropped, at most six
+/// significant digits after the leading zeros of a fraction and six decimal
+/// places otherwise; de uses a decimal comma and a dot between thousands.
+/// Very large or very small values are written with a power of ten
+/// (`1 × 10³⁰`), never as a long run of digits.
 pub fn number(lang: Lang, x: f64) -> String {
-    if !x.is_finite() {
-        return x.to_string();
+    if x.is_nan() {
+        return "–".to_string();
     }
-    let negative = x < 0.0;
-    let rounded = (x.abs() * 100.0).round() as u64;
-    let (whole, frac) = (rounded / 100, rounded % 100);
-    let mut s = integer(lang, whole);
-    if frac != 0 {
-        s.push(if lang == Lang::De { ',' } else { '.' });
-        s.push_str(format!("{frac:02}").trim_end_matches('0'));
+    if x.is_infinite() {
+        return if x < 0.0 { "-∞".to_string() } else { "∞".to_string() };
     }
-    if negative && rounded != 0 { format!("-{s}") } else { s }
+    let decimal = if lang == Lang::De { ',' } else { '.' };
+    let abs = x.abs();
+    let body = if abs != 0.0 && !(1e-6..1e15).contains(&abs) {
+        scientific(abs, decimal)
+    } else {
+        let shortest = format!("{abs}");
+        let places = shortest.split_once('.').map_or(0, |(_, f)| f.len());
+        let limit = if abs >= 1.0 || abs == 0.0 {
+            SIGNIFICANT
+        } else {
+            // leading zeros after the point, then the significant digits
+            (-abs.log10()).floor() as usize + SIGNIFICANT
+        };
+        let text = if places > limit { format!("{abs:.limit$}") } else { shortest };
+        let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let frac = frac.trim_end_matches('0');
+        let mut out = integer(lang, whole.parse().unwrap_or(0));
+        if !frac.is_empty() {
+            out.push(decimal);
+            out.push_str(frac);
+        }
+        out
+    };
+    if x < 0.0 && body.chars().any(|c| c.is_ascii_digit() && c != '0') { format!("-{body}") } else { body }
+}
+
+/// `1,5 × 10³⁰`: six significant digits at most.
+fn scientific(abs: f64, decimal: char) -> String {
+    let text = format!("{abs:.prec$e}", prec = SIGNIFICANT - 1);
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.').replace('.', &decimal.to_string());
+    let superscript: String = exponent
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        })
+        .collect();
+    format!("{mantissa} × 10{superscript}")
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -247,6 +329,33 @@ mod tests {
         assert_eq!(number(Lang::En, 1234.25), "1,234.25");
         assert_eq!(number(Lang::De, 80.0), "80");
         assert_eq!(number(Lang::De, -0.5), "-0,5");
+    }
+
+    #[test]
+    fn quotes_inside_quotes_are_the_inner_ones() {
+        assert_eq!(inner_quotes(Lang::De, "Strategie „Digitales Dorf“ 2030"), "Strategie ‚Digitales Dorf‘ 2030");
+        assert_eq!(inner_quotes(Lang::De, "Projekt \"Eifel\" digital"), "Projekt ‚Eifel‘ digital");
+        assert_eq!(inner_quotes(Lang::En, "The “Smart Eifel” plan"), "The ‘Smart Eifel’ plan");
+        assert_eq!(inner_quotes(Lang::En, "no quotes"), "no quotes");
+    }
+
+    #[test]
+    fn numbers_keep_the_typed_precision() {
+        assert_eq!(number(Lang::De, 0.125), "0,125");
+        assert_eq!(number(Lang::En, 0.125), "0.125");
+        assert_eq!(number(Lang::De, 12345.6789), "12.345,6789");
+        assert_eq!(number(Lang::De, 0.000123456), "0,000123456");
+        assert_eq!(number(Lang::De, 0.1234567891), "0,123457");
+        assert_eq!(number(Lang::De, 2.5000001234), "2,5");
+        assert_eq!(number(Lang::De, 0.0), "0");
+        assert_eq!(number(Lang::De, -0.0), "0");
+        assert_eq!(number(Lang::En, 999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(number(Lang::En, 1e15), "1 × 10¹⁵");
+        assert_eq!(number(Lang::De, 1e30), "1 × 10³⁰");
+        assert_eq!(number(Lang::De, 1.5e30), "1,5 × 10³⁰");
+        assert_eq!(number(Lang::En, -2.25e-9), "-2.25 × 10⁻⁹");
+        assert_eq!(number(Lang::De, 123_456_789_012.5), "123.456.789.012,5");
+        assert_eq!(number(Lang::De, f64::INFINITY), "∞");
         let d = Date { year: 2026, month: 9, day: 30 };
         assert_eq!(date(Lang::De, d), "30.09.2026");
         assert_eq!(date(Lang::En, d), "30 September 2026");

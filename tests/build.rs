@@ -342,3 +342,142 @@ fn outputs_get_the_permissions_of_any_new_file() {
     assert_eq!(mode("s.md"), mode("plain.txt"), "not the 0600 of a temporary file");
     assert_eq!(mode("s.docx"), mode("plain.txt"));
 }
+
+/// Every heading is at most one level below the one before, and the first is level 1.
+fn assert_no_level_skipped(what: &str, md: &str) {
+    let mut previous = 0u8;
+    for (level, text) in parse(md).headings {
+        assert!(level <= previous + 1, "{what}: heading {text:?} is level {level} after level {previous}");
+        previous = level;
+    }
+}
+
+#[test]
+fn headings_never_skip_a_level() {
+    let mut inputs: Vec<(String, String)> =
+        examples().iter().map(|p| (p.display().to_string(), std::fs::read_to_string(p).expect("example"))).collect();
+    inputs.push(("clean".into(), CLEAN.to_string()));
+    inputs.push(("hostile de".into(), hostile_strategy("de")));
+    inputs.push(("hostile en".into(), hostile_strategy("en")));
+    inputs.push(("name only".into(), "[municipality]\nname = \"X\"\n".into()));
+    for (name, text) in &inputs {
+        for profile in ["full", "summary", "council"] {
+            let md = build_md(text, &["--profile", profile]);
+            assert_no_level_skipped(&format!("{name} {profile}"), &md);
+        }
+    }
+}
+
+#[test]
+fn funding_sources_have_an_unspecified_row_and_a_total() {
+    let toml = clean_with("quick_win = true", "quick_win = true\nfunding = \"Landesförderung\"")
+        + "\n[[measures]]\nid = \"M2\"\nfield = \"administration\"\ngoals = [\"Z1\"]\nlead = \"Hauptamt\"\npriority = \"low\"\nbudget_eur = 300000\n";
+    let md = build_md(&toml, &["--profile", "council"]);
+    assert!(
+        md.contains("| Finanzierung | Maßnahmen | Budget |\n|---|---:|---:|\n| Landesförderung | 1 | 1.200.000 € |\n| ohne Angabe | 1 | 300.000 € |\n| Summe | 2 | 1.500.000 € |\n"),
+        "{md}"
+    );
+    let en = build_md(&toml.replace("review_months = 24", "review_months = 24\nlanguage = \"en\""), &[]);
+    assert!(en.contains("| not specified | 1 | €300,000 |\n| Total | 2 | €1,500,000 |"), "{en}");
+
+    // in every example the funding rows add up to the budget total
+    for example in examples() {
+        let dir = tempfile::tempdir().expect("dir");
+        let out = run_in(dir.path(), &["build", &example.to_string_lossy(), "--format", "json", "--out", "o"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let name = files_in(&dir.path().join("o")).pop().expect("json");
+        let model: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("o").join(name)).expect("read")).expect("JSON");
+        let f = &model["figures"];
+        let by_source: u64 = f["budget_by_funding"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|x| x["budget_eur"].as_u64().unwrap_or(0))
+            .sum();
+        let without = f["without_funding"]["budget_eur"].as_u64().expect("without_funding");
+        assert_eq!(by_source + without, f["budget_total"].as_u64().expect("total"), "{example:?}");
+    }
+}
+
+#[test]
+fn summary_drops_duplicates_ids_and_empty_headings() {
+    let toml = clean_with("quick_win = true", "quick_win = true\nbenefit = \"Anträge online stellen.\"\nsdgs = [16]")
+        + "\n[[goals]]\nid = \"Z2\"\ntitle = \"Ohne Inhalt\"\n\n[[fields]]\nid = \"empty-field\"\ntitle = \"Leeres Feld\"\n";
+    let md = build_md(&toml, &["--profile", "summary"]);
+    assert_eq!(md.matches("Anträge online stellen.").count(), 1, "the benefit once:\n{md}");
+    assert!(
+        md.contains("| 16 Frieden, Gerechtigkeit und starke Institutionen | Bürgerportal | 1 |"),
+        "titles, not ids:\n{md}"
+    );
+    assert!(!md.contains("Ohne Inhalt") && !md.contains("Leeres Feld"), "empty goal/field headings:\n{md}");
+    let p = parse(&md);
+    assert!(!p.headings.iter().any(|(_, t)| t.contains("Nutzens")), "{:?}", p.headings);
+}
+
+#[test]
+fn summary_and_council_use_reader_headings() {
+    for example in examples() {
+        let text = std::fs::read_to_string(&example).expect("example");
+        for profile in ["summary", "council"] {
+            let md = build_md(&text, &["--profile", profile]);
+            for checklist in [
+                "Kapitel pro Handlungsfeld",
+                "One chapter per field of action",
+                "Zielindikatoren als messbare Werte",
+                "Goal indicators as measurable values",
+                "Einleitung und allgemeine Inhalte",
+                "Glossar, Erklärungen",
+                "Worte der Bürgermeisterin",
+            ] {
+                assert!(!md.contains(&format!(" {checklist}")), "{example:?} {profile}: {checklist}");
+            }
+        }
+    }
+    let md = build_md(CLEAN, &["--profile", "summary"]);
+    assert!(md.contains("## Ziele und Indikatoren") && md.contains("## Handlungsfelder"), "{md}");
+    // the full working document keeps the outline's wording
+    let full = build_md(CLEAN, &[]);
+    assert!(full.contains("## Kapitel pro Handlungsfeld"), "{full}");
+}
+
+#[test]
+fn full_profile_shows_benefit_lead_and_partners_once() {
+    let toml = clean_with(
+        "lead = \"Hauptamt\"",
+        "lead = \"Hauptamt\"\npartners = [\"Stadtwerke\"]\nbenefit = \"Anträge rund um die Uhr.\"\nneeds = \"Lange Wartezeiten.\"",
+    );
+    let md = build_md(&toml, &[]);
+    assert_eq!(md.matches("Anträge rund um die Uhr.").count(), 1, "benefit once:\n{md}");
+    assert_eq!(md.matches("Lange Wartezeiten.").count(), 1, "needs once:\n{md}");
+    assert!(md.contains("| Federführung | Hauptamt |") && md.contains("| Partner | Stadtwerke |"), "{md}");
+    // the responsibilities item lists who is needed for which measure
+    assert!(
+        md.contains(
+            "| Akteur | Federführung für | Partner in |\n|---|---|---|\n| Hauptamt | M1 |  |\n| Stadtwerke |  | M1 |"
+        ),
+        "{md}"
+    );
+    // the measure profiles fill the appendix item as well
+    assert!(md.contains("## Beschreibung der Einzelmaßnahmen\n\nDie Steckbriefe der 1 Maßnahmen stehen unter „Kapitel pro Handlungsfeld“"), "{md}");
+}
+
+#[test]
+fn council_wording_follows_the_document_status() {
+    let adopted = clean_with("review_months = 24", "review_months = 24\nstatus = \"adopted\"\nadopted_on = 2025-03-15");
+    let md = build_md(&adopted, &["--profile", "council"]);
+    assert!(md.contains("Der Rat bestätigt die am 15.03.2025 beschlossene „Smart-City-Strategie Musterstadt“ in der vorliegenden fortgeschriebenen Fassung (22.11.2026)."), "{md}");
+    assert!(md.contains("fortzuschreiben") && !md.contains("Der Rat beschließt die"), "{md}");
+    let en = build_md(
+        &adopted.replace("status = \"adopted\"", "status = \"adopted\"\nlanguage = \"en\""),
+        &["--profile", "council"],
+    );
+    assert!(en.contains("The council confirms the “Smart City Strategy Musterstadt”, adopted on 15 March 2025, in the updated version presented (22 November 2026)."), "{en}");
+
+    let quoted = clean_with("[document]", "[document]\ntitle = \"Strategie „Digitales Musterstadt“ 2030\"");
+    let md = build_md(&quoted, &["--profile", "council"]);
+    assert!(
+        md.contains("Der Rat beschließt die „Strategie ‚Digitales Musterstadt‘ 2030“ in der vorliegenden Fassung"),
+        "{md}"
+    );
+}

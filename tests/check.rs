@@ -259,7 +259,7 @@ fn min_coverage_warns_below_the_threshold() {
     assert_eq!(code(&low), 0);
     assert!(
         stderr(&low)
-            .contains("warning[low-coverage]: outline coverage is 16.6% (9 of 54 items), below the required 50%"),
+            .contains("warning[low-coverage]: outline coverage is 18.5% (10 of 54 items), below the required 50%"),
         "{}",
         stderr(&low)
     );
@@ -332,4 +332,161 @@ fn odd_inputs_never_panic() {
         assert!(!err.contains("panicked"), "panic on {input:?}:\n{err}");
         assert!(matches!(code(&out), 0 | 1), "{input:?}: {err}");
     }
+}
+
+/// Runs `check --format json` on `toml`; returns the file's diagnostics.
+fn diagnostics(toml: &str) -> Vec<serde_json::Value> {
+    let dir = dir_with(&[("s.toml", toml)]);
+    let out = run_in(dir.path(), &["check", "s.toml", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    report["files"][0]["diagnostics"].as_array().cloned().unwrap_or_default()
+}
+
+fn codes(diagnostics: &[serde_json::Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| format!("{} {}", d["code"].as_str().unwrap_or(""), d["path"].as_str().unwrap_or("")))
+        .collect()
+}
+
+#[test]
+fn a_blank_municipality_name_is_an_error() {
+    for blank in ["\"\"", "\"   \"", "\"\\t\\n\""] {
+        let toml = clean_with("name = \"Musterstadt\"", &format!("name = {blank}"));
+        assert_error(
+            &toml,
+            "invalid-value",
+            &pos(&toml, blank),
+            &["`municipality.name` is blank", "help: write the name of the municipality", "name = \"Musterstadt\""],
+        );
+    }
+}
+
+#[test]
+fn a_missing_municipality_table_says_how_to_add_it() {
+    assert_error(
+        "[document]\nlanguage = \"de\"\n",
+        "missing-key",
+        "1:1",
+        &["help: add a [municipality] table with name = \"…\""],
+    );
+}
+
+#[test]
+fn german_enum_words_suggest_the_english_value() {
+    let cases = [
+        ("kind = \"city\"", "kind = \"Stadt\"", "did you mean `city`?"),
+        ("priority = \"high\"", "priority = \"hoch\"", "did you mean `high`?"),
+        ("quick_win = true", "quick_win = true\nstatus = \"geplant\"", "did you mean `planned`?"),
+        ("group = \"politics\"", "group = \"Politik\"", "did you mean `politics`?"),
+        ("committee = true", "committee = true\ninvolvement = \"mitgestalten\"", "did you mean `co-create`?"),
+        ("committee = true", "committee = true\ninvolvement = \"Input einholen\"", "did you mean `consult`?"),
+        ("review_months = 24", "review_months = 24\nstatus = \"beschlossen\"", "did you mean `adopted`?"),
+        ("review_months = 24", "review_months = 24\nlanguage = \"deutsch\"", "did you mean `de`?"),
+    ];
+    for (from, to, needle) in cases {
+        let toml = clean_with(from, to);
+        let value = to.rsplit(" = ").next().unwrap_or_default();
+        assert_error(&toml, "invalid-value", &pos(&toml, value), &[needle, "the values are English words"]);
+    }
+}
+
+#[test]
+fn no_warning_repeats_an_error_on_the_same_key() {
+    // each rejected value is pruned from the model; "has no …" would repeat the error
+    let toml = clean_with("priority = \"high\"", "priority = \"hoch\"")
+        .replacen("review_months = 24", "review_months = 500", 1)
+        .replacen("group = \"politics\"", "group = \"politik\"", 1)
+        .replacen("budget_eur = 1200000", "budget_eur = 99999999999999999999", 1)
+        .replacen("lead = \"Hauptamt\"", "lead = 5", 1);
+    let mut found = codes(&diagnostics(&toml));
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "invalid-type measures[0].lead",
+            "invalid-value actors[0].group",
+            "invalid-value measures[0].priority",
+            "out-of-range document.review_months",
+            "out-of-range measures[0].budget_eur",
+        ],
+        "only the errors, no follow-up warnings"
+    );
+}
+
+#[test]
+fn paths_name_the_files_elements_after_one_was_left_out() {
+    // measures[0] lacks `field` and is left out of the model; the warnings of the
+    // second measure must still name measures[1]
+    let toml = clean_with("[[measures]]", "[[measures]]\nid = \"M0\"\n\n[[measures]]");
+    let toml = toml.replacen("lead = \"Hauptamt\"\n", "", 1);
+    let found = codes(&diagnostics(&toml));
+    assert!(found.contains(&"missing-key measures[0].field".to_string()), "{found:?}");
+    assert!(found.contains(&"measure-without-lead measures[1]".to_string()), "{found:?}");
+}
+
+#[test]
+fn huge_integers_are_too_large_not_negative() {
+    let toml = clean_with("budget_eur = 1200000", "budget_eur = 99999999999999999999");
+    assert_error(
+        &toml,
+        "out-of-range",
+        &pos(&toml, "99999999999999999999"),
+        &["`measures[0].budget_eur` is too large, found 99999999999999999999", "TOML integers are 64-bit"],
+    );
+    let (_, err) = check(&toml);
+    assert!(!err.contains("negative"), "{err}");
+}
+
+#[test]
+fn an_empty_id_is_called_empty() {
+    let toml = clean_with("id = \"M1\"", "id = \"\"");
+    assert_error(&toml, "invalid-id", &pos(&toml, "\"\"\ntitle"), &["`measures[0].id` is empty", "e.g. id = \"M1\""]);
+    let (_, err) = check(&toml);
+    assert!(!err.contains("has characters ids cannot have"), "{err}");
+}
+
+#[test]
+fn production_items_in_text_point_to_production() {
+    let toml = format!("{CLEAN}\n[text]\ngraphics = \"Fotos von der Stadtbücherei\"\n");
+    assert_error(
+        &toml,
+        "unknown-key",
+        &pos(&toml, "graphics"),
+        &["`graphics` is an item of the production checklist", "set it in [production] as graphics = true"],
+    );
+    let toml = format!("{CLEAN}\n[production]\nforeword = true\n");
+    assert_error(&toml, "unknown-key", &pos(&toml, "foreword"), &["write its text in [text] as foreword = \"…\""]);
+}
+
+#[test]
+fn review_date_past_names_the_date() {
+    let toml = clean_with("review_months = 24", "review_months = 24\nadopted_on = 2022-01-31");
+    let found = diagnostics(&toml);
+    let d = found.iter().find(|d| d["code"] == "review-date-past").expect("review-date-past");
+    assert_eq!(d["path"], "document.date");
+    let line: Option<u64> = pos(&toml, "2026-11-22").split(':').next().and_then(|l| l.parse().ok());
+    assert_eq!(d["line"].as_u64(), line);
+}
+
+#[test]
+fn ids_that_differ_only_in_case_are_a_warning() {
+    let toml = format!("{CLEAN}\n[[goals]]\nid = \"z1\"\n\n  [[goals.indicators]]\n  name = \"x\"\n");
+    let (exit, err) = check(&toml);
+    assert_eq!(exit, 0, "{err}");
+    assert!(err.contains("warning[id-case-clash]: id \"z1\" differs from \"Z1\" (`goals[0]`) only in case"), "{err}");
+    assert!(err.contains(&format!("--> s.toml:{}", pos(&toml, "\"z1\""))), "{err}");
+}
+
+#[test]
+fn indicator_values_must_be_finite() {
+    let toml = clean_with("baseline = 20", "baseline = nan");
+    assert_error(
+        &toml,
+        "out-of-range",
+        &pos(&toml, "nan"),
+        &["`goals[0].indicators[0].baseline` must be a finite number, found nan"],
+    );
+    let toml = clean_with("target = 80", "target = -inf");
+    assert_error(&toml, "out-of-range", &pos(&toml, "-inf"), &["must be a finite number, found -inf"]);
 }

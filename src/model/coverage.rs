@@ -39,7 +39,7 @@ pub fn has_data(s: &Strategy, generated: Generated) -> bool {
         Generated::GuidingPrinciples => !s.vision.guiding_principles.is_empty(),
         Generated::GoalHierarchy | Generated::GoalIndicators => !s.goals.is_empty(),
         Generated::FieldChapters => !s.fields.is_empty(),
-        Generated::Measures => !s.measures.is_empty(),
+        Generated::Measures | Generated::MeasureDetails => !s.measures.is_empty(),
         Generated::ProjectProfiles => measures().any(|m| some_text(&m.needs) || some_text(&m.benefit)),
         Generated::Financing => measures().any(|m| m.budget_eur.is_some() || some_text(&m.funding)),
         Generated::Responsibilities => measures().any(|m| some_text(&m.lead) || !m.partners.is_empty()),

@@ -39,6 +39,11 @@ pub struct Diagnostic {
     /// Byte range in the source, for rendering.
     #[serde(skip)]
     pub span: Option<Range<usize>>,
+    /// For warnings: the key paths the finding is about. A warning is dropped
+    /// when an error was already reported at or below one of them (a value the
+    /// structural check rejected and pruned is not also "missing").
+    #[serde(skip)]
+    pub keys: Vec<String>,
 }
 
 impl Diagnostic {
@@ -59,6 +64,7 @@ impl Diagnostic {
             help: None,
             advice: None,
             span,
+            keys: Vec::new(),
         }
     }
 
@@ -81,6 +87,19 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// Names the key paths a warning is about (see [`Diagnostic::keys`]).
+    pub fn about<S: Into<String>>(mut self, keys: impl IntoIterator<Item = S>) -> Self {
+        self.keys = keys.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// True when `error_path` is `key` or lies below it (`key.x`, `key[0]`).
+    pub fn covers(key: &str, error_path: &str) -> bool {
+        error_path
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
     }
 
     /// Fills `line` and `column` from the span.

@@ -6,6 +6,7 @@
 //! [`super::validate`] can still run on the rest.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -16,12 +17,13 @@ use toml::de::{DeArray, DeTable, DeValue};
 use super::Strategy;
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::schema::input_schema;
+use crate::catalogue::{Catalogue, section_ids};
 
 /// Parses `source` into a model, with all structural errors found.
 ///
 /// The model is `None` when the file could not be read into the model at
 /// all (syntax errors, or a required key missing at the top).
-pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>) {
+pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, PathMap) {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
         let diagnostics = syntax_errors
@@ -31,26 +33,60 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>) {
                     .with_help("see https://toml.io for the syntax; strings need quotes, tables a [header]")
             })
             .collect();
-        return (None, diagnostics);
+        return (None, diagnostics, PathMap::default());
     }
     let schema = input_schema();
-    let mut walker = Walker { root: schema, diagnostics: Vec::new() };
+    let mut walker = Walker { root: schema, diagnostics: Vec::new(), kept: HashMap::new() };
     let span = root.span();
     let pruned = walker.value(&Spanned::new(span.clone(), DeValue::Table(root.into_inner())), schema, &Path::root());
     let mut diagnostics = walker.diagnostics;
+    let map = PathMap(walker.kept);
     let Some(DeValue::Table(table)) = pruned.map(Spanned::into_inner) else {
-        return (None, diagnostics);
+        return (None, diagnostics, map);
     };
     match Strategy::deserialize(toml::de::Deserializer::from(Spanned::new(span, table))) {
-        Ok(strategy) => (Some(strategy), diagnostics),
+        Ok(strategy) => (Some(strategy), diagnostics, map),
         Err(e) => {
             // Only reached where the structural walk already reported the cause
             // (a required key missing); keep serde's words as a fallback.
             if diagnostics.is_empty() {
                 diagnostics.push(Diagnostic::error("invalid-input", "", e.span(), e.message().to_string()));
             }
-            (None, diagnostics)
+            (None, diagnostics, map)
         }
+    }
+}
+
+/// Where the structural check left array elements out, the model's indices
+/// differ from the file's: `measures[1]` of the model may be the file's
+/// `measures[2]`. This maps model paths back to the file's.
+#[derive(Debug, Default)]
+pub struct PathMap(HashMap<String, Vec<usize>>);
+
+impl PathMap {
+    /// `path` (with model indices) with the file's indices.
+    pub fn to_file(&self, path: &str) -> String {
+        if self.0.is_empty() {
+            return path.to_string();
+        }
+        let mut out = String::with_capacity(path.len());
+        let mut rest = path;
+        while let Some(open) = rest.find('[') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
+            let index = &rest[open + 1..close];
+            let mapped = index
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| self.0.get(&out).map(|kept| kept.get(n).copied().unwrap_or(n)))
+                .map_or_else(|| index.to_string(), |n| n.to_string());
+            out.push('[');
+            out.push_str(&mapped);
+            out.push(']');
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -77,7 +113,7 @@ impl Path {
 enum Shape<'s> {
     Table(&'s Value),
     Array(&'s Value),
-    Str { allowed: Option<Vec<&'s str>> },
+    Str { allowed: Option<Vec<&'s str>>, nonblank: bool },
     Date,
     Integer { min: Option<i64>, max: Option<i64> },
     Number,
@@ -88,6 +124,8 @@ enum Shape<'s> {
 struct Walker<'s> {
     root: &'s Value,
     diagnostics: Vec<Diagnostic>,
+    /// For arrays that lost elements: the file indices of the kept ones.
+    kept: HashMap<String, Vec<usize>>,
 }
 
 impl<'s> Walker<'s> {
@@ -117,7 +155,7 @@ impl<'s> Walker<'s> {
                 .collect();
             if !non_null.is_empty() && non_null.iter().all(|a| a.get("const").is_some()) {
                 let allowed = non_null.iter().filter_map(|a| a["const"].as_str()).collect();
-                return Shape::Str { allowed: Some(allowed) };
+                return Shape::Str { allowed: Some(allowed), nonblank: false };
             }
             return match non_null.first() {
                 Some(first) => self.shape(first),
@@ -125,7 +163,7 @@ impl<'s> Walker<'s> {
             };
         }
         if let Some(values) = node.get("enum").and_then(Value::as_array) {
-            return Shape::Str { allowed: Some(values.iter().filter_map(Value::as_str).collect()) };
+            return Shape::Str { allowed: Some(values.iter().filter_map(Value::as_str).collect()), nonblank: false };
         }
         let ty = match node.get("type") {
             Some(Value::String(t)) => t.as_str(),
@@ -138,7 +176,10 @@ impl<'s> Walker<'s> {
             "object" => Shape::Table(node),
             "array" => Shape::Array(node),
             "string" if node.get("format").and_then(Value::as_str) == Some("date") => Shape::Date,
-            "string" => Shape::Str { allowed: None },
+            "string" => Shape::Str {
+                allowed: None,
+                nonblank: node.get("minLength").and_then(Value::as_u64).is_some_and(|n| n > 0),
+            },
             "integer" => Shape::Integer {
                 min: node.get("minimum").and_then(Value::as_i64),
                 max: node.get("maximum").and_then(Value::as_i64),
@@ -194,10 +235,15 @@ impl<'s> Walker<'s> {
             (Shape::Array(node), DeValue::Array(array)) => {
                 let items = node.get("items").unwrap_or(&Value::Null);
                 let mut out = DeArray::new();
+                let mut kept = Vec::new();
                 for (i, item) in array.iter().enumerate() {
                     if let Some(v) = self.value(item, items, &path.index(i)) {
                         out.push(v);
+                        kept.push(i);
                     }
+                }
+                if kept.len() < array.len() {
+                    self.kept.insert(path.0.clone(), kept);
                 }
                 keep(DeValue::Array(out))
             }
@@ -205,11 +251,25 @@ impl<'s> Walker<'s> {
                 self.type_error(path, value, "an array");
                 None
             }
-            (Shape::Str { allowed }, DeValue::String(s)) => {
+            (Shape::Str { allowed, nonblank }, DeValue::String(s)) => {
                 let cleaned = clean_text(s);
+                if nonblank && cleaned.trim().is_empty() {
+                    // reported, but kept: the rest of the file can still be checked
+                    let key = path.0.rsplit('.').next().unwrap_or_default();
+                    self.error(
+                        "invalid-value",
+                        path,
+                        span.clone(),
+                        format!("`{}` is blank", path.0),
+                        Some(format!("write the {} in the quotes, e.g. {key} = \"Musterstadt\"", what_is(&path.0))),
+                    );
+                    return keep(DeValue::String(cleaned));
+                }
                 if let Some(allowed) = allowed.filter(|a| !a.contains(&cleaned.as_ref())) {
                     let mut help = format!("allowed values: {}", allowed.join(", "));
-                    if let Some(best) = did_you_mean(&cleaned, allowed.iter().copied()) {
+                    if let Some(english) = german_synonym(&cleaned, &allowed) {
+                        help = format!("did you mean `{english}`? the values are English words; {help}");
+                    } else if let Some(best) = did_you_mean(&cleaned, allowed.iter().copied()) {
                         help = format!("did you mean `{best}`? {help}");
                     }
                     self.error(
@@ -240,6 +300,22 @@ impl<'s> Walker<'s> {
                 if within {
                     return keep(value.get_ref().clone());
                 }
+                if parsed.is_none() {
+                    // beyond what a TOML integer can hold (64 bits)
+                    let (size, bound) = if int.as_str().starts_with('-') {
+                        ("small", i64::MIN.to_string())
+                    } else {
+                        ("large", max.unwrap_or(i64::MAX).to_string())
+                    };
+                    self.error(
+                        "out-of-range",
+                        path,
+                        span,
+                        format!("`{}` is too {size}, found {}", path.0, int.as_str()),
+                        Some(format!("TOML integers are 64-bit; the limit here is {bound}")),
+                    );
+                    return None;
+                }
                 let expected = match (min, max) {
                     (Some(a), Some(b)) if a == b => format!("must be {a}"),
                     (Some(1990), Some(2100)) => "must be a year between 1990 and 2100".to_string(),
@@ -260,6 +336,18 @@ impl<'s> Walker<'s> {
             }
             (Shape::Integer { .. }, _) => {
                 self.type_error(path, value, "an integer");
+                None
+            }
+            (Shape::Number, DeValue::Float(f))
+                if ["nan", "inf"].contains(&f.as_str().trim_start_matches(['+', '-'])) =>
+            {
+                self.error(
+                    "out-of-range",
+                    path,
+                    span,
+                    format!("`{}` must be a finite number, found {}", path.0, f.as_str()),
+                    Some("write the measured value, e.g. 42 or 0.5".to_string()),
+                );
                 None
             }
             (Shape::Number, DeValue::Integer(_) | DeValue::Float(_)) => keep(value.get_ref().clone()),
@@ -293,9 +381,10 @@ impl<'s> Walker<'s> {
                 (None, Some(Value::Bool(false))) => {
                     let known: Vec<&str> =
                         properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
-                    let help = match did_you_mean(name, known.iter().copied()) {
-                        Some(best) => format!("did you mean `{best}`?"),
-                        None => format!("allowed keys: {}", known.join(", ")),
+                    let help = match (misplaced(&path.0, name), did_you_mean(name, known.iter().copied())) {
+                        (Some(hint), _) => hint,
+                        (None, Some(best)) => format!("did you mean `{best}`?"),
+                        (None, None) => format!("allowed keys: {}", known.join(", ")),
                     };
                     let message = format!("unknown key `{name}` in {}", path.table_name());
                     self.error("unknown-key", &child, key.span(), message, Some(help));
@@ -312,7 +401,22 @@ impl<'s> Walker<'s> {
         for required in node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
             if !table.iter().any(|(k, _)| k.get_ref() == required) {
                 let message = format!("missing required key `{required}` in {}", path.table_name());
-                let help = format!("add `{required} = …` to {}", path.table_name());
+                let child = properties.and_then(|p| p.get(required)).map(|c| self.shape(c));
+                let help = match child {
+                    Some(Shape::Table(node)) => {
+                        let inner: Vec<String> = node
+                            .get("required")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .filter_map(Value::as_str)
+                            .map(|k| format!("{k} = \"…\""))
+                            .collect();
+                        let with = if inner.is_empty() { String::new() } else { format!(" with {}", inner.join(", ")) };
+                        format!("add a [{}] table{with}", path.key(required).0)
+                    }
+                    _ => format!("add `{required} = …` to {}", path.table_name()),
+                };
                 self.error("missing-key", &path.key(required), span.clone(), message, Some(help));
                 complete = false;
             }
@@ -321,6 +425,102 @@ impl<'s> Walker<'s> {
         // that the rest of the file can still be checked.
         (complete || !path.0.ends_with(']')).then_some(out)
     }
+}
+
+/// A hint for a key that belongs to the other one of `[text]` and `[production]`.
+fn misplaced(table: &str, key: &str) -> Option<String> {
+    let catalogue = Catalogue::get();
+    let item = catalogue.items.iter().find(|i| i.id == key)?;
+    let production = item.section == section_ids::PRODUCTION;
+    match table {
+        "text" if production => Some(format!(
+            "`{key}` is an item of the production checklist, not a text: set it in [production] as {key} = true (done) or false, with a note in [production] notes = {{ {key} = \"…\" }}"
+        )),
+        "production" | "production.notes" if !production => Some(format!(
+            "`{key}` is an outline item, not a production step: write its text in [text] as {key} = \"…\""
+        )),
+        _ => None,
+    }
+}
+
+/// What a blank string at `path` should hold, for the help text.
+fn what_is(path: &str) -> &'static str {
+    match path {
+        "municipality.name" => "name of the municipality, district or association",
+        _ => "value",
+    }
+}
+
+/// German words for the English enumeration values, as people write them
+/// ("hoch" for `high`). Consulted before the spelling suggestion, which
+/// cannot see that "geplant" means `planned`.
+const GERMAN_SYNONYMS: &[(&str, &str)] = &[
+    // municipality.kind
+    ("stadt", "city"),
+    ("großstadt", "city"),
+    ("kreisstadt", "city"),
+    ("gemeinde", "municipality"),
+    ("kommune", "municipality"),
+    ("ortsgemeinde", "municipality"),
+    ("landkreis", "district"),
+    ("kreis", "district"),
+    ("verbund", "association"),
+    ("verband", "association"),
+    ("zweckverband", "association"),
+    ("verbandsgemeinde", "association"),
+    ("interkommunal", "association"),
+    ("interkommunaler verbund", "association"),
+    // document.status
+    ("entwurf", "draft"),
+    ("beschlossen", "adopted"),
+    ("verabschiedet", "adopted"),
+    // document.language
+    ("deutsch", "de"),
+    ("englisch", "en"),
+    // measures.priority
+    ("hoch", "high"),
+    ("mittel", "medium"),
+    ("niedrig", "low"),
+    ("gering", "low"),
+    // measures.status
+    ("idee", "idea"),
+    ("geplant", "planned"),
+    ("in planung", "planned"),
+    ("laufend", "running"),
+    ("läuft", "running"),
+    ("in umsetzung", "running"),
+    ("abgeschlossen", "done"),
+    ("erledigt", "done"),
+    ("fertig", "done"),
+    ("umgesetzt", "done"),
+    // actors.group
+    ("verwaltung", "administration"),
+    ("politik", "politics"),
+    ("wirtschaft", "business"),
+    ("unternehmen", "business"),
+    ("wissenschaft", "science"),
+    ("forschung", "science"),
+    ("hochschule", "science"),
+    ("zivilgesellschaft", "civil_society"),
+    ("bürgerschaft", "civil_society"),
+    // actors.involvement
+    ("informieren", "inform"),
+    ("informieren & begeistern", "inform"),
+    ("informieren und begeistern", "inform"),
+    ("begeistern", "inform"),
+    ("mitgestalten", "co-create"),
+    ("gestalten", "co-create"),
+    ("input einholen", "consult"),
+    ("einholen", "consult"),
+    ("beraten", "consult"),
+    ("konsultieren", "consult"),
+];
+
+/// The English value among `allowed` that the German `word` stands for.
+fn german_synonym<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let word = word.trim().to_lowercase();
+    let english = GERMAN_SYNONYMS.iter().find(|(de, _)| *de == word).map(|(_, en)| *en)?;
+    allowed.iter().copied().find(|a| *a == english)
 }
 
 /// Removes control characters other than tab and newline (and characters

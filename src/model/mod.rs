@@ -15,6 +15,17 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use types::*;
 pub use validate::CheckOptions;
 
+/// Drops warnings about keys that already have an error: when the structural
+/// check rejected `priority = "hoch"`, the measure has no priority in the
+/// model, but "has no `priority`" would only repeat the error.
+fn suppress_follow_ups(diagnostics: &mut Vec<Diagnostic>) {
+    let error_paths: Vec<String> =
+        diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.clone()).collect();
+    diagnostics.retain(|d| {
+        d.severity == Severity::Error || !d.keys.iter().any(|k| error_paths.iter().any(|p| Diagnostic::covers(k, p)))
+    });
+}
+
 /// An input file after `check`: its source, the model (when it could be
 /// read) and every diagnostic, sorted by position.
 #[derive(Debug)]
@@ -33,10 +44,20 @@ impl Checked {
     /// Reads and checks `source`.
     pub fn from_source(name: impl Into<String>, source: String, options: CheckOptions) -> Checked {
         let text = source.strip_prefix('\u{feff}').unwrap_or(&source);
-        let (strategy, mut diagnostics) = load::parse(text);
+        let (strategy, mut diagnostics, paths) = load::parse(text);
         if let Some(s) = &strategy {
-            diagnostics.extend(validate::validate(s, options));
+            for mut d in validate::validate(s, options) {
+                // the model may lack elements the structural check left out
+                let path = paths.to_file(&d.path);
+                if path != d.path {
+                    d.message = d.message.replace(&format!("`{}`", d.path), &format!("`{path}`"));
+                    d.path = path;
+                }
+                d.keys = d.keys.iter().map(|k| paths.to_file(k)).collect();
+                diagnostics.push(d);
+            }
         }
+        suppress_follow_ups(&mut diagnostics);
         for d in &mut diagnostics {
             d.locate(text);
         }

@@ -63,6 +63,7 @@ pub struct Strategy {
 #[serde(deny_unknown_fields)]
 pub struct Municipality {
     /// Name of the municipality, district or association.
+    #[schemars(length(min = 1))]
     pub name: String,
     /// What kind of body it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -50,6 +50,9 @@ pub mod advice {
     /// low-coverage
     pub const COVERAGE: &str =
         "seeds: the outline of Breakout Session II lists what a Smart-City strategy should contain";
+    /// id-case-clash
+    pub const ID_CASE: &str =
+        "ids are references and anchors (HTML, pandoc lower-cases its heading ids): keep them distinct for people too";
     /// unknown-state
     pub const STATE: &str = "the state is used on the title page and in the council decision";
 }
@@ -103,11 +106,21 @@ fn unique_ids<'a>(
     ids: impl Iterator<Item = &'a Spanned<String>>,
 ) -> Vec<String> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen_lower: HashMap<String, (usize, &str)> = HashMap::new();
     let mut all = Vec::new();
+    let example = match list {
+        "goals" => "\"Z1\"",
+        "fields" => "\"mobility\"",
+        _ => "\"M1\"",
+    };
     for (i, id) in ids.enumerate() {
         let path = format!("{list}[{i}].id");
         let value = id.get_ref().as_str();
-        if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+        if value.trim().is_empty() {
+            out.push(Diagnostic::error("invalid-id", &path, Some(id.span()), format!("`{path}` is empty")).with_help(
+                format!("give the entry an id of ASCII letters, digits, '-', '_' or '.', e.g. id = {example}"),
+            ));
+        } else if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
             out.push(
                 Diagnostic::error("invalid-id", &path, Some(id.span()), format!("id \"{value}\" in `{list}` has characters ids cannot have"))
                     .with_help("ids use ASCII letters, digits, '-', '_' and '.' only (they become anchors and bookmarks), e.g. \"M1\" or \"mobility\""),
@@ -123,7 +136,21 @@ fn unique_ids<'a>(
                 )
                 .with_help(format!("`{list}[{first}]` already has this id; give each entry its own id")),
             );
+        } else if let Some((first, other)) = seen_lower.get(&value.to_lowercase())
+            && *other != value
+        {
+            out.push(
+                Diagnostic::warning(
+                    "id-case-clash",
+                    &path,
+                    Some(id.span()),
+                    format!("id \"{value}\" differs from \"{other}\" (`{list}[{first}]`) only in case"),
+                    advice::ID_CASE,
+                )
+                .with_help("ids are case-sensitive, but ids that differ only in case are easily mixed up in references; rename one"),
+            );
         }
+        seen_lower.entry(value.to_lowercase()).or_insert((i, value));
         all.push(value.to_string());
     }
     all
@@ -210,7 +237,8 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
                     format!("goal \"{}\" has no measurable indicator", goal.id.get_ref()),
                     advice::INDICATOR,
                 )
-                .with_help("add [[goals.indicators]] with name, baseline, target and target_year"),
+                .with_help("add [[goals.indicators]] with name, baseline, target and target_year")
+                .about([format!("goals[{i}].indicators")]),
             );
         }
     }
@@ -232,14 +260,16 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
                     format!("measure \"{id}\" pays into no goal"),
                     advice::GOAL,
                 )
-                .with_help("add goals = [\"…\"] with the ids of the goals it serves"),
+                .with_help("add goals = [\"…\"] with the ids of the goals it serves")
+                .about([format!("{path}.goals")]),
             );
         } else if let Some(served) = field_goals.get(m.field.get_ref().as_str())
             && !m.goals.iter().any(|g| served.contains(&g.get_ref().as_str()))
         {
             out.push(
                 Diagnostic::warning("measure-field-mismatch", &path, span.clone(), format!("the field \"{}\" of measure \"{id}\" serves none of the measure's goals", m.field.get_ref()), advice::FIELD_GOALS)
-                    .with_help("add one of the measure's goals to the field's `goals`, or move the measure to a field that serves them"),
+                    .with_help("add one of the measure's goals to the field's `goals`, or move the measure to a field that serves them")
+                    .about([format!("{path}.goals"), format!("{path}.field"), "fields".to_string()]),
             );
         }
         let missing: [(&str, bool, &'static str, &str); 3] = [
@@ -251,7 +281,8 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
             if !present {
                 out.push(
                     Diagnostic::warning(code, &path, span.clone(), format!("measure \"{id}\" has no `{key}`"), advice)
-                        .with_help(format!("add `{key} = …` to the measure")),
+                        .with_help(format!("add `{key} = …` to the measure"))
+                        .about([format!("{path}.{key}")]),
                 );
             }
         }
@@ -267,7 +298,8 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
                     format!("field of action \"{}\" has no measures", f.id.get_ref()),
                     advice::FIELD_MEASURES,
                 )
-                .with_help(format!("add a [[measures]] entry with field = \"{}\"", f.id.get_ref())),
+                .with_help(format!("add a [[measures]] entry with field = \"{}\"", f.id.get_ref()))
+                .about(["measures"]),
             );
         }
     }
@@ -280,13 +312,15 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
                 "no measure is marked as a quick win",
                 advice::QUICK_WIN,
             )
-            .with_help("set quick_win = true on a measure that shows results early"),
+            .with_help("set quick_win = true on a measure that shows results early")
+            .about(["measures"]),
         );
     }
     if s.vision.vision.as_deref().is_none_or(|v| v.trim().is_empty()) && !super::coverage::has_text(s, "vision") {
         out.push(
             Diagnostic::warning("no-vision", "vision.vision", None, "the strategy has no vision", advice::VISION)
-                .with_help("add [vision] with vision = \"…\""),
+                .with_help("add [vision] with vision = \"…\"")
+                .about(["vision", "text.vision"]),
         );
     }
     if !s.actors.iter().any(|a| a.get_ref().group == Some(Group::Politics)) {
@@ -298,7 +332,8 @@ fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
                 "no actor from politics is involved",
                 advice::POLITICS,
             )
-            .with_help("add an [[actors]] entry with group = \"politics\", e.g. the council's digital committee"),
+            .with_help("add an [[actors]] entry with group = \"politics\", e.g. the council's digital committee")
+            .about(["actors"]),
         );
     }
     review(out, s);
@@ -355,7 +390,8 @@ fn review(out: &mut Vec<Diagnostic>, s: &Strategy) {
                 "the strategy has no review cycle",
                 advice::REVIEW,
             )
-            .with_help("add review_months = 24 to [document]"),
+            .with_help("add review_months = 24 to [document]")
+            .about(["document.review_months"]),
         );
         return;
     };
@@ -366,12 +402,13 @@ fn review(out: &mut Vec<Diagnostic>, s: &Strategy) {
         out.push(
             Diagnostic::warning(
                 "review-date-past",
-                "document.review_months",
+                "document.date",
                 Some(date.span()),
                 format!("the review was due on {due}, before the document's date {}", date.get_ref()),
                 advice::REVIEW,
             )
-            .with_help("review the strategy now and update `adopted_on` and `date`"),
+            .with_help("review the strategy now and update `adopted_on` and `date`")
+            .about(["document.review_months", "document.date", "document.adopted_on"]),
         );
     }
 }
