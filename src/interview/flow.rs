@@ -389,6 +389,35 @@ impl<'a> Flow<'a> {
         self.p.confirm(label, false)
     }
 
+    /// Goes through the entries already there (`(index, label)`, ascending):
+    /// keep all at once, or keep, edit or remove each.
+    fn review(
+        &mut self,
+        noun: &str,
+        entries: Vec<(usize, String)>,
+        edit: &dyn Fn(&mut Self, usize) -> Result<()>,
+        remove: &dyn Fn(&mut Self, usize),
+    ) -> Result<()> {
+        let labels: Vec<String> = entries.iter().map(|(_, l)| l.trim_end().to_string()).collect();
+        if self.keep_all(&labels)? {
+            return Ok(());
+        }
+        let mut removed = 0;
+        for ((index, _), label) in entries.into_iter().zip(labels) {
+            let at = index - removed;
+            match self.action(&format!("{noun} {label}"))? {
+                Action::Keep => {}
+                Action::Edit => edit(self, at)?,
+                Action::Remove => {
+                    remove(self, at);
+                    removed += 1;
+                    self.checkpoint()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Lists the entries already there and offers to keep them all, so a
     /// review goes quickly; `false` means: go through them one by one.
     fn keep_all(&mut self, labels: &[String]) -> Result<bool> {
@@ -582,22 +611,10 @@ impl<'a> Flow<'a> {
 
     fn goals(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let labels: Vec<String> = self.s.goals.iter().map(|g| goal_label(g.get_ref())).collect();
-        let mut i = if self.keep_all(&labels)? { labels.len() } else { 0 };
-        while i < self.s.goals.len() {
-            let label = format!("{} {}", self.t("Ziel", "Goal"), goal_label(self.s.goals[i].get_ref()));
-            match self.action(&label)? {
-                Action::Keep => i += 1,
-                Action::Edit => {
-                    self.goal(i)?;
-                    i += 1;
-                }
-                Action::Remove => {
-                    self.remove_goal(i);
-                    self.checkpoint()?;
-                }
-            }
-        }
+        let entries: Vec<(usize, String)> =
+            self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g.get_ref()))).collect();
+        let noun = self.t("Ziel", "Goal");
+        self.review(noun, entries, &|f, i| f.goal(i), &|f, i| f.remove_goal(i))?;
         while self.confirm(self.t("Ein Ziel hinzufügen?", "Add a goal?"))? {
             let taken: Vec<String> = self.s.goals.iter().map(|g| g.get_ref().id.get_ref().clone()).collect();
             let id = propose(self.t("Z", "G"), &taken);
@@ -677,22 +694,12 @@ impl<'a> Flow<'a> {
                 }
             }
         }
-        let labels: Vec<String> = self.s.goals[i].get_ref().indicators.iter().map(|x| x.name.clone()).collect();
-        let mut j = if self.keep_all(&labels)? { labels.len() } else { 0 };
-        while j < self.s.goals[i].get_ref().indicators.len() {
-            let name = self.s.goals[i].get_ref().indicators[j].name.clone();
-            match self.action(&format!("{} {name}", self.t("Indikator", "Indicator")))? {
-                Action::Keep => j += 1,
-                Action::Edit => {
-                    self.indicator(i, j)?;
-                    j += 1;
-                }
-                Action::Remove => {
-                    self.s.goals[i].get_mut().indicators.remove(j);
-                    self.checkpoint()?;
-                }
-            }
-        }
+        let entries: Vec<(usize, String)> =
+            self.s.goals[i].get_ref().indicators.iter().map(|x| x.name.clone()).enumerate().collect();
+        let noun = self.t("Indikator", "Indicator");
+        self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| {
+            drop(f.s.goals[i].get_mut().indicators.remove(j))
+        })?;
         while self.confirm(self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?"))? {
             let indicator = Indicator {
                 name: String::new(),
@@ -873,39 +880,12 @@ impl<'a> Flow<'a> {
             self.s.fields[i].get_mut().goals = goals.into_iter().map(spanned).collect();
             self.checkpoint()?;
         }
-        let labels: Vec<String> = self
-            .s
-            .measures
-            .iter()
-            .map(|m| m.get_ref())
-            .filter(|m| m.field.get_ref() == &id)
-            .map(|m| format!("{} {}", m.id.get_ref(), m.title.as_deref().unwrap_or("")).trim_end().to_string())
+        let entries: Vec<(usize, String)> = (self.s.measures.iter().enumerate())
+            .filter(|(_, m)| m.get_ref().field.get_ref() == &id)
+            .map(|(i, m)| (i, format!("{} {}", m.get_ref().id.get_ref(), m.get_ref().title.as_deref().unwrap_or(""))))
             .collect();
-        let mut m = if self.keep_all(&labels)? { self.s.measures.len() } else { 0 };
-        while m < self.s.measures.len() {
-            let measure = self.s.measures[m].get_ref();
-            if measure.field.get_ref() != &id {
-                m += 1;
-                continue;
-            }
-            let label = format!(
-                "{} {} {}",
-                self.t("Maßnahme", "Measure"),
-                measure.id.get_ref(),
-                measure.title.as_deref().unwrap_or("")
-            );
-            match self.action(label.trim_end())? {
-                Action::Keep => m += 1,
-                Action::Edit => {
-                    self.measure(m)?;
-                    m += 1;
-                }
-                Action::Remove => {
-                    self.s.measures.remove(m);
-                    self.checkpoint()?;
-                }
-            }
-        }
+        let noun = self.t("Maßnahme", "Measure");
+        self.review(noun, entries, &|f, m| f.measure(m), &|f, m| drop(f.s.measures.remove(m)))?;
         let question =
             format!("{} „{title}“ {}", self.t("Eine Maßnahme in", "Add a measure in"), self.t("hinzufügen?", "?"));
         let question = question.replace(" ?", "?");
@@ -1068,22 +1048,10 @@ impl<'a> Flow<'a> {
 
     fn actors(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let labels: Vec<String> = self.s.actors.iter().map(|a| a.get_ref().name.clone()).collect();
-        let mut i = if self.keep_all(&labels)? { labels.len() } else { 0 };
-        while i < self.s.actors.len() {
-            let name = self.s.actors[i].get_ref().name.clone();
-            match self.action(&format!("{} {name}", self.t("Akteur", "Actor")))? {
-                Action::Keep => i += 1,
-                Action::Edit => {
-                    self.actor(i)?;
-                    i += 1;
-                }
-                Action::Remove => {
-                    self.s.actors.remove(i);
-                    self.checkpoint()?;
-                }
-            }
-        }
+        let entries: Vec<(usize, String)> =
+            self.s.actors.iter().map(|a| a.get_ref().name.clone()).enumerate().collect();
+        let noun = self.t("Akteur", "Actor");
+        self.review(noun, entries, &|f, i| f.actor(i), &|f, i| drop(f.s.actors.remove(i)))?;
         let question = self.t("Einen Akteur (Partner, Gremium) hinzufügen?", "Add an actor (partner, committee)?");
         while self.confirm(question)? {
             let actor = Actor { name: String::new(), group: None, role: None, involvement: None, committee: false };
@@ -1141,22 +1109,9 @@ impl<'a> Flow<'a> {
 
     fn glossary(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let labels: Vec<String> = self.s.glossary.iter().map(|g| g.term.clone()).collect();
-        let mut i = if self.keep_all(&labels)? { labels.len() } else { 0 };
-        while i < self.s.glossary.len() {
-            let term = self.s.glossary[i].term.clone();
-            match self.action(&format!("{} {term}", self.t("Begriff", "Term")))? {
-                Action::Keep => i += 1,
-                Action::Edit => {
-                    self.term(i)?;
-                    i += 1;
-                }
-                Action::Remove => {
-                    self.s.glossary.remove(i);
-                    self.checkpoint()?;
-                }
-            }
-        }
+        let entries: Vec<(usize, String)> = self.s.glossary.iter().map(|g| g.term.clone()).enumerate().collect();
+        let noun = self.t("Begriff", "Term");
+        self.review(noun, entries, &|f, i| f.term(i), &|f, i| drop(f.s.glossary.remove(i)))?;
         while self.confirm(self.t("Einen Begriff erklären?", "Explain a term?"))? {
             self.s.glossary.push(GlossaryEntry { term: String::new(), definition: String::new() });
             self.term(self.s.glossary.len() - 1)?;
