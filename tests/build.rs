@@ -481,3 +481,22 @@ fn council_wording_follows_the_document_status() {
         "{md}"
     );
 }
+
+#[test]
+fn example_indicators_name_what_they_count() {
+    // "0 Anzahl (2023)" reads awkwardly: a unit names what is counted
+    for example in examples() {
+        let model: toml::Table = toml::from_str(&std::fs::read_to_string(&example).expect("example")).expect("TOML");
+        for goal in model.get("goals").and_then(|g| g.as_array()).into_iter().flatten() {
+            for indicator in goal.get("indicators").and_then(|i| i.as_array()).into_iter().flatten() {
+                let unit = indicator.get("unit").and_then(|u| u.as_str()).unwrap_or_default();
+                let bare = ["anzahl", "number", "pro jahr", "per year", "count"];
+                assert!(
+                    !bare.iter().any(|b| unit.to_lowercase().starts_with(b)),
+                    "{example:?}: indicator {:?} has the unit {unit:?}",
+                    indicator.get("name")
+                );
+            }
+        }
+    }
+}
