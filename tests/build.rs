@@ -300,7 +300,10 @@ fn exported_templates_can_be_changed_and_used() {
     let dir = dir_with(&[("s.toml", CLEAN)]);
     let out = run_in(dir.path(), &["templates", "export", "tpl"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(files_in(&dir.path().join("tpl")), ["html", "labels.toml", "markdown", "starter.toml.hbs"]);
+    assert_eq!(
+        files_in(&dir.path().join("tpl")),
+        ["html", "labels.toml", "markdown", "starter.en.toml.hbs", "starter.toml.hbs"]
+    );
     let again = run_in(dir.path(), &["templates", "export", "tpl"]);
     assert_eq!(code(&again), 1, "export does not overwrite");
 

@@ -115,3 +115,67 @@ fn usage_errors_exit_64_and_help_exits_0() {
     assert!(stdout(&help).contains("Exit codes: 0 success, 1 input or rendering error"));
     assert_eq!(code(&run_in(here, &["--version"])), 0);
 }
+
+/// The comment lines of a starter (without the `# key = …` lines).
+fn comments(starter: &str) -> String {
+    starter
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#') && !l.contains(" = ") && !l.starts_with("#:schema"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_starter_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("dir");
+    let de = stdout(&run_in(dir.path(), &["init", "-"]));
+    let en = stdout(&run_in(dir.path(), &["init", "-", "--lang", "en"]));
+    // German comments in the German starter, English ones in the English starter
+    let de_comments = comments(&de);
+    for english in
+        ["Only [municipality]", "Remove the", "Free text for", "Goals: one", "Measures, each", "Stakeholders"]
+    {
+        assert!(!de.contains(english), "English comment {english:?} in the German starter:\n{de_comments}");
+    }
+    for german in [
+        "Pflicht ist nur",
+        "Freitext zu jedem Gliederungspunkt",
+        "Ziele: je Ziel",
+        "Maßnahmen, jede in",
+        "# --- Einleitung und allgemeine Inhalte ---",
+        "# foreword = \"\"                # Vorwort",
+    ] {
+        assert!(de.contains(german), "{german:?} missing in the German starter:\n{de}");
+    }
+    assert!(de.contains("language = \"de\"") && en.contains("language = \"en\""));
+    for english in [
+        "Only [municipality] with name is required",
+        "# --- Introduction and general content ---",
+        "# foreword = \"\"                # Foreword",
+        "# The production checklist",
+    ] {
+        assert!(en.contains(english), "{english:?} missing in the English starter:\n{en}");
+    }
+    for german in ["Pflicht", "Freitext", "Handlungsfelder", "Vorwort", "Maßnahmen"] {
+        assert!(!en.contains(german), "German {german:?} in the English starter");
+    }
+    // both pass check as written
+    std::fs::write(dir.path().join("en.toml"), &en).expect("written");
+    let check = run_in(dir.path(), &["check", "en.toml"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    // an example has its own language
+    assert_eq!(code(&run_in(dir.path(), &["init", "x.toml", "--example", "ulm", "--lang", "en"])), 64);
+}
+
+#[test]
+fn the_german_outline_has_no_english_notes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let de = stdout(&run_in(dir.path(), &["outline"]));
+    for english in ["generated from structured input", "only when selected", "checklist in"] {
+        assert!(!de.contains(english), "{english:?} in the German outline");
+    }
+    assert!(de.contains("Vision (aus den strukturierten Angaben erzeugt)"), "{de}");
+    assert!(de.contains("[technical] — nur wenn in [technical].topics gewählt oder mit Text"), "{de}");
+    let en = stdout(&run_in(dir.path(), &["outline", "--lang", "en"]));
+    assert!(en.contains("Vision (generated from structured input)"), "{en}");
+}
