@@ -25,8 +25,15 @@ const AT_START: &[char] = &['-', '+', '=', ':', '%'];
 fn escape_line(line: &str, out: &mut String) {
     let line = line.trim();
     let delimiter = ordered_list_delimiter(line);
+    let bytes = line.as_bytes();
+    // pandoc's `smart` extension turns `--` and `---` into dashes (and `\---`
+    // into "-–"): every hyphen of a run is escaped, so each stays a hyphen
+    let in_run = |i: usize| bytes.get(i + 1) == Some(&b'-') || (i > 0 && bytes[i - 1] == b'-');
     for (i, c) in line.char_indices() {
-        let needs = ALWAYS.contains(&c) || (i == 0 && (AT_START.contains(&c) || c == '(')) || Some(i) == delimiter;
+        let needs = ALWAYS.contains(&c)
+            || (i == 0 && (AT_START.contains(&c) || c == '('))
+            || Some(i) == delimiter
+            || (c == '-' && in_run(i));
         if needs {
             out.push('\\');
         }
@@ -55,7 +62,10 @@ pub fn escape_inline(s: &str) -> String {
     out
 }
 
-/// Escapes a table cell: like [`escape_inline`], but line breaks become `<br>`.
+/// Escapes a table cell: like [`escape_inline`], but line breaks become
+/// ` <br>`. A pipe table cannot hold a Markdown line break; GitHub and HTML
+/// show `<br>` as one, and pandoc, which drops raw HTML when it writes DOCX,
+/// keeps the space, so the lines never run together.
 pub fn escape_cell(s: &str) -> String {
     s.split('\n')
         .map(str::trim)
@@ -66,7 +76,7 @@ pub fn escape_cell(s: &str) -> String {
             out
         })
         .collect::<Vec<_>>()
-        .join("<br>")
+        .join(" <br>")
 }
 
 /// Free text: paragraphs separated by blank lines, lines within a paragraph
@@ -240,7 +250,16 @@ mod tests {
 
     #[test]
     fn cells_keep_line_breaks_as_br() {
-        assert_eq!(escape_cell("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(escape_cell("a|b\nc"), "a\\|b <br>c");
+    }
+
+    #[test]
+    fn runs_of_hyphens_stay_hyphens() {
+        assert_eq!(escape_inline("---"), "\\-\\-\\-");
+        assert_eq!(escape_inline("A -- B"), "A \\-\\- B");
+        assert_eq!(escape_inline("Open-Data-Portal"), "Open-Data-Portal");
+        assert_eq!(escape_inline("- item"), "\\- item");
+        assert_eq!(escape_inline("a - b"), "a - b");
     }
 
     #[test]
