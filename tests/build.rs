@@ -272,10 +272,79 @@ fn two_inputs_cannot_write_the_same_file() {
     let dir = dir_with(&[("s.toml", CLEAN)]);
     std::fs::create_dir(dir.path().join("sub")).expect("dir");
     std::fs::write(dir.path().join("sub/s.toml"), CLEAN).expect("written");
-    let out = run_in(dir.path(), &["build", "s.toml", "sub/s.toml", "--out", "out"]);
+    std::fs::write(dir.path().join("other.toml"), CLEAN).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "sub/s.toml", "other.toml", "--out", "out"]);
     assert_eq!(code(&out), 1);
-    assert!(stderr(&out).contains("s.toml and sub/s.toml would both write out/s.md"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "error: s.toml and sub/s.toml would both write out/s.md; nothing was written for either; build them into different --out directories"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("would both write").count(), 1, "reported once:\n{err}");
+    // neither of the clashing files is written; the others are
+    assert_eq!(files_in(&dir.path().join("out")), ["other.md"]);
+}
+
+#[test]
+fn the_same_input_named_twice_is_built_once() {
+    let dir = dir_with(&[("s.toml", CLEAN)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "./s.toml", "s.toml", "--out", "out"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stderr(&out).matches("wrote ").count(), 1, "{}", stderr(&out));
     assert_eq!(files_in(&dir.path().join("out")), ["s.md"]);
+}
+
+#[test]
+fn stdin_builds_take_no_out_directory() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_with_stdin(dir.path(), &["build", "-", "--out", "x"], CLEAN);
+    assert_eq!(code(&out), 64);
+    assert!(
+        stderr(&out).contains("error: `-` writes to standard output, so --out x has nothing to do; leave out --out and redirect instead: strategiekit build - --format md > FILE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty() && files_in(dir.path()).is_empty(), "nothing written");
+}
+
+#[test]
+fn out_must_be_a_directory() {
+    let dir = dir_with(&[("s.toml", CLEAN), ("taken", "x")]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--out", "taken"]);
+    assert_eq!(code(&out), 64);
+    assert!(
+        stderr(&out).contains("error: --out taken is a file, not a directory; give the directory to write into"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("taken")).expect("kept"), "x");
+}
+
+#[test]
+fn several_existing_outputs_are_named_in_the_plural() {
+    let dir = dir_with(&[("s.toml", CLEAN), ("s.md", "mine"), ("s.json", "{}")]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md,json"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("s.md, s.json already exist; use --force to replace them"), "{}", stderr(&out));
+}
+
+#[test]
+fn template_errors_name_the_file_and_the_variable() {
+    let dir = dir_with(&[("s.toml", CLEAN)]);
+    assert_eq!(code(&run_in(dir.path(), &["templates", "export", "tpl"])), 0);
+    let block = dir.path().join("tpl/markdown/block.md.hbs");
+    let text = std::fs::read_to_string(&block).expect("block template");
+    std::fs::write(&block, text.replacen("{{text}}", "{{txet}}", 1)).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("template markdown/block.md.hbs, line 3, column 18: there is no variable `txet` here"),
+        "{err}"
+    );
+    assert!(!err.contains("Some(") && !err.contains("\"block\""), "{err}");
 }
 
 #[test]

@@ -179,3 +179,46 @@ fn the_german_outline_has_no_english_notes() {
     let en = stdout(&run_in(dir.path(), &["outline", "--lang", "en"]));
     assert!(en.contains("Vision (generated from structured input)"), "{en}");
 }
+
+/// Runs the binary with its standard output a pipe nobody reads.
+fn run_into_closed_pipe(args: &[&str]) -> std::process::Output {
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("starts");
+    drop(child.stdout.take()); // the reader is gone before anything is written
+    child.wait_with_output().expect("ends")
+}
+
+#[test]
+fn a_closed_pipe_on_stdout_is_no_error() {
+    let ulm = examples().into_iter().find(|p| p.ends_with("ulm.toml")).expect("ulm");
+    let ulm = ulm.to_string_lossy().into_owned();
+    for args in [
+        vec!["init", "-"],
+        vec!["outline"],
+        vec!["outline", "--json"],
+        vec!["schema"],
+        vec!["man"],
+        vec!["completions", "bash"],
+        vec!["check", ulm.as_str(), "--format", "json"],
+    ] {
+        let out = run_into_closed_pipe(&args);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked") && !err.to_lowercase().contains("broken pipe"), "{args:?}:\n{err}");
+        assert_eq!(code(&out), 0, "{args:?}:\n{err}");
+    }
+}
+
+#[test]
+fn init_creates_missing_directories() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_in(dir.path(), &["init", "new/deeper/strategy.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.path().join("new/deeper/strategy.toml").is_file());
+}

@@ -89,7 +89,7 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
         None => starter(&TemplateSet::builtin(), &shown, args.lang.unwrap_or_default())?,
     };
     if to_stdout {
-        print!("{text}");
+        super::to_stdout(text)?;
         return Ok(ExitCode::Ok);
     }
     write_atomic(&OutputFile { path: args.file.clone(), bytes: text.into_bytes() }, args.force)?;

@@ -13,10 +13,10 @@ use crate::model::Lang;
 pub fn run(args: &OutlineArgs) -> Result<ExitCode> {
     let catalogue = Catalogue::get();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(catalogue)?);
+        super::to_stdout(serde_json::to_string_pretty(catalogue)? + "\n")?;
         return Ok(ExitCode::Ok);
     }
-    print!("{}", render(catalogue, args.lang));
+    super::to_stdout(render(catalogue, args.lang))?;
     Ok(ExitCode::Ok)
 }
 
