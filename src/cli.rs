@@ -174,6 +174,9 @@ pub struct InitArgs {
     /// Write a bundled example instead of the starter.
     #[arg(short, long, value_name = "NAME", value_parser = crate::cmd::init::example_names())]
     pub example: Option<String>,
+    /// Language of the starter's comments and document (default de); examples have their own.
+    #[arg(short, long, value_enum, conflicts_with = "example")]
+    pub lang: Option<Lang>,
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,

@@ -362,6 +362,21 @@ mod tests {
     }
 
     #[test]
+    fn labels_for_different_things_read_differently() {
+        let set = LabelSet::parse(include_str!("../templates/labels.toml")).expect("labels.toml is valid");
+        for lang in [Lang::De, Lang::En] {
+            let l = set.get(lang);
+            // facts on the title page and column headers that can stand in one document
+            let labels = [&l.state, &l.status, &l.checklist_state, &l.kind, &l.municipality, &l.date, &l.period];
+            for (i, a) in labels.iter().enumerate() {
+                for b in &labels[i + 1..] {
+                    assert_ne!(a, b, "{lang:?}: two labels read {a:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn shipped_labels_load_in_both_languages() {
         let set = LabelSet::parse(include_str!("../templates/labels.toml")).expect("labels.toml is valid");
         assert_eq!(set.get(Lang::De).placeholder, "Platzhalter");

@@ -21,8 +21,10 @@ pub fn ensure_free(paths: &[&Path], force: bool) -> Result<()> {
         return Ok(());
     }
     let existing: Vec<String> = paths.iter().filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
-    if !existing.is_empty() {
-        bail!("{} already exists; use --force to replace it", existing.join(", "));
+    match existing.len() {
+        0 => {}
+        1 => bail!("{} already exists; use --force to replace it", existing[0]),
+        _ => bail!("{} already exist; use --force to replace them", existing.join(", ")),
     }
     Ok(())
 }

@@ -272,10 +272,79 @@ fn two_inputs_cannot_write_the_same_file() {
     let dir = dir_with(&[("s.toml", CLEAN)]);
     std::fs::create_dir(dir.path().join("sub")).expect("dir");
     std::fs::write(dir.path().join("sub/s.toml"), CLEAN).expect("written");
-    let out = run_in(dir.path(), &["build", "s.toml", "sub/s.toml", "--out", "out"]);
+    std::fs::write(dir.path().join("other.toml"), CLEAN).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "sub/s.toml", "other.toml", "--out", "out"]);
     assert_eq!(code(&out), 1);
-    assert!(stderr(&out).contains("s.toml and sub/s.toml would both write out/s.md"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "error: s.toml and sub/s.toml would both write out/s.md; nothing was written for either; build them into different --out directories"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("would both write").count(), 1, "reported once:\n{err}");
+    // neither of the clashing files is written; the others are
+    assert_eq!(files_in(&dir.path().join("out")), ["other.md"]);
+}
+
+#[test]
+fn the_same_input_named_twice_is_built_once() {
+    let dir = dir_with(&[("s.toml", CLEAN)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "./s.toml", "s.toml", "--out", "out"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stderr(&out).matches("wrote ").count(), 1, "{}", stderr(&out));
     assert_eq!(files_in(&dir.path().join("out")), ["s.md"]);
+}
+
+#[test]
+fn stdin_builds_take_no_out_directory() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_with_stdin(dir.path(), &["build", "-", "--out", "x"], CLEAN);
+    assert_eq!(code(&out), 64);
+    assert!(
+        stderr(&out).contains("error: `-` writes to standard output, so --out x has nothing to do; leave out --out and redirect instead: strategiekit build - --format md > FILE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty() && files_in(dir.path()).is_empty(), "nothing written");
+}
+
+#[test]
+fn out_must_be_a_directory() {
+    let dir = dir_with(&[("s.toml", CLEAN), ("taken", "x")]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--out", "taken"]);
+    assert_eq!(code(&out), 64);
+    assert!(
+        stderr(&out).contains("error: --out taken is a file, not a directory; give the directory to write into"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("taken")).expect("kept"), "x");
+}
+
+#[test]
+fn several_existing_outputs_are_named_in_the_plural() {
+    let dir = dir_with(&[("s.toml", CLEAN), ("s.md", "mine"), ("s.json", "{}")]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md,json"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("s.md, s.json already exist; use --force to replace them"), "{}", stderr(&out));
+}
+
+#[test]
+fn template_errors_name_the_file_and_the_variable() {
+    let dir = dir_with(&[("s.toml", CLEAN)]);
+    assert_eq!(code(&run_in(dir.path(), &["templates", "export", "tpl"])), 0);
+    let block = dir.path().join("tpl/markdown/block.md.hbs");
+    let text = std::fs::read_to_string(&block).expect("block template");
+    std::fs::write(&block, text.replacen("{{text}}", "{{txet}}", 1)).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("template markdown/block.md.hbs, line 3, column 18: there is no variable `txet` here"),
+        "{err}"
+    );
+    assert!(!err.contains("Some(") && !err.contains("\"block\""), "{err}");
 }
 
 #[test]
@@ -300,7 +369,10 @@ fn exported_templates_can_be_changed_and_used() {
     let dir = dir_with(&[("s.toml", CLEAN)]);
     let out = run_in(dir.path(), &["templates", "export", "tpl"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(files_in(&dir.path().join("tpl")), ["html", "labels.toml", "markdown", "starter.toml.hbs"]);
+    assert_eq!(
+        files_in(&dir.path().join("tpl")),
+        ["html", "labels.toml", "markdown", "starter.en.toml.hbs", "starter.toml.hbs"]
+    );
     let again = run_in(dir.path(), &["templates", "export", "tpl"]);
     assert_eq!(code(&again), 1, "export does not overwrite");
 
@@ -480,4 +552,23 @@ fn council_wording_follows_the_document_status() {
         md.contains("Der Rat beschließt die „Strategie ‚Digitales Musterstadt‘ 2030“ in der vorliegenden Fassung"),
         "{md}"
     );
+}
+
+#[test]
+fn example_indicators_name_what_they_count() {
+    // "0 Anzahl (2023)" reads awkwardly: a unit names what is counted
+    for example in examples() {
+        let model: toml::Table = toml::from_str(&std::fs::read_to_string(&example).expect("example")).expect("TOML");
+        for goal in model.get("goals").and_then(|g| g.as_array()).into_iter().flatten() {
+            for indicator in goal.get("indicators").and_then(|i| i.as_array()).into_iter().flatten() {
+                let unit = indicator.get("unit").and_then(|u| u.as_str()).unwrap_or_default();
+                let bare = ["anzahl", "number", "pro jahr", "per year", "count"];
+                assert!(
+                    !bare.iter().any(|b| unit.to_lowercase().starts_with(b)),
+                    "{example:?}: indicator {:?} has the unit {unit:?}",
+                    indicator.get("name")
+                );
+            }
+        }
+    }
 }

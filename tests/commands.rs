@@ -151,3 +151,110 @@ fn diff_refuses_files_with_errors() {
     assert!(stderr(&o).contains("error: bad.toml has errors; fix them before comparing"), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
 }
+
+/// The comment lines of a starter (without the `# key = …` lines).
+fn comments(starter: &str) -> String {
+    starter
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#') && !l.contains(" = ") && !l.starts_with("#:schema"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_starter_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("dir");
+    let de = stdout(&run_in(dir.path(), &["init", "-"]));
+    let en = stdout(&run_in(dir.path(), &["init", "-", "--lang", "en"]));
+    // German comments in the German starter, English ones in the English starter
+    let de_comments = comments(&de);
+    for english in
+        ["Only [municipality]", "Remove the", "Free text for", "Goals: one", "Measures, each", "Stakeholders"]
+    {
+        assert!(!de.contains(english), "English comment {english:?} in the German starter:\n{de_comments}");
+    }
+    for german in [
+        "Pflicht ist nur",
+        "Freitext zu jedem Gliederungspunkt",
+        "Ziele: je Ziel",
+        "Maßnahmen, jede in",
+        "# --- Einleitung und allgemeine Inhalte ---",
+        "# foreword = \"\"                # Vorwort",
+    ] {
+        assert!(de.contains(german), "{german:?} missing in the German starter:\n{de}");
+    }
+    assert!(de.contains("language = \"de\"") && en.contains("language = \"en\""));
+    for english in [
+        "Only [municipality] with name is required",
+        "# --- Introduction and general content ---",
+        "# foreword = \"\"                # Foreword",
+        "# The production checklist",
+    ] {
+        assert!(en.contains(english), "{english:?} missing in the English starter:\n{en}");
+    }
+    for german in ["Pflicht", "Freitext", "Handlungsfelder", "Vorwort", "Maßnahmen"] {
+        assert!(!en.contains(german), "German {german:?} in the English starter");
+    }
+    // both pass check as written
+    std::fs::write(dir.path().join("en.toml"), &en).expect("written");
+    let check = run_in(dir.path(), &["check", "en.toml"]);
+    assert_eq!(code(&check), 0, "{}", stderr(&check));
+    // an example has its own language
+    assert_eq!(code(&run_in(dir.path(), &["init", "x.toml", "--example", "ulm", "--lang", "en"])), 64);
+}
+
+#[test]
+fn the_german_outline_has_no_english_notes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let de = stdout(&run_in(dir.path(), &["outline"]));
+    for english in ["generated from structured input", "only when selected", "checklist in"] {
+        assert!(!de.contains(english), "{english:?} in the German outline");
+    }
+    assert!(de.contains("Vision (aus den strukturierten Angaben erzeugt)"), "{de}");
+    assert!(de.contains("[technical] — nur wenn in [technical].topics gewählt oder mit Text"), "{de}");
+    let en = stdout(&run_in(dir.path(), &["outline", "--lang", "en"]));
+    assert!(en.contains("Vision (generated from structured input)"), "{en}");
+}
+
+/// Runs the binary with its standard output a pipe nobody reads.
+fn run_into_closed_pipe(args: &[&str]) -> std::process::Output {
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("starts");
+    drop(child.stdout.take()); // the reader is gone before anything is written
+    child.wait_with_output().expect("ends")
+}
+
+#[test]
+fn a_closed_pipe_on_stdout_is_no_error() {
+    let ulm = examples().into_iter().find(|p| p.ends_with("ulm.toml")).expect("ulm");
+    let ulm = ulm.to_string_lossy().into_owned();
+    for args in [
+        vec!["init", "-"],
+        vec!["outline"],
+        vec!["outline", "--json"],
+        vec!["schema"],
+        vec!["man"],
+        vec!["completions", "bash"],
+        vec!["check", ulm.as_str(), "--format", "json"],
+    ] {
+        let out = run_into_closed_pipe(&args);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked") && !err.to_lowercase().contains("broken pipe"), "{args:?}:\n{err}");
+        assert_eq!(code(&out), 0, "{args:?}:\n{err}");
+    }
+}
+
+#[test]
+fn init_creates_missing_directories() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_in(dir.path(), &["init", "new/deeper/strategy.toml"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.path().join("new/deeper/strategy.toml").is_file());
+}

@@ -182,3 +182,42 @@ fn libreoffice_turns_every_example_into_a_pdf_with_its_headings() {
         );
     }
 }
+
+/// The plain text pandoc reads from a document (Str, Space and breaks), in order.
+fn pandoc_text(json: &serde_json::Value) -> String {
+    fn walk(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::Object(o) => match o.get("t").and_then(|t| t.as_str()) {
+                Some("Str") => out.push_str(o["c"].as_str().unwrap_or_default()),
+                Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
+                _ => o.values().for_each(|c| walk(c, out)),
+            },
+            serde_json::Value::Array(a) => a.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    walk(&json["blocks"], &mut out);
+    out
+}
+
+#[test]
+fn pandoc_keeps_dashes_and_cell_lines_as_typed() {
+    if !enabled() {
+        return;
+    }
+    let toml = "[municipality]\nname = \"X\"\n[text]\nforeword = \"A --- B -- C ---- D\"\n[[fields]]\nid = \"f\"\n[[measures]]\nid = \"M1\"\nfield = \"f\"\nlead = \"Amt\\nStabsstelle\"\nfunding = \"Land---Bund\"\n";
+    let dir = dir_with(&[("s.toml", toml)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // pandoc's default Markdown has `smart`: dashes must still read as typed
+    let ast = tool("pandoc", &["-f", "markdown", "-t", "json", "s.md"], dir.path());
+    let text = pandoc_text(&serde_json::from_slice(&ast.stdout).expect("JSON"));
+    assert!(text.contains("A --- B -- C ---- D"), "{text}");
+    assert!(text.contains("Land---Bund"), "{text}");
+    // a line break in a table cell does not glue the lines together in DOCX
+    tool("pandoc", &["s.md", "-o", "s.docx"], dir.path());
+    let ast = tool("pandoc", &["-f", "docx", "-t", "json", "s.docx"], dir.path());
+    let text = pandoc_text(&serde_json::from_slice(&ast.stdout).expect("JSON"));
+    assert!(text.contains("Amt Stabsstelle") && !text.contains("AmtStabsstelle"), "{text}");
+}

@@ -30,9 +30,25 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
-    let stdin = args.files.iter().any(|f| f.as_os_str() == "-");
-    if stdin && (args.files.len() != 1 || formats.len() != 1) {
+    let files = dedup(&args.files);
+    let stdin = files.iter().any(|f| f.as_os_str() == "-");
+    if stdin && (files.len() != 1 || formats.len() != 1) {
         return Err(UsageError("`-` reads one file from standard input and writes one format to standard output; give only `-` and one --format".into()).into());
+    }
+    if stdin && args.out != Path::new(".") {
+        return Err(UsageError(format!(
+            "`-` writes to standard output, so --out {} has nothing to do; leave out --out and redirect instead: strategiekit build - --format {} > FILE",
+            args.out.display(),
+            formats[0].extension()
+        ))
+        .into());
+    }
+    if args.out.exists() && !args.out.is_dir() {
+        return Err(UsageError(format!(
+            "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
+            args.out.display()
+        ))
+        .into());
     }
     let templates = match &args.templates {
         Some(dir) => TemplateSet::with_overrides(dir)?,
@@ -47,27 +63,37 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         return Ok(outcome.code);
     }
 
-    // Targets are fixed up front, so two inputs cannot write the same file.
-    let mut claimed: HashMap<PathBuf, &Path> = HashMap::new();
+    // Targets are fixed up front, so two inputs cannot write the same file;
+    // inputs whose outputs clash are not built at all, none of them.
+    let mut claimed: HashMap<PathBuf, Vec<&Path>> = HashMap::new();
     let mut plans = Vec::new();
-    for file in &args.files {
+    for file in &files {
         let targets: Vec<(Format, PathBuf)> =
             formats.iter().map(|f| (*f, target(&args.out, file, args.profile, *f))).collect();
-        let clash = targets.iter().find_map(|(_, t)| claimed.get(t).map(|other| (t.clone(), *other)));
         for (_, t) in &targets {
-            claimed.entry(t.clone()).or_insert(file);
+            claimed.entry(t.clone()).or_default().push(file);
         }
-        plans.push((file, targets, clash));
+        plans.push((file, targets));
     }
+    let clash_of = |targets: &[(Format, PathBuf)]| -> Option<(PathBuf, Vec<&Path>)> {
+        targets
+            .iter()
+            .find_map(|(_, t)| claimed.get(t).filter(|owners| owners.len() > 1).map(|o| (t.clone(), o.clone())))
+    };
 
     let outcomes: Vec<Outcome> = plans
         .par_iter()
-        .map(|(file, targets, clash)| {
-            if let Some((path, other)) = clash {
+        .map(|(file, targets)| {
+            if let Some((path, owners)) = clash_of(targets) {
+                // reported once, with the first of the clashing inputs
+                if owners.first() != Some(&file.as_path()) {
+                    return Outcome { report: String::new(), written: Vec::new(), code: ExitCode::Error };
+                }
+                let names: Vec<String> = owners.iter().map(|o| o.display().to_string()).collect();
+                let (all, them) = if names.len() == 2 { ("both", "either") } else { ("all", "any of them") };
                 return failure(format!(
-                    "error: {} and {} would both write {}; build them into different --out directories",
-                    other.display(),
-                    file.display(),
+                    "error: {} would {all} write {}; nothing was written for {them}; build them into different --out directories",
+                    names.join(" and "),
                     path.display()
                 ));
             }
@@ -90,6 +116,24 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         code = code.max(outcome.code);
     }
     Ok(code)
+}
+
+/// The inputs without repeats: the same file named twice (`a.toml ./a.toml`)
+/// is built once.
+fn dedup(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .iter()
+        .filter(|f| {
+            let key = if f.as_os_str() == "-" {
+                f.to_path_buf()
+            } else {
+                f.canonicalize().unwrap_or_else(|_| f.to_path_buf())
+            };
+            seen.insert(key)
+        })
+        .cloned()
+        .collect()
 }
 
 fn failure(report: String) -> Outcome {
@@ -141,8 +185,7 @@ fn render_checked(
     };
     let Some(targets) = targets else {
         let bytes = rendered.into_iter().next().map(|(_, b)| b).unwrap_or_default();
-        let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+        if let Err(e) = super::to_stdout(bytes) {
             report.push_str(&format!("error: cannot write to standard output: {e}\n"));
             return Outcome { report, written: Vec::new(), code: ExitCode::Error };
         }

@@ -96,7 +96,7 @@ pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
             exit_code: code as i32,
             files,
         };
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        super::to_stdout(serde_json::to_string_pretty(&report)? + "\n")?;
     }
     Ok(code)
 }

@@ -18,6 +18,6 @@ pub fn run(args: &DiffArgs, color: bool) -> Result<ExitCode> {
         return Ok(ExitCode::Error);
     };
     let lang = args.lang.unwrap_or(b.document.language);
-    print!("{}", crate::diff::markdown(a, b, &old.name, &new.name, lang));
+    super::to_stdout(crate::diff::markdown(a, b, &old.name, &new.name, lang))?;
     Ok(ExitCode::Ok)
 }

@@ -7,6 +7,7 @@ use serde_json::json;
 use super::ExitCode;
 use crate::catalogue::{Catalogue, section_ids};
 use crate::cli::InitArgs;
+use crate::model::Lang;
 use crate::output::{OutputFile, write_atomic};
 use crate::templates::TemplateSet;
 
@@ -31,8 +32,9 @@ pub fn example(name: &str) -> Option<String> {
     Examples::get(&format!("{name}.toml")).and_then(|f| String::from_utf8(f.data.into_owned()).ok())
 }
 
-/// The starter file, naming `file` in its comments.
-pub fn starter(templates: &TemplateSet, file: &str) -> Result<String> {
+/// The starter file in `lang` (comments, headings, sample values), naming
+/// `file` in its comments.
+pub fn starter(templates: &TemplateSet, file: &str, lang: Lang) -> Result<String> {
     let catalogue = Catalogue::get();
     let pad = |id: &str, width: usize| " ".repeat(width.saturating_sub(id.len()).max(1));
     let sections: Vec<_> = catalogue
@@ -42,14 +44,14 @@ pub fn starter(templates: &TemplateSet, file: &str) -> Result<String> {
         .map(|s| {
             let items: Vec<_> = catalogue
                 .items_of(&s.id)
-                .map(|i| json!({ "id": i.id, "heading": i.de, "pad": pad(&i.id, 24) }))
+                .map(|i| json!({ "id": i.id, "heading": i.title(lang), "pad": pad(&i.id, 24) }))
                 .collect();
-            json!({ "title": s.de, "items": items })
+            json!({ "title": s.title(lang), "items": items })
         })
         .collect();
     let production: Vec<_> = catalogue
         .items_of(section_ids::PRODUCTION)
-        .map(|i| json!({ "id": i.id, "heading": i.de, "pad": pad(&i.id, 16) }))
+        .map(|i| json!({ "id": i.id, "heading": i.title(lang), "pad": pad(&i.id, 16) }))
         .collect();
     let field_ids: Vec<&str> = catalogue.fields.iter().map(|f| f.id.as_str()).collect();
     let topic_ids: Vec<&str> = catalogue.items_of(section_ids::TECHNICAL).map(|i| i.id.as_str()).collect();
@@ -63,8 +65,17 @@ pub fn starter(templates: &TemplateSet, file: &str) -> Result<String> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(handlebars::no_escape);
-    let template = templates.get("starter.toml.hbs").ok_or_else(|| anyhow!("template starter.toml.hbs is missing"))?;
-    hb.render_template(template, &data).context("cannot render the starter template")
+    let name = starter_template(lang);
+    let template = templates.get(name).ok_or_else(|| anyhow!("template {name} is missing"))?;
+    hb.render_template(template, &data).with_context(|| format!("cannot render the starter template {name}"))
+}
+
+/// The template of the starter in `lang`.
+pub fn starter_template(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "starter.toml.hbs",
+        Lang::En => "starter.en.toml.hbs",
+    }
 }
 
 /// Runs `init`.
@@ -75,10 +86,10 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
         Some(name) => {
             example(name).ok_or_else(|| anyhow!("no bundled example named {name}; known: {}", names().join(", ")))?
         }
-        None => starter(&TemplateSet::builtin(), &shown)?,
+        None => starter(&TemplateSet::builtin(), &shown, args.lang.unwrap_or_default())?,
     };
     if to_stdout {
-        print!("{text}");
+        super::to_stdout(text)?;
         return Ok(ExitCode::Ok);
     }
     write_atomic(&OutputFile { path: args.file.clone(), bytes: text.into_bytes() }, args.force)?;

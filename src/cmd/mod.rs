@@ -56,6 +56,17 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// Writes `bytes` to standard output. A reader that went away early
+/// (`strategiekit init - | head`) is no error: the rest is dropped quietly.
+pub fn to_stdout(bytes: impl AsRef<[u8]>) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes.as_ref()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 /// Whether diagnostics on stderr get color.
 fn use_color(choice: ColorChoice) -> bool {
     use std::io::IsTerminal as _;
@@ -83,16 +94,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 SchemaFor::Input => crate::model::schema::input_schema().clone(),
                 SchemaFor::Model => crate::render::json::schema(),
             };
-            println!("{}", serde_json::to_string_pretty(&schema)?);
+            to_stdout(serde_json::to_string_pretty(&schema)? + "\n")?;
             Ok(ExitCode::Ok)
         }
         Command::Templates { action } => templates::run(&action),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "strategiekit", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "strategiekit", &mut script);
+            to_stdout(script)?;
             Ok(ExitCode::Ok)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            to_stdout(page)?;
             Ok(ExitCode::Ok)
         }
     }

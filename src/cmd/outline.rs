@@ -7,31 +7,44 @@ use anyhow::Result;
 use super::ExitCode;
 use crate::catalogue::{Catalogue, section_ids};
 use crate::cli::OutlineArgs;
+use crate::model::Lang;
 
 /// Runs `outline`.
 pub fn run(args: &OutlineArgs) -> Result<ExitCode> {
     let catalogue = Catalogue::get();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(catalogue)?);
+        super::to_stdout(serde_json::to_string_pretty(catalogue)? + "\n")?;
         return Ok(ExitCode::Ok);
     }
-    print!("{}", render(catalogue, args.lang));
+    super::to_stdout(render(catalogue, args.lang))?;
     Ok(ExitCode::Ok)
 }
 
 /// The outline as text: sections, then items with id, heading, profiles and hint.
-pub fn render(catalogue: &Catalogue, lang: crate::model::Lang) -> String {
+pub fn render(catalogue: &Catalogue, lang: Lang) -> String {
+    let (technical, production, generated) = match lang {
+        Lang::De => (
+            " — nur wenn in [technical].topics gewählt oder mit Text",
+            " — Checkliste in [production]",
+            " (aus den strukturierten Angaben erzeugt)",
+        ),
+        Lang::En => (
+            " — only when selected in [technical].topics or given text",
+            " — checklist in [production]",
+            " (generated from structured input)",
+        ),
+    };
     let mut out = String::new();
     for (n, section) in catalogue.sections.iter().enumerate() {
         let note = match section.id.as_str() {
-            section_ids::TECHNICAL => " — only when selected in [technical].topics or given text",
-            section_ids::PRODUCTION => " — checklist in [production]",
+            section_ids::TECHNICAL => technical,
+            section_ids::PRODUCTION => production,
             _ => "",
         };
         let _ = writeln!(out, "{} {} [{}]{note}", n + 1, section.title(lang), section.id);
         for item in catalogue.items_of(&section.id) {
             let profiles: Vec<&str> = item.profiles.iter().map(|p| p.as_str()).collect();
-            let source = item.generated.map(|_| " (generated from structured input)").unwrap_or("");
+            let source = item.generated.map(|_| generated).unwrap_or("");
             let _ = writeln!(out, "  {:<26} {}{source}  [{}]", item.id, item.title(lang), profiles.join(", "));
             let _ = writeln!(out, "  {:<26} {}", "", item.hint(lang));
         }

@@ -524,11 +524,11 @@ fn german_synonym<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Removes control characters other than tab and newline (and characters
-/// XML 1.0 forbids), and turns CRLF into LF.
+/// XML 1.0 forbids), and turns CRLF and a lone CR (old Mac line ends) into LF.
 pub fn clean_text<'a>(s: &Cow<'a, str>) -> Cow<'a, str> {
     let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' || c == '\u{FFFF}';
     if s.chars().any(bad) {
-        Cow::Owned(s.replace("\r\n", "\n").chars().filter(|c| !bad(*c)).collect())
+        Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n").chars().filter(|c| !bad(*c)).collect())
     } else {
         s.clone()
     }
@@ -543,5 +543,19 @@ fn describe(value: &DeValue<'_>) -> String {
         DeValue::Datetime(d) => format!("the date/time {d}"),
         DeValue::Array(_) => "an array".to_string(),
         DeValue::Table(_) => "a table".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_keeps_line_ends_and_drops_controls() {
+        let clean = |s: &str| clean_text(&Cow::Borrowed(s)).into_owned();
+        assert_eq!(clean("a\r\nb"), "a\nb");
+        assert_eq!(clean("a\rb\rc"), "a\nb\nc");
+        assert_eq!(clean("a\u{7}b\u{1b}[1m\tc"), "ab[1m\tc");
+        assert_eq!(clean("plain"), "plain");
     }
 }

@@ -4,11 +4,10 @@
 //! keeps line breaks. The page loads nothing: the CSS is inline and a
 //! Content-Security-Policy forbids every other source.
 
-use anyhow::{Result, anyhow};
-use handlebars::Handlebars;
+use anyhow::Result;
 use serde_json::Value;
 
-use super::markdown::{register_string_helper, registry};
+use super::markdown::{Registry, register_string_helper, registry};
 use crate::context::Document;
 use crate::templates::TemplateSet;
 
@@ -30,14 +29,15 @@ pub fn escape(s: &str) -> String {
 
 /// Renders documents to HTML.
 pub struct HtmlRenderer {
-    hb: Handlebars<'static>,
+    reg: Registry,
 }
 
 impl HtmlRenderer {
     /// Compiles the HTML templates of `templates`.
     pub fn new(templates: &TemplateSet) -> Result<Self> {
-        let mut hb = registry(templates, "html/", escape)?;
-        register_string_helper(&mut hb, "lines", |v| match v {
+        let mut reg = registry(templates, "html/", escape)?;
+        let hb = &mut reg.hb;
+        register_string_helper(hb, "lines", |v| match v {
             Value::Array(lines) => {
                 lines.iter().map(|l| escape(l.as_str().unwrap_or_default())).collect::<Vec<_>>().join("<br>\n")
             }
@@ -45,13 +45,13 @@ impl HtmlRenderer {
             _ => String::new(),
         });
         // the page title is <h1>, so document levels 1..4 become <h2>..<h5>
-        register_string_helper(&mut hb, "html_level", |v| (v.as_u64().unwrap_or(1).clamp(1, 4) + 1).to_string());
-        Ok(HtmlRenderer { hb })
+        register_string_helper(hb, "html_level", |v| (v.as_u64().unwrap_or(1).clamp(1, 4) + 1).to_string());
+        Ok(HtmlRenderer { reg })
     }
 
     /// Renders `doc`.
     pub fn render(&self, doc: &Document) -> Result<String> {
-        self.hb.render("page", doc).map_err(|e| anyhow!("{e}"))
+        self.reg.render("page", doc)
     }
 }
 

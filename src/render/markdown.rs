@@ -7,6 +7,8 @@
 //! few helpers for the contexts that need more (table cells, YAML, text
 //! with paragraphs, Mermaid).
 
+use std::collections::HashMap;
+
 use anyhow::{Result, anyhow};
 use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason};
 use serde_json::Value;
@@ -25,8 +27,15 @@ const AT_START: &[char] = &['-', '+', '=', ':', '%'];
 fn escape_line(line: &str, out: &mut String) {
     let line = line.trim();
     let delimiter = ordered_list_delimiter(line);
+    let bytes = line.as_bytes();
+    // pandoc's `smart` extension turns `--` and `---` into dashes (and `\---`
+    // into "-–"): every hyphen of a run is escaped, so each stays a hyphen
+    let in_run = |i: usize| bytes.get(i + 1) == Some(&b'-') || (i > 0 && bytes[i - 1] == b'-');
     for (i, c) in line.char_indices() {
-        let needs = ALWAYS.contains(&c) || (i == 0 && (AT_START.contains(&c) || c == '(')) || Some(i) == delimiter;
+        let needs = ALWAYS.contains(&c)
+            || (i == 0 && (AT_START.contains(&c) || c == '('))
+            || Some(i) == delimiter
+            || (c == '-' && in_run(i));
         if needs {
             out.push('\\');
         }
@@ -55,7 +64,10 @@ pub fn escape_inline(s: &str) -> String {
     out
 }
 
-/// Escapes a table cell: like [`escape_inline`], but line breaks become `<br>`.
+/// Escapes a table cell: like [`escape_inline`], but line breaks become
+/// ` <br>`. A pipe table cannot hold a Markdown line break; GitHub and HTML
+/// show `<br>` as one, and pandoc, which drops raw HTML when it writes DOCX,
+/// keeps the space, so the lines never run together.
 pub fn escape_cell(s: &str) -> String {
     s.split('\n')
         .map(str::trim)
@@ -66,7 +78,7 @@ pub fn escape_cell(s: &str) -> String {
             out
         })
         .collect::<Vec<_>>()
-        .join("<br>")
+        .join(" <br>")
 }
 
 /// Free text: paragraphs separated by blank lines, lines within a paragraph
@@ -147,48 +159,87 @@ pub(crate) fn register_string_helper(hb: &mut Handlebars<'_>, name: &'static str
     );
 }
 
+/// Strict handlebars templates that remember which file each came from, so
+/// an error names `markdown/block.md.hbs`, not the registry's `block`.
+pub struct Registry {
+    /// The compiled templates and helpers.
+    pub hb: Handlebars<'static>,
+    /// Template name → file path in the template set.
+    paths: HashMap<String, String>,
+}
+
+impl Registry {
+    /// Renders template `name`, turning an error into one sentence with the
+    /// file, line and column.
+    pub fn render<T: serde::Serialize>(&self, name: &str, data: &T) -> Result<String> {
+        self.hb.render(name, data).map_err(|e| {
+            let template = e.template_name.as_deref().unwrap_or(name);
+            let path = self.paths.get(template).map_or(template, String::as_str);
+            let place = match (e.line_no, e.column_no) {
+                (Some(line), Some(column)) => format!("template {path}, line {line}, column {column}"),
+                _ => format!("template {path}"),
+            };
+            let what = match e.reason() {
+                RenderErrorReason::MissingVariable(Some(variable)) => format!(
+                    "there is no variable `{variable}` here (templates are strict; README \"Templates\" lists what they see)"
+                ),
+                RenderErrorReason::MissingVariable(None) => {
+                    "a variable used here does not exist (templates are strict)".to_string()
+                }
+                other => other.to_string(),
+            };
+            anyhow!("{place}: {what}")
+        })
+    }
+}
+
 /// Builds a strict handlebars registry from the files under `prefix`, with
 /// `escape` as the escape function; file `prefix/x.ext.hbs` becomes template `x`.
-pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> String) -> Result<Handlebars<'static>> {
+pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> String) -> Result<Registry> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(escape);
+    let mut paths = HashMap::new();
     for (path, text) in templates.files_under(prefix) {
         let name = path.trim_start_matches(prefix).split('.').next().unwrap_or_default().to_string();
-        hb.register_template_string(&name, text).map_err(|e| anyhow!("template {path}: {e}"))?;
+        hb.register_template_string(&name, text).map_err(|e| {
+            let place = match e.pos() {
+                Some((line, column)) => format!("template {path}, line {line}, column {column}"),
+                None => format!("template {path}"),
+            };
+            anyhow!("{place}: {}", e.reason())
+        })?;
+        paths.insert(name, path.to_string());
     }
-    Ok(hb)
+    Ok(Registry { hb, paths })
 }
 
 /// Renders documents to Markdown.
 pub struct MarkdownRenderer {
-    hb: Handlebars<'static>,
+    reg: Registry,
 }
 
 impl MarkdownRenderer {
     /// Compiles the Markdown templates of `templates`.
     pub fn new(templates: &TemplateSet) -> Result<Self> {
-        let mut hb = registry(templates, "markdown/", escape_inline)?;
-        register_string_helper(&mut hb, "cell", |v| escape_cell(&as_text(v)));
-        register_string_helper(&mut hb, "yaml", |v| yaml_string(&as_text(v)));
-        register_string_helper(&mut hb, "gantt", |v| gantt_text(&as_text(v)));
-        register_string_helper(&mut hb, "hashes", |v| "#".repeat(v.as_u64().unwrap_or(1).clamp(1, 6) as usize));
-        register_string_helper(&mut hb, "indent", |v| "    ".repeat(v.as_u64().unwrap_or(0).min(8) as usize));
-        register_string_helper(
-            &mut hb,
-            "align",
-            |v| if v.as_bool() == Some(true) { "---:".into() } else { "---".into() },
-        );
-        register_string_helper(&mut hb, "md_text", |v| {
+        let mut reg = registry(templates, "markdown/", escape_inline)?;
+        let hb = &mut reg.hb;
+        register_string_helper(hb, "cell", |v| escape_cell(&as_text(v)));
+        register_string_helper(hb, "yaml", |v| yaml_string(&as_text(v)));
+        register_string_helper(hb, "gantt", |v| gantt_text(&as_text(v)));
+        register_string_helper(hb, "hashes", |v| "#".repeat(v.as_u64().unwrap_or(1).clamp(1, 6) as usize));
+        register_string_helper(hb, "indent", |v| "    ".repeat(v.as_u64().unwrap_or(0).min(8) as usize));
+        register_string_helper(hb, "align", |v| if v.as_bool() == Some(true) { "---:".into() } else { "---".into() });
+        register_string_helper(hb, "md_text", |v| {
             let paragraphs: Vec<Vec<String>> = serde_json::from_value(v.clone()).unwrap_or_default();
             escape_text(&paragraphs)
         });
-        Ok(MarkdownRenderer { hb })
+        Ok(MarkdownRenderer { reg })
     }
 
     /// Renders `doc`.
     pub fn render(&self, doc: &Document) -> Result<String> {
-        let text = self.hb.render("document", doc).map_err(|e| anyhow!("{e}"))?;
+        let text = self.reg.render("document", doc)?;
         Ok(tidy(&text))
     }
 }
@@ -240,7 +291,16 @@ mod tests {
 
     #[test]
     fn cells_keep_line_breaks_as_br() {
-        assert_eq!(escape_cell("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(escape_cell("a|b\nc"), "a\\|b <br>c");
+    }
+
+    #[test]
+    fn runs_of_hyphens_stay_hyphens() {
+        assert_eq!(escape_inline("---"), "\\-\\-\\-");
+        assert_eq!(escape_inline("A -- B"), "A \\-\\- B");
+        assert_eq!(escape_inline("Open-Data-Portal"), "Open-Data-Portal");
+        assert_eq!(escape_inline("- item"), "\\- item");
+        assert_eq!(escape_inline("a - b"), "a - b");
     }
 
     #[test]
