@@ -7,6 +7,7 @@
 
 pub mod draft;
 pub mod flow;
+pub mod parse;
 pub mod prompt;
 
 use std::io::IsTerminal as _;

@@ -3,7 +3,8 @@
 
 use std::collections::VecDeque;
 
-use super::flow::{parse_count, parse_date, parse_list, parse_number, show_list, slug, wrap};
+use super::flow::wrap;
+use super::parse::{parse_count, parse_date, parse_list, parse_number, show_list, slug};
 use super::prompt::{Interrupted, Prompter, Validator};
 use super::*;
 use crate::model::{CheckOptions, Checked};

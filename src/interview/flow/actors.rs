@@ -1,0 +1,100 @@
+//! Actors (partners and committees) and the glossary.
+
+use anyhow::Result;
+
+use super::{Flow, spanned, tr};
+use crate::catalogue::Item;
+use crate::model::{Actor, GlossaryEntry, Group, Involvement, Strategy};
+
+impl Flow<'_> {
+    pub(super) fn actors(&mut self, item: &Item) -> Result<()> {
+        self.item_heading(item.title(self.lang), item.hint(self.lang));
+        let entries: Vec<(usize, String)> =
+            self.s.actors.iter().map(|a| a.get_ref().name.clone()).enumerate().collect();
+        let noun = self.t("Akteur", "Actor");
+        self.review(noun, entries, &|f, i| f.actor(i), &|f, i| drop(f.s.actors.remove(i)))?;
+        let question = self.t("Einen Akteur (Partner, Gremium) hinzufügen?", "Add an actor (partner, committee)?");
+        while self.confirm(question)? {
+            let actor = Actor { name: String::new(), group: None, role: None, involvement: None, committee: false };
+            self.s.actors.push(spanned(actor));
+            self.actor(self.s.actors.len() - 1)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn actor(&mut self, i: usize) -> Result<()> {
+        let path = format!("actors[{i}]");
+        let a = self.s.actors[i].get_ref().clone();
+        let name = (!a.name.is_empty()).then_some(a.name.clone());
+        self.ask("Name", &format!("{path}.name"), name, true, &|a| Ok(a.to_string()), &|s, v| {
+            actor_mut(s, i).name = v.unwrap_or_default();
+        })?;
+        let t = tr(self.lang);
+        let groups = [
+            (Group::Administration, t("Verwaltung", "administration")),
+            (Group::Politics, t("Politik", "politics")),
+            (Group::Business, t("Wirtschaft", "business")),
+            (Group::Science, t("Wissenschaft", "science")),
+            (Group::CivilSociety, t("Zivilgesellschaft", "civil society")),
+        ];
+        if let Some(g) = self.choose(t("Gruppe", "Group"), &groups, a.group)? {
+            actor_mut(&mut self.s, i).group = g;
+            self.checkpoint()?;
+        }
+        self.ask(
+            t("Rolle", "Role"),
+            &format!("{path}.role"),
+            a.role.clone(),
+            false,
+            &|a| Ok(a.to_string()),
+            &|s, v| {
+                actor_mut(s, i).role = v;
+            },
+        )?;
+        let involvements = [
+            (Involvement::Inform, t("informieren & begeistern", "inform & inspire")),
+            (Involvement::Consult, t("Input einholen", "consult")),
+            (Involvement::CoCreate, t("mitgestalten", "co-create")),
+        ];
+        if let Some(v) = self.choose(t("Beteiligung", "Involvement"), &involvements, a.involvement)? {
+            actor_mut(&mut self.s, i).involvement = v;
+            self.checkpoint()?;
+        }
+        let committee = self.p.confirm(t("Ist es ein Gremium?", "Is it a committee?"), a.committee)?;
+        if committee != a.committee {
+            actor_mut(&mut self.s, i).committee = committee;
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn glossary(&mut self, item: &Item) -> Result<()> {
+        self.item_heading(item.title(self.lang), item.hint(self.lang));
+        let entries: Vec<(usize, String)> = self.s.glossary.iter().map(|g| g.term.clone()).enumerate().collect();
+        let noun = self.t("Begriff", "Term");
+        self.review(noun, entries, &|f, i| f.term(i), &|f, i| drop(f.s.glossary.remove(i)))?;
+        while self.confirm(self.t("Einen Begriff erklären?", "Explain a term?"))? {
+            self.s.glossary.push(GlossaryEntry { term: String::new(), definition: String::new() });
+            self.term(self.s.glossary.len() - 1)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn term(&mut self, i: usize) -> Result<()> {
+        let e = self.s.glossary[i].clone();
+        let path = format!("glossary[{i}]");
+        let term = (!e.term.is_empty()).then_some(e.term.clone());
+        self.ask(self.t("Begriff", "Term"), &format!("{path}.term"), term, true, &|a| Ok(a.to_string()), &|s, v| {
+            s.glossary[i].term = v.unwrap_or_default();
+        })?;
+        let definition = (!e.definition.is_empty()).then_some(e.definition.clone());
+        let label = self.t("Erklärung in einfacher Sprache", "Explanation in plain language");
+        self.ask(label, &format!("{path}.definition"), definition, true, &|a| Ok(a.to_string()), &|s, v| {
+            s.glossary[i].definition = v.unwrap_or_default();
+        })
+    }
+}
+
+fn actor_mut(s: &mut Strategy, i: usize) -> &mut Actor {
+    s.actors[i].get_mut()
+}

@@ -1,0 +1,104 @@
+//! Municipality and document.
+
+use anyhow::Result;
+
+use super::{Flow, spanned, tr};
+use crate::catalogue::{Catalogue, pick};
+use crate::interview::parse::{parse_count, parse_date, parse_list, show_list};
+use crate::model::{DocStatus, Kind, Lang};
+
+impl Flow<'_> {
+    pub(super) fn basics(&mut self) -> Result<()> {
+        let t = tr(self.lang);
+        let (name, kind, state, population, members) = (
+            t("Name der Kommune", "Name of the municipality"),
+            t("Art", "Kind"),
+            t("Bundesland", "State"),
+            t("Einwohnerzahl", "Population"),
+            t("Mitgliedskommunen (durch Komma getrennt)", "Member towns (comma-separated)"),
+        );
+        let current = self.s.municipality.name.clone();
+        let shown = (!current.is_empty()).then_some(current);
+        self.ask(name, "municipality.name", shown, true, &|a| Ok(a.to_string()), &|s, v| {
+            s.municipality.name = v.unwrap_or_default();
+        })?;
+
+        let kinds = [
+            (Kind::City, t("Stadt", "City")),
+            (Kind::Municipality, t("Gemeinde", "Municipality")),
+            (Kind::District, t("Landkreis", "District")),
+            (Kind::Association, t("Verbund mehrerer Kommunen", "Association of municipalities")),
+        ];
+        if let Some(k) = self.choose(kind, &kinds, self.s.municipality.kind)? {
+            self.s.municipality.kind = k;
+            self.checkpoint()?;
+        }
+
+        let catalogue = Catalogue::get();
+        let current = self.s.municipality.state.as_ref().and_then(|st| catalogue.state(st.get_ref()));
+        let states: Vec<(&str, &str)> =
+            catalogue.states.iter().map(|st| (st.code.as_str(), pick(self.lang, &st.de, &st.en))).collect();
+        if let Some(choice) = self.choose(state, &states, current.map(|c| c.code.as_str()))? {
+            let name = choice.and_then(|code| states.iter().find(|(c, _)| *c == code)).map(|(_, n)| n.to_string());
+            self.s.municipality.state = name.map(spanned);
+            self.checkpoint()?;
+        }
+
+        let current = self.s.municipality.population.map(|p| p.to_string());
+        self.ask(population, "municipality.population", current, false, &parse_count, &|s, v| {
+            s.municipality.population = v;
+        })?;
+
+        let grouped = matches!(self.s.municipality.kind, Some(Kind::District | Kind::Association));
+        if grouped || !self.s.municipality.members.is_empty() {
+            let current = (!self.s.municipality.members.is_empty()).then(|| show_list(&self.s.municipality.members));
+            self.ask(members, "municipality.members", current, false, &|a| Ok(parse_list(a)), &|s, v| {
+                s.municipality.members = v.unwrap_or_default();
+            })?;
+        }
+
+        let labels = crate::templates::TemplateSet::builtin().labels().get(self.s.document.language).clone();
+        let derived = crate::i18n::fill(&labels.default_title, &[("name", &self.s.municipality.name)]);
+        let current = self.s.document.title.clone().unwrap_or(derived);
+        self.ask(
+            t("Titel des Dokuments", "Title of the document"),
+            "document.title",
+            Some(current),
+            false,
+            &|a| Ok(a.to_string()),
+            &|s, v| {
+                s.document.title = v;
+            },
+        )?;
+        let statuses = [(DocStatus::Draft, t("Entwurf", "draft")), (DocStatus::Adopted, t("beschlossen", "adopted"))];
+        if let Some(st) = self.choose(t("Stand", "Status"), &statuses, self.s.document.status)? {
+            self.s.document.status = st;
+            self.checkpoint()?;
+        }
+        let current = self.s.document.date.as_ref().map(|d| d.get_ref().to_string());
+        self.ask(t("Datum", "Date"), "document.date", current, false, &parse_date, &|s, v| {
+            s.document.date = v.map(spanned);
+        })?;
+        let current = self.s.document.review_months.map(|m| m.to_string());
+        let label = t("Fortschreibung alle … Monate", "Review every … months");
+        self.ask(
+            label,
+            "document.review_months",
+            current,
+            false,
+            &|a| a.parse::<u32>().map_err(|_| format!("`{a}` is not a whole number of months (e.g. 24)")),
+            &|s, v| {
+                s.document.review_months = v;
+            },
+        )?;
+        let languages = [(Lang::De, "Deutsch"), (Lang::En, "English")];
+        let items: Vec<String> = languages.iter().map(|(_, n)| (*n).to_string()).collect();
+        let default = languages.iter().position(|(l, _)| *l == self.s.document.language).unwrap_or(0);
+        let chosen = self.p.select(t("Sprache des Dokuments", "Language of the document"), &items, default)?;
+        if chosen != default {
+            self.s.document.language = languages.get(chosen).map_or(Lang::De, |(l, _)| *l);
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,244 @@
+//! Fields of action and their measures.
+
+use anyhow::Result;
+
+use super::{Flow, propose, spanned, tr};
+use crate::catalogue::{Catalogue, Item};
+use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
+use crate::model::{Field, Measure, MeasureStatus, Priority, Strategy};
+
+impl Flow<'_> {
+    pub(super) fn fields(&mut self, item: &Item) -> Result<()> {
+        self.item_heading(item.title(self.lang), item.hint(self.lang));
+        let catalogue = Catalogue::get();
+        let present: Vec<String> = self.s.fields.iter().map(|f| f.get_ref().id.get_ref().clone()).collect();
+        let mut options: Vec<(String, String)> =
+            catalogue.fields.iter().map(|f| (f.id.clone(), f.title(self.lang).to_string())).collect();
+        for f in &self.s.fields {
+            let f = f.get_ref();
+            if catalogue.common_field(f.id.get_ref()).is_none() {
+                options.push((f.id.get_ref().clone(), f.title.clone().unwrap_or_else(|| f.id.get_ref().clone())));
+            }
+        }
+        let label = self.t(
+            "Handlungsfelder (Leertaste wählt, Enter bestätigt)",
+            "Fields of action (space selects, Enter confirms)",
+        );
+        if let Some(chosen) = self.choose_many(label, &options, &present)? {
+            for id in present.iter().filter(|id| !chosen.contains(id)) {
+                let n = self.s.measures.iter().filter(|m| m.get_ref().field.get_ref() == id).count();
+                let question = format!(
+                    "{id}: {n} {}",
+                    self.t(
+                        "Maßnahmen gehen mit dem Handlungsfeld verloren. Trotzdem entfernen?",
+                        "measures go with the field. Remove it anyway?"
+                    )
+                );
+                if n == 0 || self.confirm(&question)? {
+                    self.s.fields.retain(|f| f.get_ref().id.get_ref() != id);
+                    self.s.measures.retain(|m| m.get_ref().field.get_ref() != id);
+                }
+            }
+            for id in chosen.iter().filter(|id| !present.contains(id)) {
+                self.s.fields.push(spanned(Field {
+                    id: spanned(id.clone()),
+                    title: None,
+                    description: None,
+                    goals: Vec::new(),
+                }));
+            }
+            self.checkpoint()?;
+        }
+        while self.confirm(self.t("Ein eigenes Handlungsfeld hinzufügen?", "Add a field of action of your own?"))? {
+            let title = loop {
+                let answer = self.p.text(self.t("Titel des Handlungsfelds", "Title of the field"), "", &|_| Ok(()))?;
+                if !answer.is_empty() {
+                    break answer;
+                }
+            };
+            let i = self.s.fields.len();
+            let field = Field { id: spanned(slug(&title)), title: Some(title), description: None, goals: Vec::new() };
+            self.s.fields.push(spanned(field));
+            let old = self.s.fields[i].get_ref().id.get_ref().clone();
+            self.ask("Id", &format!("fields[{i}].id"), Some(old), true, &|a| Ok(a.to_string()), &|s, v| {
+                s.fields[i].get_mut().id = spanned(v.unwrap_or_default());
+            })?;
+            self.checkpoint()?;
+        }
+        for i in 0..self.s.fields.len() {
+            self.field(i)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn goal_options(&self) -> Vec<(String, String)> {
+        self.s
+            .goals
+            .iter()
+            .map(|g| g.get_ref())
+            .map(|g| (g.id.get_ref().clone(), format!("{} {}", g.id.get_ref(), g.title.as_deref().unwrap_or(""))))
+            .collect()
+    }
+
+    pub(super) fn field(&mut self, i: usize) -> Result<()> {
+        let catalogue = Catalogue::get();
+        let f = self.s.fields[i].get_ref().clone();
+        let id = f.id.get_ref().clone();
+        let title = f.title.clone().or_else(|| catalogue.common_field(&id).map(|c| c.title(self.lang).to_string()));
+        let title = title.unwrap_or_else(|| id.clone());
+        self.heading(&format!("{} {title}", self.t("Handlungsfeld", "Field of action")));
+        let label = self.t("Beschreibung des Handlungsfelds", "Description of the field");
+        if let Some(change) = self.long(label, "", f.description.as_deref())? {
+            self.s.fields[i].get_mut().description = change;
+            self.checkpoint()?;
+        }
+        let current: Vec<String> = f.goals.iter().map(|g| g.get_ref().clone()).collect();
+        let options = self.goal_options();
+        if let Some(goals) = self.choose_many(
+            self.t("Ziele, denen das Handlungsfeld dient", "Goals the field serves"),
+            &options,
+            &current,
+        )? {
+            self.s.fields[i].get_mut().goals = goals.into_iter().map(spanned).collect();
+            self.checkpoint()?;
+        }
+        let entries: Vec<(usize, String)> = (self.s.measures.iter().enumerate())
+            .filter(|(_, m)| m.get_ref().field.get_ref() == &id)
+            .map(|(i, m)| (i, format!("{} {}", m.get_ref().id.get_ref(), m.get_ref().title.as_deref().unwrap_or(""))))
+            .collect();
+        let noun = self.t("Maßnahme", "Measure");
+        self.review(noun, entries, &|f, m| f.measure(m), &|f, m| drop(f.s.measures.remove(m)))?;
+        let question =
+            format!("{} „{title}“ {}", self.t("Eine Maßnahme in", "Add a measure in"), self.t("hinzufügen?", "?"));
+        let question = question.replace(" ?", "?");
+        while self.confirm(&question)? {
+            let taken: Vec<String> = self.s.measures.iter().map(|m| m.get_ref().id.get_ref().clone()).collect();
+            let measure = Measure {
+                id: spanned(propose("M", &taken)),
+                title: None,
+                field: spanned(id.clone()),
+                goals: Vec::new(),
+                description: None,
+                needs: None,
+                benefit: None,
+                lead: None,
+                partners: Vec::new(),
+                priority: None,
+                quick_win: false,
+                status: None,
+                start: None,
+                end: None,
+                budget_eur: None,
+                funding: None,
+                sdgs: Vec::new(),
+                selection: None,
+                data_sovereignty: None,
+            };
+            self.s.measures.push(spanned(measure));
+            self.checkpoint()?;
+            self.measure(self.s.measures.len() - 1)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn measure(&mut self, i: usize) -> Result<()> {
+        let path = format!("measures[{i}]");
+        let at = |key: &str| format!("{path}.{key}");
+        let m = self.s.measures[i].get_ref().clone();
+        let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
+
+        let old = m.id.get_ref().clone();
+        self.ask("Id", &at("id"), Some(old), true, &text, &|s, v| {
+            measure_mut(s, i).id = spanned(v.unwrap_or_default())
+        })?;
+        self.ask(self.t("Titel", "Title"), &at("title"), m.title.clone(), false, &text, &|s, v| {
+            measure_mut(s, i).title = v
+        })?;
+        let label = self.t("Beschreibung", "Description");
+        if let Some(change) = self.long(label, "", m.description.as_deref())? {
+            measure_mut(&mut self.s, i).description = change;
+            self.checkpoint()?;
+        }
+        let label = self.t("Nutzen für Bürgerinnen und Bürger", "Benefit for citizens");
+        self.ask(label, &at("benefit"), m.benefit.clone(), false, &text, &|s, v| measure_mut(s, i).benefit = v)?;
+        let current: Vec<String> = m.goals.iter().map(|g| g.get_ref().clone()).collect();
+        let options = self.goal_options();
+        if let Some(goals) =
+            self.choose_many(self.t("Ziele der Maßnahme", "Goals of the measure"), &options, &current)?
+        {
+            measure_mut(&mut self.s, i).goals = goals.into_iter().map(spanned).collect();
+            self.checkpoint()?;
+        }
+        let label = self.t("Verantwortlich (federführend)", "Responsible (lead)");
+        self.ask(label, &at("lead"), m.lead.clone(), false, &text, &|s, v| measure_mut(s, i).lead = v)?;
+        let current = (!m.partners.is_empty()).then(|| show_list(&m.partners));
+        let label = self.t("Partner (durch Komma getrennt)", "Partners (comma-separated)");
+        self.ask(label, &at("partners"), current, false, &|a| Ok(parse_list(a)), &|s, v| {
+            measure_mut(s, i).partners = v.unwrap_or_default();
+        })?;
+        let t = tr(self.lang);
+        let priorities = [
+            (Priority::High, t("hoch", "high")),
+            (Priority::Medium, t("mittel", "medium")),
+            (Priority::Low, t("niedrig", "low")),
+        ];
+        if let Some(p) = self.choose(t("Priorität", "Priority"), &priorities, m.priority)? {
+            measure_mut(&mut self.s, i).priority = p;
+            self.checkpoint()?;
+        }
+        let quick = self
+            .p
+            .confirm(t("Quick Win (schnell sichtbarer Erfolg)?", "Quick win (a fast visible success)?"), m.quick_win)?;
+        if quick != m.quick_win {
+            measure_mut(&mut self.s, i).quick_win = quick;
+            self.checkpoint()?;
+        }
+        let statuses = [
+            (MeasureStatus::Idea, t("Idee", "idea")),
+            (MeasureStatus::Planned, t("geplant", "planned")),
+            (MeasureStatus::Running, t("laufend", "running")),
+            (MeasureStatus::Done, t("abgeschlossen", "done")),
+        ];
+        if let Some(st) = self.choose(t("Stand der Umsetzung", "Status"), &statuses, m.status)? {
+            measure_mut(&mut self.s, i).status = st;
+            self.checkpoint()?;
+        }
+        self.ask(
+            t("Beginn (Jahr)", "Start (year)"),
+            &at("start"),
+            m.start.map(|y| y.to_string()),
+            false,
+            &parse_year,
+            &|s, v| {
+                measure_mut(s, i).start = v;
+            },
+        )?;
+        let current = m.end.as_ref().map(|e| e.get_ref().to_string());
+        self.ask(t("Ende (Jahr)", "End (year)"), &at("end"), current, false, &parse_year, &|s, v| {
+            measure_mut(s, i).end = v.map(spanned);
+        })?;
+        let current = m.budget_eur.map(|b| b.to_string());
+        self.ask(t("Budget in Euro", "Budget in euros"), &at("budget_eur"), current, false, &parse_count, &|s, v| {
+            measure_mut(s, i).budget_eur = v;
+        })?;
+        let label = t("Finanzierung (z. B. Förderprogramm, Haushalt)", "Funding (e.g. programme, budget)");
+        self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)?;
+        let catalogue = Catalogue::get();
+        let options: Vec<(String, String)> = catalogue
+            .sdgs
+            .iter()
+            .map(|g| (g.number.to_string(), format!("{:>2} {}", g.number, g.name(self.lang))))
+            .collect();
+        let current: Vec<String> = m.sdgs.iter().map(u8::to_string).collect();
+        let label = t("Beitrag zu den Nachhaltigkeitszielen (SDGs)", "Contribution to the SDGs");
+        if let Some(sdgs) = self.choose_many(label, &options, &current)? {
+            measure_mut(&mut self.s, i).sdgs = sdgs.iter().filter_map(|n| n.parse().ok()).collect();
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+}
+
+fn measure_mut(s: &mut Strategy, i: usize) -> &mut Measure {
+    s.measures[i].get_mut()
+}

@@ -1,0 +1,269 @@
+//! Vision, mission, guiding principles, goals and their indicators.
+
+use toml::Spanned;
+
+use anyhow::Result;
+use console::style;
+
+use super::{Flow, new_error, propose, spanned};
+use crate::catalogue::Item;
+use crate::interview::parse::{parse_list, parse_number, parse_year, show_list};
+use crate::model::{Goal, Indicator, Strategy};
+
+impl Flow<'_> {
+    pub(super) fn vision(&mut self, item: &Item) -> Result<()> {
+        let current = self.s.vision.vision.clone();
+        if let Some(change) = self.long(item.title(self.lang), item.hint(self.lang), current.as_deref())? {
+            self.s.vision.vision = change;
+            self.checkpoint()?;
+        }
+        let current = (!self.s.vision.keywords.is_empty()).then(|| show_list(&self.s.vision.keywords));
+        let label = self.t(
+            "Drei Begriffe des Smart-City-Narrativs (durch Komma getrennt)",
+            "Three terms of the smart-city narrative (comma-separated)",
+        );
+        self.ask(label, "vision.keywords", current, false, &|a| Ok(parse_list(a)), &|s, v| {
+            s.vision.keywords = v.unwrap_or_default();
+        })
+    }
+
+    pub(super) fn mission(&mut self, item: &Item) -> Result<()> {
+        let current = self.s.vision.mission.clone();
+        if let Some(change) = self.long(item.title(self.lang), item.hint(self.lang), current.as_deref())? {
+            self.s.vision.mission = change;
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn principles(&mut self, item: &Item) -> Result<()> {
+        self.item_heading(item.title(self.lang), item.hint(self.lang));
+        let mut i = 0;
+        while i < self.s.vision.guiding_principles.len() {
+            let current = self.s.vision.guiding_principles.get(i).cloned();
+            let label = format!("{} {}", self.t("Leitbild", "Guiding principle"), i + 1);
+            let before = self.s.vision.guiding_principles.len();
+            self.ask(&label, "vision.guiding_principles", current, false, &|a| Ok(a.to_string()), &|s, v| match v {
+                Some(v) => s.vision.guiding_principles[i] = v,
+                None => drop(s.vision.guiding_principles.remove(i)),
+            })?;
+            if self.s.vision.guiding_principles.len() == before {
+                i += 1;
+            }
+        }
+        loop {
+            let label = self.t("Neues Leitbild (Enter: fertig)", "New guiding principle (Enter: done)");
+            let answer = self.p.text(label, "", &|_| Ok(()))?;
+            if answer.is_empty() {
+                return Ok(());
+            }
+            self.s.vision.guiding_principles.push(answer);
+            self.checkpoint()?;
+        }
+    }
+
+    pub(super) fn goals(&mut self, item: &Item) -> Result<()> {
+        self.item_heading(item.title(self.lang), item.hint(self.lang));
+        let entries: Vec<(usize, String)> =
+            self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g.get_ref()))).collect();
+        let noun = self.t("Ziel", "Goal");
+        self.review(noun, entries, &|f, i| f.goal(i), &|f, i| f.remove_goal(i))?;
+        while self.confirm(self.t("Ein Ziel hinzufügen?", "Add a goal?"))? {
+            let taken: Vec<String> = self.s.goals.iter().map(|g| g.get_ref().id.get_ref().clone()).collect();
+            let id = propose(self.t("Z", "G"), &taken);
+            let goal = Goal {
+                id: spanned(id),
+                title: None,
+                description: None,
+                parent: None,
+                derived_from: None,
+                cross_sector: false,
+                indicators: Vec::new(),
+            };
+            self.s.goals.push(spanned(goal));
+            self.checkpoint()?;
+            self.goal(self.s.goals.len() - 1)?;
+        }
+        Ok(())
+    }
+
+    /// Removes goal `i` and every reference to it.
+    pub(super) fn remove_goal(&mut self, i: usize) {
+        let id = self.s.goals.remove(i).into_inner().id.into_inner();
+        for g in &mut self.s.goals {
+            let g = g.get_mut();
+            if g.parent.as_ref().is_some_and(|p| p.get_ref() == &id) {
+                g.parent = None;
+            }
+        }
+        for f in &mut self.s.fields {
+            f.get_mut().goals.retain(|g| g.get_ref() != &id);
+        }
+        for m in &mut self.s.measures {
+            m.get_mut().goals.retain(|g| g.get_ref() != &id);
+        }
+    }
+
+    pub(super) fn goal(&mut self, i: usize) -> Result<()> {
+        let path = format!("goals[{i}]");
+        let g = self.s.goals[i].get_ref().clone();
+        let old = g.id.get_ref().clone();
+        self.ask("Id", &format!("{path}.id"), Some(old.clone()), true, &|a| Ok(a.to_string()), &|s, v| {
+            rename_goal(s, i, &old, &v.unwrap_or_default());
+        })?;
+        self.ask(
+            self.t("Titel", "Title"),
+            &format!("{path}.title"),
+            g.title.clone(),
+            false,
+            &|a| Ok(a.to_string()),
+            &|s, v| {
+                s.goals[i].get_mut().title = v;
+            },
+        )?;
+        let id = self.s.goals[i].get_ref().id.get_ref().clone();
+        let others: Vec<(String, String)> = self
+            .s
+            .goals
+            .iter()
+            .map(|g| g.get_ref())
+            .filter(|g| g.id.get_ref() != &id)
+            .map(|g| (g.id.get_ref().clone(), format!("{} {}", g.id.get_ref(), g.title.as_deref().unwrap_or(""))))
+            .collect();
+        if !others.is_empty() {
+            let options: Vec<(&str, &str)> = others.iter().map(|(id, name)| (id.as_str(), name.as_str())).collect();
+            let current = self.s.goals[i].get_ref().parent.as_ref().map(|p| p.get_ref().clone());
+            let current = current.as_deref().and_then(|c| options.iter().find(|(id, _)| *id == c)).map(|(id, _)| *id);
+            let label = self.t("Übergeordnetes Ziel", "Parent goal");
+            if let Some(parent) = self.choose(label, &options, current)? {
+                let mut candidate = self.s.clone();
+                candidate.goals[i].get_mut().parent = parent.map(|p| spanned(p.to_string()));
+                match new_error(&self.s, &candidate, &format!("{path}.parent")) {
+                    Ok(()) => {
+                        self.s = candidate;
+                        self.checkpoint()?;
+                    }
+                    Err(e) => self.p.say(&format!("{} {e}", style("✗").red())),
+                }
+            }
+        }
+        let entries: Vec<(usize, String)> =
+            self.s.goals[i].get_ref().indicators.iter().map(|x| x.name.clone()).enumerate().collect();
+        let noun = self.t("Indikator", "Indicator");
+        self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| {
+            drop(f.s.goals[i].get_mut().indicators.remove(j))
+        })?;
+        while self.confirm(self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?"))? {
+            let indicator = Indicator {
+                name: String::new(),
+                unit: None,
+                baseline: None,
+                baseline_year: None,
+                target: None,
+                target_year: None,
+                source: None,
+            };
+            self.s.goals[i].get_mut().indicators.push(indicator);
+            self.indicator(i, self.s.goals[i].get_ref().indicators.len() - 1)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn indicator(&mut self, i: usize, j: usize) -> Result<()> {
+        let path = format!("goals[{i}].indicators[{j}]");
+        let ind = self.s.goals[i].get_ref().indicators[j].clone();
+        let name = (!ind.name.is_empty()).then_some(ind.name.clone());
+        self.ask(
+            self.t("Messgröße (was wird gemessen)", "Measure (what is counted)"),
+            &format!("{path}.name"),
+            name,
+            true,
+            &|a| Ok(a.to_string()),
+            &|s, v| {
+                indicator_mut(s, i, j).name = v.unwrap_or_default();
+            },
+        )?;
+        self.ask(
+            self.t("Einheit (z. B. %, Stück, t CO₂)", "Unit (e.g. %, items, t CO₂)"),
+            &format!("{path}.unit"),
+            ind.unit.clone(),
+            false,
+            &|a| Ok(a.to_string()),
+            &|s, v| {
+                indicator_mut(s, i, j).unit = v;
+            },
+        )?;
+        let lang = self.lang;
+        let show = move |x: Option<f64>| x.map(|x| crate::i18n::number(lang, x));
+        self.ask(
+            self.t("Ausgangswert", "Baseline value"),
+            &format!("{path}.baseline"),
+            show(ind.baseline),
+            false,
+            &parse_number,
+            &|s, v| {
+                indicator_mut(s, i, j).baseline = v;
+            },
+        )?;
+        self.ask(
+            self.t("Jahr des Ausgangswerts", "Year of the baseline"),
+            &format!("{path}.baseline_year"),
+            ind.baseline_year.map(|y| y.to_string()),
+            false,
+            &parse_year,
+            &|s, v| {
+                indicator_mut(s, i, j).baseline_year = v;
+            },
+        )?;
+        self.ask(
+            self.t("Zielwert", "Target value"),
+            &format!("{path}.target"),
+            show(ind.target),
+            false,
+            &parse_number,
+            &|s, v| {
+                indicator_mut(s, i, j).target = v;
+            },
+        )?;
+        self.ask(
+            self.t("Zieljahr", "Target year"),
+            &format!("{path}.target_year"),
+            ind.target_year.map(|y| y.to_string()),
+            false,
+            &parse_year,
+            &|s, v| {
+                indicator_mut(s, i, j).target_year = v;
+            },
+        )
+    }
+}
+
+/// `Z1 Title`.
+fn goal_label(g: &Goal) -> String {
+    format!("{} {}", g.id.get_ref(), g.title.as_deref().unwrap_or("")).trim_end().to_string()
+}
+
+fn indicator_mut(s: &mut Strategy, i: usize, j: usize) -> &mut Indicator {
+    &mut s.goals[i].get_mut().indicators[j]
+}
+
+/// Renames goal `i` from `old` to `new` and every reference with it.
+fn rename_goal(s: &mut Strategy, i: usize, old: &str, new: &str) {
+    s.goals[i].get_mut().id = spanned(new.to_string());
+    let rename = |r: &mut Spanned<String>| {
+        if r.get_ref() == old {
+            *r = spanned(new.to_string());
+        }
+    };
+    for g in &mut s.goals {
+        if let Some(p) = g.get_mut().parent.as_mut() {
+            rename(p);
+        }
+    }
+    for f in &mut s.fields {
+        f.get_mut().goals.iter_mut().for_each(rename);
+    }
+    for m in &mut s.measures {
+        m.get_mut().goals.iter_mut().for_each(rename);
+    }
+}

@@ -1,0 +1,400 @@
+//! The question flow: municipality and document first, then the outline's
+//! sections in catalogue order. Each item without structured input is a free
+//! text; items fed by structured input ask for it (goals, fields and
+//! measures, actors, glossary, production checklist).
+//!
+//! The flow edits one [`Strategy`] in place and changes a value only when the
+//! user changes it, so Enter at every prompt keeps what was there: a fresh
+//! interview stays minimal, a `--from` review reproduces the old model.
+//! Answers are checked with the same rules as `check` (the candidate model is
+//! written to TOML and checked; an error that the answer introduces is shown
+//! and the question asked again).
+
+mod actors;
+mod basics;
+mod checklists;
+mod fields;
+mod goals;
+
+use std::collections::BTreeSet;
+
+use anyhow::Result;
+use console::style;
+use toml::Spanned;
+
+use super::prompt::Prompter;
+use crate::catalogue::{Catalogue, Generated, Item, pick, section_ids};
+use crate::model::coverage::technical_selected;
+use crate::model::write::to_toml;
+use crate::model::{CheckOptions, Checked, Lang, Severity, Strategy};
+/// The first step: municipality and document.
+pub const BASICS: &str = "basics";
+
+/// The steps of an interview, in order: [`BASICS`], then the catalogue's
+/// sections. A draft records the step to resume at.
+pub fn steps() -> Vec<&'static str> {
+    std::iter::once(BASICS).chain(Catalogue::get().sections.iter().map(|s| s.id.as_str())).collect()
+}
+
+/// Called after every answer and every step with the model and the step to
+/// resume at: the interview keeps its draft with it.
+pub type Saver<'a> = dyn FnMut(&Strategy, usize) -> Result<()> + 'a;
+
+/// What to do with an entry that is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Keep,
+    Edit,
+    Remove,
+}
+
+/// An interview over one model.
+pub struct Flow<'a> {
+    p: &'a mut dyn Prompter,
+    /// The model being written.
+    pub s: Strategy,
+    lang: Lang,
+    save: &'a mut Saver<'a>,
+    step: usize,
+}
+
+fn spanned<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
+}
+
+/// The diagnostics `check` gives for `s` at `prefix` (a key path).
+fn errors_at(s: &Strategy, prefix: &str) -> Vec<String> {
+    let checked = Checked::from_source("answer", to_toml(s, Lang::En), CheckOptions::default());
+    let under = |path: &str| {
+        path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    };
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && under(&d.path))
+        .map(|d| match &d.help {
+            Some(help) => format!("{} ({help})", d.message),
+            None => d.message.clone(),
+        })
+        .collect()
+}
+
+/// The first error that `candidate` has at `prefix` and `current` has not.
+fn new_error(current: &Strategy, candidate: &Strategy, prefix: &str) -> std::result::Result<(), String> {
+    let before = errors_at(current, prefix);
+    match errors_at(candidate, prefix).into_iter().find(|e| !before.contains(e)) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+/// The next free id `prefix1`, `prefix2`, … not in `taken`.
+fn propose(prefix: &str, taken: &[String]) -> String {
+    (taken.len() + 1..).map(|n| format!("{prefix}{n}")).find(|id| !taken.contains(id)).unwrap_or_default()
+}
+
+/// Breaks `text` into lines of at most `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The first line of a text, shortened for a preview.
+fn preview(text: &str) -> String {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let lines = text.lines().count();
+    let mut short: String = first.chars().take(70).collect();
+    if first.chars().count() > 70 || lines > 1 {
+        short.push('…');
+    }
+    short
+}
+
+impl<'a> Flow<'a> {
+    /// An interview over `s`, asking through `p` in `lang`.
+    pub fn new(p: &'a mut dyn Prompter, s: Strategy, lang: Lang, save: &'a mut Saver<'a>) -> Flow<'a> {
+        Flow { p, s, lang, save, step: 0 }
+    }
+
+    fn t(&self, de: &'static str, en: &'static str) -> &'static str {
+        pick(self.lang, de, en)
+    }
+
+    /// Asks every step from `from` on, saving the draft after each answer and step.
+    pub fn run(&mut self, from: usize) -> Result<()> {
+        for step in from..steps().len() {
+            self.step = step;
+            self.run_step(step)?;
+            (self.save)(&self.s, step + 1)?;
+        }
+        Ok(())
+    }
+
+    /// The step being asked (where a resumed interview starts again).
+    pub fn current_step(&self) -> usize {
+        self.step
+    }
+
+    fn checkpoint(&mut self) -> Result<()> {
+        (self.save)(&self.s, self.step)
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.p.say(&format!("\n{}", style(text).bold().underlined()));
+    }
+
+    fn item_heading(&mut self, title: &str, hint: &str) {
+        self.p.say(&format!("\n{}", style(title).bold()));
+        for line in wrap(hint, 88) {
+            self.p.say(&format!("{}", style(line).dim()));
+        }
+    }
+
+    fn run_step(&mut self, step: usize) -> Result<()> {
+        let all = steps();
+        let id = all.get(step).copied().unwrap_or(BASICS);
+        let total = all.len();
+        if id == BASICS {
+            self.heading(&format!("1/{total} {}", self.t("Kommune und Dokument", "Municipality and document")));
+            let hint = self.t(
+                "Enter übernimmt den Vorschlag in [Klammern] oder überspringt; Strg-C unterbricht, der Entwurf bleibt erhalten.",
+                "Enter takes the suggestion in [brackets] or skips; Ctrl-C stops, the draft is kept.",
+            );
+            self.p.say(&format!("{}", style(hint).dim()));
+            return self.basics();
+        }
+        let catalogue = Catalogue::get();
+        let Some(section) = catalogue.sections.iter().find(|s| s.id == id) else { return Ok(()) };
+        let title = section.title(self.lang).to_string();
+        self.heading(&format!("{}/{total} {title}", step + 1));
+        if id == section_ids::TECHNICAL {
+            self.topics()?;
+        }
+        if id == section_ids::PRODUCTION {
+            return self.production();
+        }
+        for item in catalogue.items_of(id) {
+            match item.generated {
+                None if id == section_ids::TECHNICAL && !technical_selected(&self.s, item) => {}
+                None => self.text_item(item)?,
+                Some(generated) => self.generated(generated, item)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn generated(&mut self, generated: Generated, item: &Item) -> Result<()> {
+        match generated {
+            Generated::Vision => self.vision(item),
+            Generated::Mission => self.mission(item),
+            Generated::GuidingPrinciples => self.principles(item),
+            Generated::GoalHierarchy => self.goals(item),
+            Generated::FieldChapters => self.fields(item),
+            Generated::Partners => self.actors(item),
+            Generated::Glossary => self.glossary(item),
+            // fed by the goals, measures and actors asked at the items above
+            _ => Ok(()),
+        }
+    }
+
+    // ---- the kinds of question ------------------------------------------------
+
+    /// A one-line value. Enter keeps `current`; `-` clears it (unless
+    /// `required`). `parse` turns the answer into a value, `apply` puts it
+    /// into a model, and the result must not add an error at `path`.
+    fn ask<T>(
+        &mut self,
+        label: &str,
+        path: &str,
+        current: Option<String>,
+        required: bool,
+        parse: &dyn Fn(&str) -> std::result::Result<T, String>,
+        apply: &dyn Fn(&mut Strategy, Option<T>),
+    ) -> Result<()> {
+        let shown = current.clone().unwrap_or_default();
+        let label = match (&current, required) {
+            (Some(_), false) => format!("{label} {}", style(self.t("(-: leeren)", "(-: clear)")).dim()),
+            _ => label.to_string(),
+        };
+        let needed = self.t("Eine Angabe ist hier nötig.", "An answer is needed here.");
+        let s = &self.s;
+        let validate = |a: &str| -> std::result::Result<(), String> {
+            if a == shown && !(required && a.is_empty()) {
+                return Ok(());
+            }
+            let value = match a {
+                "" | "-" if required => return Err(needed.to_string()),
+                "" => return Ok(()),
+                "-" => None,
+                a => Some(parse(a)?),
+            };
+            let mut candidate = s.clone();
+            apply(&mut candidate, value);
+            new_error(s, &candidate, path)
+        };
+        let answer = self.p.text(&label, &shown, &validate)?;
+        if answer == shown || answer.is_empty() {
+            return Ok(());
+        }
+        let value = if answer == "-" { None } else { parse(&answer).ok() };
+        apply(&mut self.s, value);
+        self.checkpoint()
+    }
+
+    /// A text that may be long: typed on one line, or written in `$EDITOR` with `e`.
+    /// Returns the new text, `Some(None)` to clear, `None` to keep.
+    fn long(&mut self, title: &str, hint: &str, current: Option<&str>) -> Result<Option<Option<String>>> {
+        self.item_heading(title, hint);
+        let label = if let Some(text) = current {
+            self.p.say(&format!("{} {}", self.t("Bisher:", "So far:"), preview(text)));
+            self.t(
+                "Antwort (Enter: behalten · e: im Editor bearbeiten · -: leeren)",
+                "Answer (Enter: keep · e: edit in your editor · -: clear)",
+            )
+        } else {
+            self.t(
+                "Antwort (Enter: überspringen · e: im Editor schreiben)",
+                "Answer (Enter: skip · e: write in your editor)",
+            )
+        };
+        let answer = self.p.text(label, "", &|_| Ok(()))?;
+        Ok(match answer.as_str() {
+            "" => None,
+            "-" if current.is_some() => Some(None),
+            "e" | "E" => match self.p.editor(current.unwrap_or(""))? {
+                Some(text) if !text.trim().is_empty() && Some(text.trim_end()) != current => {
+                    Some(Some(text.trim_end().to_string()))
+                }
+                _ => None,
+            },
+            text => Some(Some(text.to_string())),
+        })
+    }
+
+    /// One of `options` or none; `Some(choice)` when the user changed it.
+    fn choose<T: Copy + PartialEq>(
+        &mut self,
+        label: &str,
+        options: &[(T, &str)],
+        current: Option<T>,
+    ) -> Result<Option<Option<T>>> {
+        let mut items = vec![self.t("– keine Angabe –", "– not specified –").to_string()];
+        items.extend(options.iter().map(|(_, name)| (*name).to_string()));
+        let default = current.and_then(|c| options.iter().position(|(v, _)| *v == c)).map_or(0, |i| i + 1);
+        let chosen = self.p.select(label, &items, default)?;
+        if chosen == default {
+            return Ok(None);
+        }
+        Ok(Some(chosen.checked_sub(1).and_then(|i| options.get(i)).map(|(v, _)| *v)))
+    }
+
+    /// Several of `options` (ids with names); `Some(ids)` when the user changed the set.
+    fn choose_many(
+        &mut self,
+        label: &str,
+        options: &[(String, String)],
+        current: &[String],
+    ) -> Result<Option<Vec<String>>> {
+        if options.is_empty() {
+            return Ok(None);
+        }
+        let names: Vec<String> = options.iter().map(|(_, n)| n.clone()).collect();
+        let checked: Vec<bool> = options.iter().map(|(id, _)| current.contains(id)).collect();
+        let chosen = self.p.multi_select(label, &names, &checked)?;
+        let chosen: Vec<String> = chosen.into_iter().filter_map(|i| options.get(i).map(|(id, _)| id.clone())).collect();
+        let same = chosen.iter().collect::<BTreeSet<_>>() == current.iter().collect::<BTreeSet<_>>();
+        Ok(if same { None } else { Some(chosen) })
+    }
+
+    fn confirm(&mut self, label: &str) -> Result<bool> {
+        self.p.confirm(label, false)
+    }
+
+    /// Goes through the entries already there (`(index, label)`, ascending):
+    /// keep all at once, or keep, edit or remove each.
+    fn review(
+        &mut self,
+        noun: &str,
+        entries: Vec<(usize, String)>,
+        edit: &dyn Fn(&mut Self, usize) -> Result<()>,
+        remove: &dyn Fn(&mut Self, usize),
+    ) -> Result<()> {
+        let labels: Vec<String> = entries.iter().map(|(_, l)| l.trim_end().to_string()).collect();
+        if self.keep_all(&labels)? {
+            return Ok(());
+        }
+        let mut removed = 0;
+        for ((index, _), label) in entries.into_iter().zip(labels) {
+            let at = index - removed;
+            match self.action(&format!("{noun} {label}"))? {
+                Action::Keep => {}
+                Action::Edit => edit(self, at)?,
+                Action::Remove => {
+                    remove(self, at);
+                    removed += 1;
+                    self.checkpoint()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Lists the entries already there and offers to keep them all, so a
+    /// review goes quickly; `false` means: go through them one by one.
+    fn keep_all(&mut self, labels: &[String]) -> Result<bool> {
+        if labels.len() < 2 {
+            return Ok(false);
+        }
+        for label in labels {
+            self.p.say(&format!("  · {label}"));
+        }
+        let question = format!(
+            "{} {} {}",
+            self.t("Alle", "Keep all"),
+            labels.len(),
+            self.t("übernehmen? (Nein: einzeln bearbeiten oder entfernen)", "of them? (No: edit or remove one by one)")
+        );
+        self.p.confirm(&question, true)
+    }
+
+    fn action(&mut self, label: &str) -> Result<Action> {
+        let items = [self.t("übernehmen", "keep"), self.t("bearbeiten", "edit"), self.t("entfernen", "remove")]
+            .map(str::to_string);
+        Ok(match self.p.select(label, &items, 0)? {
+            1 => Action::Edit,
+            2 => Action::Remove,
+            _ => Action::Keep,
+        })
+    }
+
+    // ---- free texts ----------------------------------------------------------
+
+    fn text_item(&mut self, item: &Item) -> Result<()> {
+        let current = self.s.text.get(&item.id).cloned();
+        if let Some(change) = self.long(item.title(self.lang), item.hint(self.lang), current.as_deref())? {
+            match change {
+                Some(text) => self.s.text.insert(item.id.clone(), text),
+                None => self.s.text.remove(&item.id),
+            };
+            self.checkpoint()?;
+        }
+        Ok(())
+    }
+}
+
+/// Picks German or English text for `lang`.
+fn tr(lang: Lang) -> impl Fn(&'static str, &'static str) -> &'static str {
+    move |de, en| pick(lang, de, en)
+}

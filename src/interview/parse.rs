@@ -1,0 +1,72 @@
+//! Reading typed answers as people write them (`1.250.000 €`, `12,5`,
+//! `24.11.2026`, lists with commas) and showing values so they read back.
+
+use crate::model::Date;
+
+/// Parses a whole number, allowing the thousands separators people type
+/// (`1.250.000`, `1 250 000`, `1'250'000`).
+pub fn parse_count(s: &str) -> std::result::Result<u64, String> {
+    let digits: String = s.chars().filter(|c| !matches!(c, '.' | ' ' | '\'' | '_' | '\u{a0}' | '\u{202f}')).collect();
+    let digits = digits.strip_suffix('€').unwrap_or(&digits).trim();
+    digits.parse::<u64>().map_err(|_| format!("`{s}` is not a whole number (e.g. 250000)"))
+}
+
+/// Parses a year such as 2027.
+pub fn parse_year(s: &str) -> std::result::Result<u16, String> {
+    s.parse::<u16>().map_err(|_| format!("`{s}` is not a year (e.g. 2027)"))
+}
+
+/// Parses a decimal number; a comma is the decimal separator as in German.
+pub fn parse_number(s: &str) -> std::result::Result<f64, String> {
+    let t = s.replace([' ', '\u{a0}'], "");
+    let t = if t.contains(',') { t.replace('.', "").replace(',', ".") } else { t };
+    match t.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!("`{s}` is not a number (e.g. 12,5)")),
+    }
+}
+
+/// Parses a date as `2026-11-24` or `24.11.2026`.
+pub fn parse_date(s: &str) -> std::result::Result<Date, String> {
+    let bad = || format!("`{s}` is not a date (e.g. 2026-11-24 or 24.11.2026)");
+    let parts: Vec<&str> = if s.contains('.') { s.split('.').rev().collect() } else { s.split('-').collect() };
+    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
+    let (year, month, day) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>());
+    match (year, month, day) {
+        (Ok(year), Ok(month @ 1..=12), Ok(day @ 1..=31)) if year >= 1000 => {
+            let date = Date { year, month, day };
+            // the model's own calendar decides whether the day exists
+            if date.add_months(0).day == day { Ok(date) } else { Err(bad()) }
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Splits a list typed on one line: at `;` if there is one, else at `,`.
+pub fn parse_list(s: &str) -> Vec<String> {
+    let sep = if s.contains(';') { ';' } else { ',' };
+    s.split(sep).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
+}
+
+/// Shows a list the way [`parse_list`] reads it back.
+pub fn show_list(items: &[String]) -> String {
+    if items.iter().any(|i| i.contains(',')) { items.join("; ") } else { items.join(", ") }
+}
+
+/// An id for an own field of action from its title: `Kultur & Freizeit` → `kultur_freizeit`.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.to_lowercase().chars() {
+        let piece = match c {
+            'ä' => "ae".to_string(),
+            'ö' => "oe".to_string(),
+            'ü' => "ue".to_string(),
+            'ß' => "ss".to_string(),
+            c if c.is_ascii_alphanumeric() => c.to_string(),
+            _ => "_".to_string(),
+        };
+        out.push_str(&piece);
+    }
+    let parts: Vec<&str> = out.split('_').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() { "field".to_string() } else { parts.join("_") }
+}
