@@ -251,3 +251,12 @@ fn a_long_text_can_be_written_in_the_editor() {
     let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");
     assert!(text.contains("foreword = \"\"\"\nAus dem Editor.\n\nZweiter Absatz.\"\"\""), "{text}");
 }
+
+#[test]
+fn a_directory_as_the_output_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let o = run_in(dir.path(), &["interview", "-o", "out"]);
+    assert_eq!(code(&o), 64);
+    assert_eq!(stderr(&o), "error: out is a directory; name the file to write, e.g. -o out/strategy.toml\n");
+}

@@ -2,12 +2,19 @@
 
 use anyhow::Result;
 
-use super::ExitCode;
+use super::{ExitCode, UsageError};
 use crate::cli::InterviewArgs;
 use crate::interview::{self, Options, Outcome};
 
 /// Runs `interview`; refuses at once without a terminal.
 pub fn run(args: &InterviewArgs, color: bool) -> Result<ExitCode> {
+    if args.out.is_dir() {
+        let shown = args.out.display();
+        return Err(UsageError(format!(
+            "{shown} is a directory; name the file to write, e.g. -o {shown}/strategy.toml"
+        ))
+        .into());
+    }
     if !interview::has_terminal() {
         eprintln!("error: {}", interview::no_terminal_message());
         return Ok(ExitCode::Error);

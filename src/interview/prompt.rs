@@ -162,8 +162,13 @@ impl Prompter for Terminal {
 
     fn editor(&mut self, initial: &str) -> Result<Option<String>> {
         self.interrupted()?;
-        let text = dialoguer::Editor::new().extension(".md").require_save(true).edit(initial).map_err(map)?;
-        self.interrupted()?;
-        Ok(text)
+        let text = dialoguer::Editor::new().extension(".md").require_save(true).edit(initial);
+        // the editor shares our process group: a Ctrl-C typed inside it (vim
+        // uses it to cancel) must not end the interview and lose the text
+        CTRL_C.store(false, Ordering::SeqCst);
+        text.map_err(|e| {
+            let dialoguer::Error::IO(io) = e;
+            anyhow::Error::new(io).context("cannot run the editor ($VISUAL or $EDITOR)")
+        })
     }
 }
