@@ -490,3 +490,13 @@ fn indicator_values_must_be_finite() {
     let toml = clean_with("target = 80", "target = -inf");
     assert_error(&toml, "out-of-range", &pos(&toml, "-inf"), &["must be a finite number, found -inf"]);
 }
+
+#[test]
+fn a_quoted_date_gets_the_same_date_without_quotes_as_help() {
+    let dir = dir_with(&[("s.toml", &clean_with("date = 2026-11-22", "adopted_on = \"2026-12-03\""))]);
+    let o = run_in(dir.path(), &["check", "s.toml", "--format", "json"]);
+    assert_eq!(code(&o), 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let text = report.to_string();
+    assert!(text.contains("write the date without quotes: adopted_on = 2026-12-03"), "{text}");
+}

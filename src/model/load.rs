@@ -199,8 +199,12 @@ impl<'s> Walker<'s> {
     fn type_error(&mut self, path: &Path, value: &Spanned<DeValue<'_>>, expected: &str) {
         let found = describe(value.get_ref());
         let help = match (expected, value.get_ref()) {
-            (e, DeValue::String(_)) if e.starts_with("a date") => {
-                Some("write the date without quotes: date = 2026-11-22".to_string())
+            (e, DeValue::String(text)) if e.starts_with("a date") => {
+                let key = path.0.rsplit('.').next().unwrap_or("date");
+                let looks_like_a_date = text.len() == 10
+                    && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+                let value = if looks_like_a_date { text.as_ref() } else { "2026-11-22" };
+                Some(format!("write the date without quotes: {key} = {value}"))
             }
             (e, DeValue::String(_)) if e.starts_with("an integer") || e.starts_with("a number") => {
                 Some("write the number without quotes".to_string())
