@@ -260,3 +260,19 @@ fn a_directory_as_the_output_is_a_usage_error() {
     assert_eq!(code(&o), 64);
     assert_eq!(stderr(&o), "error: out is a directory; name the file to write, e.g. -o out/strategy.toml\n");
 }
+
+#[test]
+fn at_the_end_it_builds_markdown_and_docx_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(dir.path(), &["-o", "neu.toml"]);
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Baustadt\r");
+    let run = press_enter(&mut p, Some("Jetzt Markdown und DOCX bauen?"));
+    assert_eq!(run.code, None, "{}", strip(&run.out));
+    type_keys(&mut p, "j\r");
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    for file in ["neu.toml", "neu.md", "neu.docx"] {
+        assert!(dir.path().join(file).is_file(), "{file} missing:\n{}", strip(&run.out));
+    }
+}
