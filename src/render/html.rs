@@ -4,10 +4,11 @@
 //! keeps line breaks. The page loads nothing: the CSS is inline and a
 //! Content-Security-Policy forbids every other source.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use handlebars::Handlebars;
 use serde_json::Value;
 
+use super::blocks::{PageTemplate, Prepared};
 use super::markdown::{register_string_helper, registry};
 use crate::context::Document;
 use crate::templates::TemplateSet;
@@ -30,7 +31,8 @@ pub fn escape(s: &str) -> String {
 
 /// Renders documents to HTML.
 pub struct HtmlRenderer {
-    hb: Handlebars<'static>,
+    pub(super) hb: Handlebars<'static>,
+    pub(super) page: PageTemplate,
 }
 
 impl HtmlRenderer {
@@ -46,12 +48,18 @@ impl HtmlRenderer {
         });
         // the page title is <h1>, so document levels 1..4 become <h2>..<h5>
         register_string_helper(&mut hb, "html_level", |v| (v.as_u64().unwrap_or(1).clamp(1, 4) + 1).to_string());
-        Ok(HtmlRenderer { hb })
+        let page = PageTemplate::register(&mut hb, templates, "page", "html/page.html.hbs", "html/block.html.hbs")?;
+        Ok(HtmlRenderer { hb, page })
     }
 
     /// Renders `doc`.
     pub fn render(&self, doc: &Document) -> Result<String> {
-        self.hb.render("page", doc).map_err(|e| anyhow!("{e}"))
+        self.render_prepared(&Prepared::new(doc))
+    }
+
+    /// Renders a prepared document.
+    pub fn render_prepared(&self, doc: &Prepared<'_>) -> Result<String> {
+        self.page.render(&self.hb, doc)
     }
 }
 

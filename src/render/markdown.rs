@@ -11,6 +11,7 @@ use anyhow::{Result, anyhow};
 use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason};
 use serde_json::Value;
 
+use super::blocks::{PageTemplate, Prepared};
 use crate::context::Document;
 use crate::templates::TemplateSet;
 
@@ -162,7 +163,8 @@ pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> Strin
 
 /// Renders documents to Markdown.
 pub struct MarkdownRenderer {
-    hb: Handlebars<'static>,
+    pub(super) hb: Handlebars<'static>,
+    pub(super) page: PageTemplate,
 }
 
 impl MarkdownRenderer {
@@ -183,13 +185,24 @@ impl MarkdownRenderer {
             let paragraphs: Vec<Vec<String>> = serde_json::from_value(v.clone()).unwrap_or_default();
             escape_text(&paragraphs)
         });
-        Ok(MarkdownRenderer { hb })
+        let page = PageTemplate::register(
+            &mut hb,
+            templates,
+            "document",
+            "markdown/document.md.hbs",
+            "markdown/block.md.hbs",
+        )?;
+        Ok(MarkdownRenderer { hb, page })
     }
 
     /// Renders `doc`.
     pub fn render(&self, doc: &Document) -> Result<String> {
-        let text = self.hb.render("document", doc).map_err(|e| anyhow!("{e}"))?;
-        Ok(tidy(&text))
+        self.render_prepared(&Prepared::new(doc))
+    }
+
+    /// Renders a prepared document.
+    pub fn render_prepared(&self, doc: &Prepared<'_>) -> Result<String> {
+        Ok(tidy(&self.page.render(&self.hb, doc)?))
     }
 }
 

@@ -1,0 +1,137 @@
+//! The block loop of the built-in page templates, rendered without
+//! handlebars' copies.
+//!
+//! handlebars-rust gives every partial a copy of its context, and inside a
+//! partial every value a helper reads (`{{#if table}}`, `{{#with table}}`,
+//! `{{#each rows}}`, each cell, and for HTML `../../columns` once per cell) is
+//! copied again (see sunng87/handlebars-rust#178 and #624). With one
+//! `{{> block}}` per block, a build spent most of its time copying JSON, and a
+//! wide table cost columns × cells. So, when the page template and the block
+//! template of a format are the built-in ones, the page template is split at
+//! its block loop and `block` is rendered once per block with that block as
+//! its root: the same text (the tests compare both paths on every example
+//! and profile), without the copies. Templates from `--templates` are
+//! rendered exactly as written.
+
+use std::cell::OnceCell;
+
+use anyhow::{Result, anyhow};
+use handlebars::{Context, Handlebars};
+use serde::Serialize;
+
+use crate::context::{Block, Document, Meta, TocEntry};
+use crate::i18n::Labels;
+use crate::templates::TemplateSet;
+
+/// The block loop, exactly as the built-in page templates write it.
+const BLOCK_LOOP: &str = "{{#each blocks}}{{> block}}{{/each}}";
+
+/// The document as JSON for the handlebars renderers, made at most once per
+/// document and shared by the Markdown and HTML renderers.
+pub struct Prepared<'a> {
+    doc: &'a Document,
+    /// The whole document, for templates rendered as written.
+    whole: OnceCell<Context>,
+    /// The document without its blocks, and each block, for the split loop.
+    split: OnceCell<(Context, Vec<Context>)>,
+}
+
+/// What the page template sees outside the block loop: the document with no blocks.
+#[derive(Serialize)]
+struct Head<'a> {
+    meta: &'a Meta,
+    toc: &'a [TocEntry],
+    blocks: &'a [Block],
+    labels: &'a Labels,
+}
+
+fn context<T: Serialize>(data: &T) -> Result<Context> {
+    Context::wraps(data).map_err(|e| anyhow!("{e}"))
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares `doc`; the JSON is made on first use.
+    pub fn new(doc: &'a Document) -> Self {
+        Prepared { doc, whole: OnceCell::new(), split: OnceCell::new() }
+    }
+
+    fn whole(&self) -> Result<&Context> {
+        if self.whole.get().is_none() {
+            let _ = self.whole.set(context(self.doc)?);
+        }
+        Ok(self.whole.get().expect("set above"))
+    }
+
+    fn split(&self) -> Result<&(Context, Vec<Context>)> {
+        if self.split.get().is_none() {
+            let d = self.doc;
+            let head = context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })?;
+            let blocks = d.blocks.iter().map(context).collect::<Result<Vec<_>>>()?;
+            let _ = self.split.set((head, blocks));
+        }
+        Ok(self.split.get().expect("set above"))
+    }
+}
+
+/// How a format renders its page template `name`.
+pub struct PageTemplate {
+    name: String,
+    /// The registered names of the parts before and after the block loop, when split.
+    split: Option<(String, String)>,
+}
+
+impl PageTemplate {
+    /// Registers the parts of page template `name` (file `page_file`) around its
+    /// block loop when it and `block_file` are the built-in templates.
+    pub fn register(
+        hb: &mut Handlebars<'static>,
+        templates: &TemplateSet,
+        name: &str,
+        page_file: &str,
+        block_file: &str,
+    ) -> Result<Self> {
+        let mut page = PageTemplate { name: name.to_string(), split: None };
+        if !(templates.is_builtin(page_file) && templates.is_builtin(block_file)) {
+            return Ok(page);
+        }
+        let text = templates.get(page_file).unwrap_or_default();
+        if let Some((before, after)) = text.split_once(BLOCK_LOOP).filter(|(_, after)| !after.contains(BLOCK_LOOP)) {
+            let (head, tail) = (format!("{name}/before-blocks"), format!("{name}/after-blocks"));
+            hb.register_template_string(&head, before).map_err(|e| anyhow!("template {page_file}: {e}"))?;
+            hb.register_template_string(&tail, after).map_err(|e| anyhow!("template {page_file}: {e}"))?;
+            page.split = Some((head, tail));
+        }
+        Ok(page)
+    }
+
+    /// Renders the page.
+    pub fn render(&self, hb: &Handlebars<'_>, doc: &Prepared<'_>) -> Result<String> {
+        let Some((head, tail)) = &self.split else {
+            return hb.render_with_context(&self.name, doc.whole()?).map_err(|e| anyhow!("{e}"));
+        };
+        let (head_ctx, blocks) = doc.split()?;
+        let mut out: Vec<u8> = Vec::with_capacity(64 * 1024);
+        let mut part = |name: &str, ctx: &Context| {
+            hb.render_with_context_to_write(name, ctx, &mut out).map_err(|e| anyhow!("{e}"))
+        };
+        part(head, head_ctx)?;
+        for block in blocks {
+            part("block", block)?;
+        }
+        part(tail, head_ctx)?;
+        // every part is a string, so the bytes are UTF-8
+        String::from_utf8(out).map_err(|e| anyhow!("{e}"))
+    }
+
+    /// Renders the page as written, without the split (for the tests).
+    #[cfg(test)]
+    pub fn render_as_written(&self, hb: &Handlebars<'_>, doc: &Prepared<'_>) -> Result<String> {
+        hb.render_with_context(&self.name, doc.whole()?).map_err(|e| anyhow!("{e}"))
+    }
+
+    /// True when the block loop is split.
+    #[cfg(test)]
+    pub fn is_split(&self) -> bool {
+        self.split.is_some()
+    }
+}
