@@ -13,7 +13,7 @@
 //! and profile), without the copies. Templates from `--templates` are
 //! rendered exactly as written.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use anyhow::{Result, anyhow};
 use handlebars::{Context, Handlebars};
@@ -27,13 +27,14 @@ use crate::templates::TemplateSet;
 const BLOCK_LOOP: &str = "{{#each blocks}}{{> block}}{{/each}}";
 
 /// The document as JSON for the handlebars renderers, made at most once per
-/// document and shared by the Markdown and HTML renderers.
+/// document and shared by the Markdown and HTML renderers (also when they run
+/// at the same time).
 pub struct Prepared<'a> {
     doc: &'a Document,
     /// The whole document, for templates rendered as written.
-    whole: OnceCell<Context>,
+    whole: OnceLock<Result<Context, String>>,
     /// The document without its blocks, and each block, for the split loop.
-    split: OnceCell<(Context, Vec<Context>)>,
+    split: OnceLock<Result<(Context, Vec<Context>), String>>,
 }
 
 /// What the page template sees outside the block loop: the document with no blocks.
@@ -45,31 +46,30 @@ struct Head<'a> {
     labels: &'a Labels,
 }
 
-fn context<T: Serialize>(data: &T) -> Result<Context> {
-    Context::wraps(data).map_err(|e| anyhow!("{e}"))
+fn context<T: Serialize>(data: &T) -> Result<Context, String> {
+    Context::wraps(data).map_err(|e| e.to_string())
 }
 
 impl<'a> Prepared<'a> {
     /// Prepares `doc`; the JSON is made on first use.
     pub fn new(doc: &'a Document) -> Self {
-        Prepared { doc, whole: OnceCell::new(), split: OnceCell::new() }
+        Prepared { doc, whole: OnceLock::new(), split: OnceLock::new() }
     }
 
-    fn whole(&self) -> Result<&Context> {
-        if self.whole.get().is_none() {
-            let _ = self.whole.set(context(self.doc)?);
-        }
-        Ok(self.whole.get().expect("set above"))
+    fn whole(&self) -> anyhow::Result<&Context> {
+        self.whole.get_or_init(|| context(self.doc)).as_ref().map_err(|e| anyhow!("{e}"))
     }
 
-    fn split(&self) -> Result<&(Context, Vec<Context>)> {
-        if self.split.get().is_none() {
-            let d = self.doc;
-            let head = context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })?;
-            let blocks = d.blocks.iter().map(context).collect::<Result<Vec<_>>>()?;
-            let _ = self.split.set((head, blocks));
-        }
-        Ok(self.split.get().expect("set above"))
+    fn split(&self) -> anyhow::Result<&(Context, Vec<Context>)> {
+        self.split
+            .get_or_init(|| {
+                let d = self.doc;
+                let head = context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })?;
+                let blocks = d.blocks.iter().map(context).collect::<Result<Vec<_>, _>>()?;
+                Ok((head, blocks))
+            })
+            .as_ref()
+            .map_err(|e| anyhow!("{e}"))
     }
 }
 

@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 
 use anyhow::Result;
+use rayon::prelude::*;
 
 use crate::catalogue::Profile;
 use crate::cli::Format;
@@ -29,14 +30,15 @@ impl Renderers {
         Ok(Renderers { templates, markdown, html })
     }
 
-    /// Renders `s` in `profile` into each of `formats`: the context is built once.
+    /// Renders `s` in `profile` into each of `formats`: the context is built once, and
+    /// the formats are rendered in parallel (in the order of `formats`).
     pub fn render(&self, s: &Strategy, profile: Profile, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
         let labels = self.templates.labels().get(s.document.language);
         let doc = context::build(s, profile, labels);
         // the JSON the templates read is made once, for Markdown and HTML alike
         let prepared = blocks::Prepared::new(&doc);
         formats
-            .iter()
+            .par_iter()
             .map(|format| {
                 let bytes = match format {
                     Format::Md => self.markdown.render_prepared(&prepared)?.into_bytes(),
