@@ -17,11 +17,15 @@ use std::sync::OnceLock;
 
 use anyhow::{Result, anyhow};
 use handlebars::{Context, Handlebars};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::context::{Block, Document, Meta, TocEntry};
 use crate::i18n::Labels;
 use crate::templates::TemplateSet;
+
+/// Blocks rendered by one task of the thread pool.
+const BLOCKS_PER_TASK: usize = 32;
 
 /// The block loop, exactly as the built-in page templates write it.
 const BLOCK_LOOP: &str = "{{#each blocks}}{{> block}}{{/each}}";
@@ -65,7 +69,7 @@ impl<'a> Prepared<'a> {
             .get_or_init(|| {
                 let d = self.doc;
                 let head = context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })?;
-                let blocks = d.blocks.iter().map(context).collect::<Result<Vec<_>, _>>()?;
+                let blocks = d.blocks.par_iter().map(context).collect::<Result<Vec<_>, _>>()?;
                 Ok((head, blocks))
             })
             .as_ref()
@@ -110,15 +114,22 @@ impl PageTemplate {
             return hb.render_with_context(&self.name, doc.whole()?).map_err(|e| anyhow!("{e}"));
         };
         let (head_ctx, blocks) = doc.split()?;
-        let mut out: Vec<u8> = Vec::with_capacity(64 * 1024);
-        let mut part = |name: &str, ctx: &Context| {
-            hb.render_with_context_to_write(name, ctx, &mut out).map_err(|e| anyhow!("{e}"))
+        let part = |name: &str, ctx: &Context, out: &mut Vec<u8>| {
+            hb.render_with_context_to_write(name, ctx, out).map_err(|e| anyhow!("{e}"))
         };
-        part(head, head_ctx)?;
-        for block in blocks {
-            part("block", block)?;
-        }
-        part(tail, head_ctx)?;
+        // the blocks are independent: render runs of them in parallel, then join them in order
+        let runs = blocks
+            .par_chunks(BLOCKS_PER_TASK)
+            .map(|run| {
+                let mut out = Vec::with_capacity(run.len() * 512);
+                run.iter().try_for_each(|block| part("block", block, &mut out))?;
+                Ok(out)
+            })
+            .collect::<Result<Vec<Vec<u8>>>>()?;
+        let mut out: Vec<u8> = Vec::with_capacity(runs.iter().map(Vec::len).sum::<usize>() + 16 * 1024);
+        part(head, head_ctx, &mut out)?;
+        runs.iter().for_each(|run| out.extend_from_slice(run));
+        part(tail, head_ctx, &mut out)?;
         // every part is a string, so the bytes are UTF-8
         String::from_utf8(out).map_err(|e| anyhow!("{e}"))
     }
