@@ -75,6 +75,14 @@ impl TemplateSet {
         self.files.get(name).map(String::as_str)
     }
 
+    /// True when file `name` is present and holds the built-in text.
+    pub fn is_builtin(&self, name: &str) -> bool {
+        match (self.files.get(name), Builtin::get(name)) {
+            (Some(text), Some(file)) => text.as_bytes() == file.data.as_ref(),
+            _ => false,
+        }
+    }
+
     /// The labels of both languages.
     pub fn labels(&self) -> &LabelSet {
         &self.labels

@@ -7,6 +7,7 @@
 use anyhow::Result;
 use serde_json::Value;
 
+use super::blocks::{PageTemplate, Prepared};
 use super::markdown::{Registry, register_string_helper, registry};
 use crate::context::Document;
 use crate::templates::TemplateSet;
@@ -29,7 +30,8 @@ pub fn escape(s: &str) -> String {
 
 /// Renders documents to HTML.
 pub struct HtmlRenderer {
-    reg: Registry,
+    pub(super) reg: Registry,
+    pub(super) page: PageTemplate,
 }
 
 impl HtmlRenderer {
@@ -46,12 +48,18 @@ impl HtmlRenderer {
         });
         // the page title is <h1>, so document levels 1..4 become <h2>..<h5>
         register_string_helper(hb, "html_level", |v| (v.as_u64().unwrap_or(1).clamp(1, 4) + 1).to_string());
-        Ok(HtmlRenderer { reg })
+        let page = PageTemplate::register(&mut reg, templates, "page", "html/page.html.hbs", "html/block.html.hbs")?;
+        Ok(HtmlRenderer { reg, page })
     }
 
     /// Renders `doc`.
     pub fn render(&self, doc: &Document) -> Result<String> {
-        self.reg.render("page", doc)
+        self.render_prepared(&Prepared::new(doc))
+    }
+
+    /// Renders a prepared document.
+    pub fn render_prepared(&self, doc: &Prepared<'_>) -> Result<String> {
+        self.page.render(&self.reg, doc)
     }
 }
 

@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 
 use anyhow::{Result, anyhow};
-use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason};
+use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError, RenderErrorReason};
 use serde_json::Value;
 
+use super::blocks::{PageTemplate, Prepared};
 use crate::context::Document;
 use crate::templates::TemplateSet;
 
@@ -172,24 +173,40 @@ impl Registry {
     /// Renders template `name`, turning an error into one sentence with the
     /// file, line and column.
     pub fn render<T: serde::Serialize>(&self, name: &str, data: &T) -> Result<String> {
-        self.hb.render(name, data).map_err(|e| {
-            let template = e.template_name.as_deref().unwrap_or(name);
-            let path = self.paths.get(template).map_or(template, String::as_str);
-            let place = match (e.line_no, e.column_no) {
-                (Some(line), Some(column)) => format!("template {path}, line {line}, column {column}"),
-                _ => format!("template {path}"),
+        self.hb.render(name, data).map_err(|e| self.describe(&e, name))
+    }
+
+    /// One sentence for a render error: the template's file, line and column, and what is wrong.
+    pub fn describe(&self, e: &RenderError, name: &str) -> anyhow::Error {
+        let template = e.template_name.as_deref().unwrap_or(name);
+        let path = self.paths.get(template).map_or(template, String::as_str);
+        let place = match (e.line_no, e.column_no) {
+            (Some(line), Some(column)) => format!("template {path}, line {line}, column {column}"),
+            _ => format!("template {path}"),
+        };
+        let what = match e.reason() {
+            RenderErrorReason::MissingVariable(Some(variable)) => format!(
+                "there is no variable `{variable}` here (templates are strict; README \"Templates\" lists what they see)"
+            ),
+            RenderErrorReason::MissingVariable(None) => {
+                "a variable used here does not exist (templates are strict)".to_string()
+            }
+            other => other.to_string(),
+        };
+        anyhow!("{place}: {what}")
+    }
+
+    /// Registers `text` as template `name`, read from `path` (named in errors).
+    pub fn add(&mut self, name: &str, text: &str, path: &str) -> Result<()> {
+        self.hb.register_template_string(name, text).map_err(|e| {
+            let place = match e.pos() {
+                Some((line, column)) => format!("template {path}, line {line}, column {column}"),
+                None => format!("template {path}"),
             };
-            let what = match e.reason() {
-                RenderErrorReason::MissingVariable(Some(variable)) => format!(
-                    "there is no variable `{variable}` here (templates are strict; README \"Templates\" lists what they see)"
-                ),
-                RenderErrorReason::MissingVariable(None) => {
-                    "a variable used here does not exist (templates are strict)".to_string()
-                }
-                other => other.to_string(),
-            };
-            anyhow!("{place}: {what}")
-        })
+            anyhow!("{place}: {}", e.reason())
+        })?;
+        self.paths.insert(name.to_string(), path.to_string());
+        Ok(())
     }
 }
 
@@ -199,24 +216,18 @@ pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> Strin
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(escape);
-    let mut paths = HashMap::new();
+    let mut reg = Registry { hb, paths: HashMap::new() };
     for (path, text) in templates.files_under(prefix) {
         let name = path.trim_start_matches(prefix).split('.').next().unwrap_or_default().to_string();
-        hb.register_template_string(&name, text).map_err(|e| {
-            let place = match e.pos() {
-                Some((line, column)) => format!("template {path}, line {line}, column {column}"),
-                None => format!("template {path}"),
-            };
-            anyhow!("{place}: {}", e.reason())
-        })?;
-        paths.insert(name, path.to_string());
+        reg.add(&name, text, path)?;
     }
-    Ok(Registry { hb, paths })
+    Ok(reg)
 }
 
 /// Renders documents to Markdown.
 pub struct MarkdownRenderer {
-    reg: Registry,
+    pub(super) reg: Registry,
+    pub(super) page: PageTemplate,
 }
 
 impl MarkdownRenderer {
@@ -234,13 +245,24 @@ impl MarkdownRenderer {
             let paragraphs: Vec<Vec<String>> = serde_json::from_value(v.clone()).unwrap_or_default();
             escape_text(&paragraphs)
         });
-        Ok(MarkdownRenderer { reg })
+        let page = PageTemplate::register(
+            &mut reg,
+            templates,
+            "document",
+            "markdown/document.md.hbs",
+            "markdown/block.md.hbs",
+        )?;
+        Ok(MarkdownRenderer { reg, page })
     }
 
     /// Renders `doc`.
     pub fn render(&self, doc: &Document) -> Result<String> {
-        let text = self.reg.render("document", doc)?;
-        Ok(tidy(&text))
+        self.render_prepared(&Prepared::new(doc))
+    }
+
+    /// Renders a prepared document.
+    pub fn render_prepared(&self, doc: &Prepared<'_>) -> Result<String> {
+        Ok(tidy(&self.page.render(&self.reg, doc)?))
     }
 }
 

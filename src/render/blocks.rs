@@ -1,0 +1,149 @@
+//! The block loop of the built-in page templates, rendered without
+//! handlebars' copies.
+//!
+//! handlebars-rust gives every partial a copy of its context, and inside a
+//! partial every value a helper reads (`{{#if table}}`, `{{#with table}}`,
+//! `{{#each rows}}`, each cell, and for HTML `../../columns` once per cell) is
+//! copied again (see sunng87/handlebars-rust#178 and #624). With one
+//! `{{> block}}` per block, a build spent most of its time copying JSON, and a
+//! wide table cost columns × cells. So, when the page template and the block
+//! template of a format are the built-in ones, the page template is split at
+//! its block loop and `block` is rendered once per block with that block as
+//! its root: the same text (the tests compare both paths on every example
+//! and profile), without the copies. Templates from `--templates` are
+//! rendered exactly as written.
+
+use std::sync::OnceLock;
+
+use anyhow::{Result, anyhow};
+use handlebars::Context;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::markdown::Registry;
+use crate::context::{Block, Document, Meta, TocEntry};
+use crate::i18n::Labels;
+use crate::templates::TemplateSet;
+
+/// Blocks rendered by one task of the thread pool.
+const BLOCKS_PER_TASK: usize = 32;
+
+/// The block loop, exactly as the built-in page templates write it.
+const BLOCK_LOOP: &str = "{{#each blocks}}{{> block}}{{/each}}";
+
+/// The document as JSON for the handlebars renderers, made at most once per
+/// document and shared by the Markdown and HTML renderers (also when they run
+/// at the same time).
+pub struct Prepared<'a> {
+    doc: &'a Document,
+    /// The whole document, for templates rendered as written.
+    whole: OnceLock<Result<Context, String>>,
+    /// The document without its blocks, and each block, for the split loop.
+    split: OnceLock<Result<(Context, Vec<Context>), String>>,
+}
+
+/// What the page template sees outside the block loop: the document with no blocks.
+#[derive(Serialize)]
+struct Head<'a> {
+    meta: &'a Meta,
+    toc: &'a [TocEntry],
+    blocks: &'a [Block],
+    labels: &'a Labels,
+}
+
+fn context<T: Serialize>(data: &T) -> Result<Context, String> {
+    Context::wraps(data).map_err(|e| e.to_string())
+}
+
+impl<'a> Prepared<'a> {
+    /// Prepares `doc`; the JSON is made on first use.
+    pub fn new(doc: &'a Document) -> Self {
+        Prepared { doc, whole: OnceLock::new(), split: OnceLock::new() }
+    }
+
+    fn whole(&self) -> anyhow::Result<&Context> {
+        self.whole.get_or_init(|| context(self.doc)).as_ref().map_err(|e| anyhow!("{e}"))
+    }
+
+    fn split(&self) -> anyhow::Result<&(Context, Vec<Context>)> {
+        self.split
+            .get_or_init(|| {
+                let d = self.doc;
+                let head = context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })?;
+                let blocks = d.blocks.par_iter().map(context).collect::<Result<Vec<_>, _>>()?;
+                Ok((head, blocks))
+            })
+            .as_ref()
+            .map_err(|e| anyhow!("{e}"))
+    }
+}
+
+/// How a format renders its page template `name`.
+pub struct PageTemplate {
+    name: String,
+    /// The registered names of the parts before and after the block loop, when split.
+    split: Option<(String, String)>,
+}
+
+impl PageTemplate {
+    /// Registers the parts of page template `name` (file `page_file`) around its
+    /// block loop when it and `block_file` are the built-in templates.
+    pub fn register(
+        reg: &mut Registry,
+        templates: &TemplateSet,
+        name: &str,
+        page_file: &str,
+        block_file: &str,
+    ) -> Result<Self> {
+        let mut page = PageTemplate { name: name.to_string(), split: None };
+        if !(templates.is_builtin(page_file) && templates.is_builtin(block_file)) {
+            return Ok(page);
+        }
+        let text = templates.get(page_file).unwrap_or_default();
+        if let Some((before, after)) = text.split_once(BLOCK_LOOP).filter(|(_, after)| !after.contains(BLOCK_LOOP)) {
+            let (head, tail) = (format!("{name}/before-blocks"), format!("{name}/after-blocks"));
+            reg.add(&head, before, page_file)?;
+            reg.add(&tail, after, page_file)?;
+            page.split = Some((head, tail));
+        }
+        Ok(page)
+    }
+
+    /// Renders the page.
+    pub fn render(&self, reg: &Registry, doc: &Prepared<'_>) -> Result<String> {
+        let Some((head, tail)) = &self.split else {
+            return reg.hb.render_with_context(&self.name, doc.whole()?).map_err(|e| reg.describe(&e, &self.name));
+        };
+        let (head_ctx, blocks) = doc.split()?;
+        let part = |name: &str, ctx: &Context, out: &mut Vec<u8>| {
+            reg.hb.render_with_context_to_write(name, ctx, out).map_err(|e| reg.describe(&e, name))
+        };
+        // the blocks are independent: render runs of them in parallel, then join them in order
+        let runs = blocks
+            .par_chunks(BLOCKS_PER_TASK)
+            .map(|run| {
+                let mut out = Vec::with_capacity(run.len() * 512);
+                run.iter().try_for_each(|block| part("block", block, &mut out))?;
+                Ok(out)
+            })
+            .collect::<Result<Vec<Vec<u8>>>>()?;
+        let mut out: Vec<u8> = Vec::with_capacity(runs.iter().map(Vec::len).sum::<usize>() + 16 * 1024);
+        part(head, head_ctx, &mut out)?;
+        runs.iter().for_each(|run| out.extend_from_slice(run));
+        part(tail, head_ctx, &mut out)?;
+        // every part is a string, so the bytes are UTF-8
+        String::from_utf8(out).map_err(|e| anyhow!("{e}"))
+    }
+
+    /// Renders the page as written, without the split (for the tests).
+    #[cfg(test)]
+    pub fn render_as_written(&self, reg: &Registry, doc: &Prepared<'_>) -> Result<String> {
+        reg.hb.render_with_context(&self.name, doc.whole()?).map_err(|e| reg.describe(&e, &self.name))
+    }
+
+    /// True when the block loop is split.
+    #[cfg(test)]
+    pub fn is_split(&self) -> bool {
+        self.split.is_some()
+    }
+}
