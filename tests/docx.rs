@@ -244,3 +244,18 @@ fn hostile_text_is_escaped_text() {
         );
     }
 }
+
+#[test]
+fn chapters_start_a_page_in_the_long_profiles_only() {
+    let ulm = std::fs::read_to_string(examples()[3].clone()).expect("ulm");
+    let breaks = |profile: &str| {
+        let p = parts(&build_docx(&ulm, &["--profile", profile]));
+        let styles = part(&p, "word/styles.xml");
+        let heading1 = &styles[styles.find(r#"w:styleId="Heading1""#).expect("Heading1")..];
+        let heading1 = &heading1[..heading1.find("</w:style>").expect("end")];
+        assert!(!heading1.contains("pageBreakBefore"), "{profile}: the style itself must not break pages");
+        part(&p, "word/document.xml").matches("<w:pageBreakBefore/>").count()
+    };
+    assert_eq!(breaks("council"), 0, "a council draft runs on");
+    assert!(breaks("full") >= 5, "each chapter of the full profile starts a page");
+}

@@ -114,7 +114,7 @@ pub fn styles(lang_tag: &str) -> String {
             level - 1
         );
         let rpr = format!(
-            r#"<w:rFonts w:ascii="Calibri Light" w:hAnsi="Calibri Light" w:cs="Calibri Light"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#
+            r#"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#
         );
         pstyle(&format!("Heading{level}"), &format!("heading {level}"), "Normal", &ppr, &rpr)
     };
@@ -134,13 +134,15 @@ pub fn styles(lang_tag: &str) -> String {
     let styles = [
         r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:style>"#.to_string(),
         r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>"#.to_string(),
-        pstyle("Title", "Title", "Normal", r#"<w:spacing w:before="2400" w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri Light" w:hAnsi="Calibri Light" w:cs="Calibri Light"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="56"/><w:szCs w:val="56"/>"#),
+        pstyle("Title", "Title", "Normal", r#"<w:spacing w:before="2400" w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="56"/><w:szCs w:val="56"/>"#),
         pstyle("Subtitle", "Subtitle", "Normal", r#"<w:spacing w:after="480"/>"#, r#"<w:color w:val="2F5496"/><w:sz w:val="32"/><w:szCs w:val="32"/>"#),
-        heading(1, 36, 0, true),
+        // the page break before each chapter is set on the paragraphs of the long
+        // profiles, so the council draft runs on without a page per heading
+        heading(1, 36, 0, false),
         heading(2, 28, 360, false),
         heading(3, 24, 240, false),
         heading(4, 22, 240, false),
-        pstyle("TOCHeading", "TOC Heading", "Normal", r#"<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri Light" w:hAnsi="Calibri Light" w:cs="Calibri Light"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/><w:szCs w:val="36"/>"#),
+        pstyle("TOCHeading", "TOC Heading", "Normal", r#"<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/><w:szCs w:val="36"/>"#),
         toc(1),
         toc(2),
         toc(3),
