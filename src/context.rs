@@ -357,22 +357,11 @@ impl<'a> Builder<'a> {
     }
 
     fn priority(&self, p: Option<Priority>) -> String {
-        match p {
-            Some(Priority::High) => self.l.priority_high.clone(),
-            Some(Priority::Medium) => self.l.priority_medium.clone(),
-            Some(Priority::Low) => self.l.priority_low.clone(),
-            None => self.l.none.clone(),
-        }
+        p.map_or(self.l.none.as_str(), |p| self.l.priority(p)).to_string()
     }
 
     fn status(&self, st: Option<MeasureStatus>) -> String {
-        match st {
-            Some(MeasureStatus::Idea) => self.l.status_idea.clone(),
-            Some(MeasureStatus::Planned) => self.l.status_planned.clone(),
-            Some(MeasureStatus::Running) => self.l.status_running.clone(),
-            Some(MeasureStatus::Done) => self.l.status_done.clone(),
-            None => self.l.none.clone(),
-        }
+        st.map_or(self.l.none.as_str(), |st| self.l.status(st)).to_string()
     }
 
     fn group(&self, g: Option<Group>) -> String {
@@ -441,10 +430,7 @@ impl<'a> Builder<'a> {
             authors.push(s.municipality.name.trim().to_string());
         }
         let date = doc.date.as_ref().map(|d| *d.get_ref());
-        let status = doc.status.map(|st| match st {
-            DocStatus::Draft => l.doc_status_draft.clone(),
-            DocStatus::Adopted => l.doc_status_adopted.clone(),
-        });
+        let status = doc.status.map(|st| l.doc_status(st).to_string());
         let m = &s.municipality;
         let mut facts = vec![self.fact(&l.municipality, m.name.trim())];
         if let Some(kind) = m.kind {

@@ -9,8 +9,9 @@ use crate::catalogue::{Catalogue, pick};
 use crate::figures::Figures;
 use crate::i18n::Labels;
 use crate::i18n::money;
-use crate::model::{DocStatus, Goal, Lang, Measure, MeasureStatus, Priority, Strategy};
+use crate::model::{Goal, Lang, Measure, Strategy};
 use crate::render::markdown::escape_inline;
+use crate::templates::TemplateSet;
 
 /// One section of the change log: a heading and its lines.
 #[derive(Debug, Default)]
@@ -29,38 +30,9 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn labels(lang: Lang) -> Labels {
-    crate::templates::TemplateSet::builtin().labels().get(lang).clone()
-}
-
-fn status_name(lang: Lang, s: Option<MeasureStatus>) -> String {
-    let l = labels(lang);
-    match s {
-        None => String::new(),
-        Some(MeasureStatus::Idea) => l.status_idea,
-        Some(MeasureStatus::Planned) => l.status_planned,
-        Some(MeasureStatus::Running) => l.status_running,
-        Some(MeasureStatus::Done) => l.status_done,
-    }
-}
-
-fn priority_name(lang: Lang, p: Option<Priority>) -> String {
-    let l = labels(lang);
-    match p {
-        None => String::new(),
-        Some(Priority::High) => l.priority_high,
-        Some(Priority::Medium) => l.priority_medium,
-        Some(Priority::Low) => l.priority_low,
-    }
-}
-
-fn doc_status_name(lang: Lang, s: Option<DocStatus>) -> String {
-    let l = labels(lang);
-    match s {
-        None => String::new(),
-        Some(DocStatus::Draft) => l.doc_status_draft,
-        Some(DocStatus::Adopted) => l.doc_status_adopted,
-    }
+/// One entry of a list: `- new: **M1** Title`.
+fn entry(kind: &str, id: &str, title: &str) -> String {
+    format!("- {kind} **{}** {}", escape_inline(id), escape_inline(title))
 }
 
 /// Compares entries with ids: added, removed, and changed ones (via `changes`).
@@ -79,31 +51,18 @@ fn by_id<'a, T>(
     for x in new {
         let key = id(x);
         match old_ids.get(&key) {
-            None => {
-                lines.push(format!("- {} **{}** {}", t("neu:", "new:"), escape_inline(&key), escape_inline(&title(x))))
-            }
+            None => lines.push(entry(t("neu:", "new:"), &key, &title(x))),
             Some(before) => {
                 let c = changes(before, x);
                 if !c.is_empty() {
-                    lines.push(format!(
-                        "- {} **{}** {}: {}",
-                        t("geändert:", "changed:"),
-                        escape_inline(&key),
-                        escape_inline(&title(x)),
-                        c.join("; ")
-                    ));
+                    lines.push(format!("{}: {}", entry(t("geändert:", "changed:"), &key, &title(x)), c.join("; ")));
                 }
             }
         }
     }
     for x in old {
         if !new_ids.contains_key(&id(x)) {
-            lines.push(format!(
-                "- {} **{}** {}",
-                t("entfallen:", "removed:"),
-                escape_inline(&id(x)),
-                escape_inline(&title(x))
-            ));
+            lines.push(entry(t("entfallen:", "removed:"), &id(x), &title(x)));
         }
     }
     lines
@@ -132,13 +91,15 @@ fn goal_changes(a: &Goal, b: &Goal, lang: Lang) -> Vec<String> {
     c
 }
 
-fn measure_changes(a: &Measure, b: &Measure, lang: Lang) -> Vec<String> {
+fn measure_changes(a: &Measure, b: &Measure, lang: Lang, l: &Labels) -> Vec<String> {
     let t = |de, en| pick(lang, de, en);
     let mut c = Vec::new();
     field_change(&mut c, t("Titel", "title"), opt(a.title.clone()), opt(b.title.clone()));
     field_change(&mut c, t("Handlungsfeld", "field"), a.field.get_ref().clone(), b.field.get_ref().clone());
-    field_change(&mut c, t("Stand", "status"), status_name(lang, a.status), status_name(lang, b.status));
-    field_change(&mut c, t("Priorität", "priority"), priority_name(lang, a.priority), priority_name(lang, b.priority));
+    let (status, priority) =
+        (|m: &Measure| opt(m.status.map(|x| l.status(x))), |m: &Measure| opt(m.priority.map(|x| l.priority(x))));
+    field_change(&mut c, t("Stand", "status"), status(a), status(b));
+    field_change(&mut c, t("Priorität", "priority"), priority(a), priority(b));
     let budget = |m: &Measure| m.budget_eur.map(|e| money(lang, e)).unwrap_or_default();
     field_change(&mut c, "Budget", budget(a), budget(b));
     field_change(&mut c, t("Beginn", "start"), opt(a.start), opt(b.start));
@@ -176,6 +137,8 @@ fn measure_changes(a: &Measure, b: &Measure, lang: Lang) -> Vec<String> {
 /// The change log from `old` to `new`, in `lang`, as Markdown.
 pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, lang: Lang) -> String {
     let t = |de, en| pick(lang, de, en);
+    let templates = TemplateSet::builtin();
+    let l = templates.labels().get(lang);
     let mut parts: Vec<Part> = Vec::new();
 
     let mut doc = Part { heading: t("Dokument", "Document"), lines: Vec::new() };
@@ -183,7 +146,7 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
         [
             opt(s.document.title.clone()),
             opt(s.document.version.clone()),
-            doc_status_name(lang, s.document.status),
+            opt(s.document.status.map(|x| l.doc_status(x))),
             opt(s.document.date.as_ref().map(|d| *d.get_ref())),
             opt(s.document.adopted_on),
         ]
@@ -213,16 +176,9 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
     let (of, nf) = (fields(old), fields(new));
     let catalogue = Catalogue::get();
     let title = |id: &str| catalogue.common_field(id).map_or(id.to_string(), |c| c.title(lang).to_string());
-    let mut lines: Vec<String> = nf
-        .iter()
-        .filter(|f| !of.contains(f))
-        .map(|f| format!("- {} **{}** {}", t("neu:", "new:"), escape_inline(f), escape_inline(&title(f))))
-        .collect();
-    lines.extend(
-        of.iter().filter(|f| !nf.contains(f)).map(|f| {
-            format!("- {} **{}** {}", t("entfallen:", "removed:"), escape_inline(f), escape_inline(&title(f)))
-        }),
-    );
+    let mut lines: Vec<String> =
+        nf.iter().filter(|f| !of.contains(f)).map(|f| entry(t("neu:", "new:"), f, &title(f))).collect();
+    lines.extend(of.iter().filter(|f| !nf.contains(f)).map(|f| entry(t("entfallen:", "removed:"), f, &title(f))));
     parts.push(Part { heading: t("Handlungsfelder", "Fields of action"), lines });
 
     let om: Vec<&Measure> = old.measures.iter().map(|m| m.get_ref()).collect();
@@ -232,7 +188,7 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
         &nm,
         |m: &Measure| m.id.get_ref().clone(),
         |m: &Measure| m.title.clone().unwrap_or_default(),
-        |a, b| measure_changes(a, b, lang),
+        |a, b| measure_changes(a, b, lang, l),
         lang,
     );
     parts.push(Part { heading: t("Maßnahmen", "Measures"), lines });

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Date, Lang};
+use crate::model::{Date, DocStatus, Lang, MeasureStatus, Priority};
 
 macro_rules! labels {
     ($($name:ident),* $(,)?) => {
@@ -151,6 +151,35 @@ pub struct LabelSet {
     pub de: Labels,
     /// English labels.
     pub en: Labels,
+}
+
+impl Labels {
+    /// The word for a priority (`hoch`, `high` …).
+    pub fn priority(&self, p: Priority) -> &str {
+        match p {
+            Priority::High => &self.priority_high,
+            Priority::Medium => &self.priority_medium,
+            Priority::Low => &self.priority_low,
+        }
+    }
+
+    /// The word for a measure's status (`geplant`, `planned` …).
+    pub fn status(&self, st: MeasureStatus) -> &str {
+        match st {
+            MeasureStatus::Idea => &self.status_idea,
+            MeasureStatus::Planned => &self.status_planned,
+            MeasureStatus::Running => &self.status_running,
+            MeasureStatus::Done => &self.status_done,
+        }
+    }
+
+    /// The word for the document's status (`Entwurf`, `beschlossen` …).
+    pub fn doc_status(&self, st: DocStatus) -> &str {
+        match st {
+            DocStatus::Draft => &self.doc_status_draft,
+            DocStatus::Adopted => &self.doc_status_adopted,
+        }
+    }
 }
 
 impl LabelSet {
