@@ -20,7 +20,7 @@ use crate::catalogue::pick;
 use crate::figures::Figures;
 use crate::model::coverage::coverage;
 use crate::model::write::to_toml;
-use crate::model::{CheckOptions, Checked, Date, DocumentInfo, Lang, Municipality, Severity, Strategy};
+use crate::model::{CheckOptions, Checked, Date, DocumentInfo, Lang, Severity, Strategy};
 use crate::output::{OutputFile, write_atomic};
 use flow::Flow;
 use prompt::{Interrupted, Prompter, Terminal};
@@ -66,23 +66,13 @@ pub fn today() -> Date {
 /// A new, empty strategy with the defaults the interview proposes.
 pub fn fresh(lang: Lang) -> Strategy {
     Strategy {
-        schema_version: None,
-        municipality: Municipality::default(),
         document: DocumentInfo {
             date: Some(toml::Spanned::new(0..0, today())),
             review_months: Some(24),
             language: lang,
             ..DocumentInfo::default()
         },
-        text: Default::default(),
-        vision: Default::default(),
-        goals: Vec::new(),
-        fields: Vec::new(),
-        measures: Vec::new(),
-        technical: Default::default(),
-        actors: Vec::new(),
-        glossary: Vec::new(),
-        production: Default::default(),
+        ..Strategy::default()
     }
 }
 
@@ -101,10 +91,11 @@ pub fn has_terminal() -> bool {
 
 /// Runs an interview in the terminal.
 pub fn run(options: &Options, color: bool) -> Result<Outcome> {
-    let mut terminal = Terminal::new(language(options));
-    let outcome = interview(&mut terminal, options).and_then(|outcome| {
+    let (from, lang) = prepare(options)?;
+    let mut terminal = Terminal::new(lang);
+    let outcome = ask(&mut terminal, options, from, lang).and_then(|outcome| {
         if outcome == Outcome::Written {
-            offer_build(&mut terminal, options, color)?;
+            offer_build(&mut terminal, options, lang, color)?;
         }
         Ok(outcome)
     });
@@ -113,8 +104,7 @@ pub fn run(options: &Options, color: bool) -> Result<Outcome> {
 }
 
 /// Offers to build Markdown and DOCX beside the written file.
-fn offer_build(p: &mut dyn Prompter, options: &Options, color: bool) -> Result<()> {
-    let lang = language(options);
+fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool) -> Result<()> {
     let question = pick(lang, "Jetzt Markdown und DOCX bauen?", "Build Markdown and DOCX now?");
     if !p.confirm(question, false)? {
         let file = options.out.display();
@@ -138,15 +128,6 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, color: bool) -> Result<(
     crate::cmd::build::run(&args, color).map(drop)
 }
 
-/// The language of the questions: `--lang`, else that of `--from`, else German.
-fn language(options: &Options) -> Lang {
-    let from = || {
-        let checked = Checked::from_path(options.from.as_deref()?, CheckOptions::default()).ok()?;
-        checked.strategy.map(|s| s.document.language)
-    };
-    options.lang.or_else(from).unwrap_or_default()
-}
-
 /// Reads `--from`, which must pass `check` without errors.
 fn load_from(path: &Path) -> Result<Strategy> {
     let checked = Checked::from_path(path, CheckOptions::default())?;
@@ -163,8 +144,20 @@ fn load_from(path: &Path) -> Result<Strategy> {
 
 /// The interview over any prompter: resume or start, ask, write, summarise.
 pub fn interview(p: &mut dyn Prompter, options: &Options) -> Result<Outcome> {
+    let (from, lang) = prepare(options)?;
+    ask(p, options, from, lang)
+}
+
+/// The old answers of `--from` (read once) and the language of the questions:
+/// `--lang`, else that of `--from`, else German.
+fn prepare(options: &Options) -> Result<(Option<Strategy>, Lang)> {
     let from = options.from.as_deref().map(load_from).transpose()?;
-    let lang = language(options);
+    let lang = options.lang.or(from.as_ref().map(|s| s.document.language)).unwrap_or_default();
+    Ok((from, lang))
+}
+
+/// The interview proper, given the old answers and the language.
+fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: Lang) -> Result<Outcome> {
     let t = |de: &'static str, en: &'static str| pick(lang, de, en);
     let draft_path = draft::path_for(&options.out);
 

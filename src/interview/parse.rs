@@ -31,13 +31,8 @@ pub fn parse_date(s: &str) -> std::result::Result<Date, String> {
     let bad = || format!("`{s}` is not a date (e.g. 2026-11-24 or 24.11.2026)");
     let parts: Vec<&str> = if s.contains('.') { s.split('.').rev().collect() } else { s.split('-').collect() };
     let [y, m, d] = parts.as_slice() else { return Err(bad()) };
-    let (year, month, day) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>());
-    match (year, month, day) {
-        (Ok(year), Ok(month @ 1..=12), Ok(day @ 1..=31)) if year >= 1000 => {
-            let date = Date { year, month, day };
-            // the model's own calendar decides whether the day exists
-            if date.add_months(0).day == day { Ok(date) } else { Err(bad()) }
-        }
+    match (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) {
+        (Ok(year), Ok(month), Ok(day)) if year >= 1000 => Date::new(year, month, day).ok_or_else(bad),
         _ => Err(bad()),
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 /// One strategy: the whole input file.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "strategiekit input file")]
 pub struct Strategy {
@@ -454,6 +454,15 @@ pub struct Date {
 }
 
 impl Date {
+    /// The date, if the day exists in that month (29 February only in leap years).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
     /// The date `months` later (day clamped to the month's length).
     pub fn add_months(self, months: u32) -> Date {
         let total = u32::from(self.year) * 12 + u32::from(self.month) - 1 + months;
@@ -519,5 +528,13 @@ mod tests {
         assert_eq!(d.add_months(3), Date { year: 2027, month: 2, day: 28 });
         assert_eq!(d.add_months(24).to_string(), "2028-11-30");
         assert_eq!(Date { year: 2024, month: 1, day: 31 }.add_months(1).to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn new_dates_must_exist() {
+        assert_eq!(Date::new(2024, 2, 29).map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        assert_eq!(Date::new(2026, 2, 29), None);
+        assert_eq!(Date::new(2026, 13, 1), None);
+        assert_eq!(Date::new(2026, 4, 0), None);
     }
 }

@@ -5,7 +5,7 @@ use toml::Spanned;
 use anyhow::Result;
 use console::style;
 
-use super::{Flow, new_error, propose, spanned};
+use super::{Flow, errors_at, new_error, propose, spanned};
 use crate::catalogue::Item;
 use crate::interview::parse::{parse_list, parse_number, parse_year, show_list};
 use crate::model::{Goal, Indicator, Strategy};
@@ -138,7 +138,8 @@ impl Flow<'_> {
             if let Some(parent) = self.choose(label, &options, current)? {
                 let mut candidate = self.s.clone();
                 candidate.goals[i].get_mut().parent = parent.map(|p| spanned(p.to_string()));
-                match new_error(&self.s, &candidate, &format!("{path}.parent")) {
+                let at = format!("{path}.parent");
+                match new_error(&errors_at(&self.s, &at), &candidate, &at) {
                     Ok(()) => {
                         self.s = candidate;
                         self.checkpoint()?;

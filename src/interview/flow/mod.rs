@@ -79,14 +79,15 @@ fn errors_at(s: &Strategy, prefix: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first error that `candidate` has at `prefix` and `current` has not.
-fn new_error(current: &Strategy, candidate: &Strategy, prefix: &str) -> std::result::Result<(), String> {
-    let before = errors_at(current, prefix);
+/// The first error that `candidate` has at `prefix` and is not among the
+/// errors `before` (those of the model without the answer).
+fn new_error(before: &[String], candidate: &Strategy, prefix: &str) -> std::result::Result<(), String> {
     match errors_at(candidate, prefix).into_iter().find(|e| !before.contains(e)) {
         Some(e) => Err(e),
         None => Ok(()),
     }
 }
+
 /// The next free id `prefix1`, `prefix2`, … not in `taken`.
 fn propose(prefix: &str, taken: &[String]) -> String {
     (taken.len() + 1..).map(|n| format!("{prefix}{n}")).find(|id| !taken.contains(id)).unwrap_or_default()
@@ -230,6 +231,7 @@ impl<'a> Flow<'a> {
         };
         let needed = self.t("Eine Angabe ist hier nötig.", "An answer is needed here.");
         let s = &self.s;
+        let before = std::cell::OnceCell::new();
         let validate = |a: &str| -> std::result::Result<(), String> {
             if a == shown && !(required && a.is_empty()) {
                 return Ok(());
@@ -242,7 +244,8 @@ impl<'a> Flow<'a> {
             };
             let mut candidate = s.clone();
             apply(&mut candidate, value);
-            new_error(s, &candidate, path)
+            // the model without the answer is checked once per question, however often it is asked again
+            new_error(before.get_or_init(|| errors_at(s, path)), &candidate, path)
         };
         let answer = self.p.text(&label, &shown, &validate)?;
         if answer == shown || answer.is_empty() {
