@@ -15,7 +15,7 @@ use crate::figures::{self, Figures};
 use crate::i18n::{self, Labels, fill};
 use crate::model::coverage::{has_data, has_text, is_filled, technical_selected};
 use crate::model::{
-    Actor, DocStatus, Field, Goal, Group, Involvement, Kind, Lang, Measure, MeasureStatus, Priority, Strategy,
+    Actor, DocStatus, Field, Goal, Group, Involvement, Lang, Measure, MeasureStatus, Priority, Strategy,
 };
 
 /// A document ready to render.
@@ -365,23 +365,11 @@ impl<'a> Builder<'a> {
     }
 
     fn group(&self, g: Option<Group>) -> String {
-        match g {
-            Some(Group::Administration) => self.l.group_administration.clone(),
-            Some(Group::Politics) => self.l.group_politics.clone(),
-            Some(Group::Business) => self.l.group_business.clone(),
-            Some(Group::Science) => self.l.group_science.clone(),
-            Some(Group::CivilSociety) => self.l.group_civil_society.clone(),
-            None => self.l.not_set.clone(),
-        }
+        g.map_or(self.l.not_set.as_str(), |g| self.l.group(g)).to_string()
     }
 
     fn involvement(&self, i: Option<Involvement>) -> String {
-        match i {
-            Some(Involvement::Inform) => self.l.involvement_inform.clone(),
-            Some(Involvement::CoCreate) => self.l.involvement_co_create.clone(),
-            Some(Involvement::Consult) => self.l.involvement_consult.clone(),
-            None => self.l.not_set.clone(),
-        }
+        i.map_or(self.l.not_set.as_str(), |i| self.l.involvement(i)).to_string()
     }
 
     fn period(&self, m: &Measure) -> String {
@@ -409,10 +397,9 @@ impl<'a> Builder<'a> {
     // ----- metadata -----------------------------------------------------
 
     fn title(&self) -> String {
-        let name = self.s.municipality.name.trim();
         nonblank(&self.s.document.title)
             .map(str::to_string)
-            .unwrap_or_else(|| fill(&self.l.default_title, &[("name", name)]))
+            .unwrap_or_else(|| self.l.default_title(&self.s.municipality.name))
     }
 
     fn meta(&self) -> Meta {
@@ -434,13 +421,7 @@ impl<'a> Builder<'a> {
         let m = &s.municipality;
         let mut facts = vec![self.fact(&l.municipality, m.name.trim())];
         if let Some(kind) = m.kind {
-            let k = match kind {
-                Kind::City => &l.kind_city,
-                Kind::Municipality => &l.kind_municipality,
-                Kind::District => &l.kind_district,
-                Kind::Association => &l.kind_association,
-            };
-            facts.push(self.fact(&l.kind, k.as_str()));
+            facts.push(self.fact(&l.kind, l.kind(kind)));
         }
         if let Some(state) = &m.state {
             let name = self

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Date, DocStatus, Lang, MeasureStatus, Priority};
+use crate::model::{Date, DocStatus, Group, Involvement, Kind, Lang, MeasureStatus, Priority};
 
 macro_rules! labels {
     ($($name:ident),* $(,)?) => {
@@ -171,6 +171,41 @@ impl Labels {
             MeasureStatus::Running => &self.status_running,
             MeasureStatus::Done => &self.status_done,
         }
+    }
+
+    /// The name of a kind of municipality (`Stadt`, `City` …).
+    pub fn kind(&self, k: Kind) -> &str {
+        match k {
+            Kind::City => &self.kind_city,
+            Kind::Municipality => &self.kind_municipality,
+            Kind::District => &self.kind_district,
+            Kind::Association => &self.kind_association,
+        }
+    }
+
+    /// The name of a stakeholder group (`Verwaltung`, `Politics` …).
+    pub fn group(&self, g: Group) -> &str {
+        match g {
+            Group::Administration => &self.group_administration,
+            Group::Politics => &self.group_politics,
+            Group::Business => &self.group_business,
+            Group::Science => &self.group_science,
+            Group::CivilSociety => &self.group_civil_society,
+        }
+    }
+
+    /// The name of a way of involvement (`Mitgestalten`, `Consult` …).
+    pub fn involvement(&self, i: Involvement) -> &str {
+        match i {
+            Involvement::Inform => &self.involvement_inform,
+            Involvement::CoCreate => &self.involvement_co_create,
+            Involvement::Consult => &self.involvement_consult,
+        }
+    }
+
+    /// The document title built from the municipality's name, when none is given.
+    pub fn default_title(&self, name: &str) -> String {
+        fill(&self.default_title, &[("name", name.trim())])
     }
 
     /// The word for the document's status (`Entwurf`, `beschlossen` …).

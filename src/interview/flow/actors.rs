@@ -30,13 +30,8 @@ impl Flow<'_> {
             actor_mut(s, i).name = v.unwrap_or_default();
         })?;
         let t = tr(self.lang);
-        let groups = [
-            (Group::Administration, t("Verwaltung", "administration")),
-            (Group::Politics, t("Politik", "politics")),
-            (Group::Business, t("Wirtschaft", "business")),
-            (Group::Science, t("Wissenschaft", "science")),
-            (Group::CivilSociety, t("Zivilgesellschaft", "civil society")),
-        ];
+        let groups = [Group::Administration, Group::Politics, Group::Business, Group::Science, Group::CivilSociety]
+            .map(|g| (g, self.l.group(g).to_string()));
         if let Some(g) = self.choose(t("Gruppe", "Group"), &groups, a.group)? {
             actor_mut(&mut self.s, i).group = g;
             self.checkpoint()?;
@@ -51,11 +46,8 @@ impl Flow<'_> {
                 actor_mut(s, i).role = v;
             },
         )?;
-        let involvements = [
-            (Involvement::Inform, t("informieren & begeistern", "inform & inspire")),
-            (Involvement::Consult, t("Input einholen", "consult")),
-            (Involvement::CoCreate, t("mitgestalten", "co-create")),
-        ];
+        let involvements = [Involvement::Inform, Involvement::Consult, Involvement::CoCreate]
+            .map(|i| (i, self.l.involvement(i).to_string()));
         if let Some(v) = self.choose(t("Beteiligung", "Involvement"), &involvements, a.involvement)? {
             actor_mut(&mut self.s, i).involvement = v;
             self.checkpoint()?;

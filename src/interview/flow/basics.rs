@@ -23,12 +23,8 @@ impl Flow<'_> {
             s.municipality.name = v.unwrap_or_default();
         })?;
 
-        let kinds = [
-            (Kind::City, t("Stadt", "City")),
-            (Kind::Municipality, t("Gemeinde", "Municipality")),
-            (Kind::District, t("Landkreis", "District")),
-            (Kind::Association, t("Verbund mehrerer Kommunen", "Association of municipalities")),
-        ];
+        let kinds = [Kind::City, Kind::Municipality, Kind::District, Kind::Association]
+            .map(|k| (k, self.l.kind(k).to_string()));
         if let Some(k) = self.choose(kind, &kinds, self.s.municipality.kind)? {
             self.s.municipality.kind = k;
             self.checkpoint()?;
@@ -57,8 +53,9 @@ impl Flow<'_> {
             })?;
         }
 
+        // the title is in the document's language, which may differ from the interview's
         let labels = crate::templates::TemplateSet::builtin().labels().get(self.s.document.language).clone();
-        let derived = crate::i18n::fill(&labels.default_title, &[("name", &self.s.municipality.name)]);
+        let derived = labels.default_title(&self.s.municipality.name);
         let current = self.s.document.title.clone().unwrap_or(derived);
         self.ask(
             t("Titel des Dokuments", "Title of the document"),
@@ -70,7 +67,7 @@ impl Flow<'_> {
                 s.document.title = v;
             },
         )?;
-        let statuses = [(DocStatus::Draft, t("Entwurf", "draft")), (DocStatus::Adopted, t("beschlossen", "adopted"))];
+        let statuses = [DocStatus::Draft, DocStatus::Adopted].map(|st| (st, self.l.doc_status(st).to_string()));
         if let Some(st) = self.choose(t("Stand", "Status"), &statuses, self.s.document.status)? {
             self.s.document.status = st;
             self.checkpoint()?;

@@ -177,11 +177,7 @@ impl Flow<'_> {
             measure_mut(s, i).partners = v.unwrap_or_default();
         })?;
         let t = tr(self.lang);
-        let priorities = [
-            (Priority::High, t("hoch", "high")),
-            (Priority::Medium, t("mittel", "medium")),
-            (Priority::Low, t("niedrig", "low")),
-        ];
+        let priorities = [Priority::High, Priority::Medium, Priority::Low].map(|p| (p, self.l.priority(p).to_string()));
         if let Some(p) = self.choose(t("Priorität", "Priority"), &priorities, m.priority)? {
             measure_mut(&mut self.s, i).priority = p;
             self.checkpoint()?;
@@ -193,12 +189,8 @@ impl Flow<'_> {
             measure_mut(&mut self.s, i).quick_win = quick;
             self.checkpoint()?;
         }
-        let statuses = [
-            (MeasureStatus::Idea, t("Idee", "idea")),
-            (MeasureStatus::Planned, t("geplant", "planned")),
-            (MeasureStatus::Running, t("laufend", "running")),
-            (MeasureStatus::Done, t("abgeschlossen", "done")),
-        ];
+        let statuses = [MeasureStatus::Idea, MeasureStatus::Planned, MeasureStatus::Running, MeasureStatus::Done]
+            .map(|st| (st, self.l.status(st).to_string()));
         if let Some(st) = self.choose(t("Stand der Umsetzung", "Status"), &statuses, m.status)? {
             measure_mut(&mut self.s, i).status = st;
             self.checkpoint()?;

@@ -24,9 +24,11 @@ use toml::Spanned;
 
 use super::prompt::Prompter;
 use crate::catalogue::{Catalogue, Generated, Item, pick, section_ids};
+use crate::i18n::Labels;
 use crate::model::coverage::technical_selected;
 use crate::model::write::to_toml;
 use crate::model::{CheckOptions, Checked, Lang, Severity, Strategy};
+use crate::templates::TemplateSet;
 /// The first step: municipality and document.
 pub const BASICS: &str = "basics";
 
@@ -54,6 +56,8 @@ pub struct Flow<'a> {
     /// The model being written.
     pub s: Strategy,
     lang: Lang,
+    /// The words for kinds, statuses, priorities, groups … in the interview's language.
+    l: Labels,
     save: &'a mut Saver<'a>,
     step: usize,
 }
@@ -126,7 +130,8 @@ fn preview(text: &str) -> String {
 impl<'a> Flow<'a> {
     /// An interview over `s`, asking through `p` in `lang`.
     pub fn new(p: &'a mut dyn Prompter, s: Strategy, lang: Lang, save: &'a mut Saver<'a>) -> Flow<'a> {
-        Flow { p, s, lang, save, step: 0 }
+        let l = TemplateSet::builtin().labels().get(lang).clone();
+        Flow { p, s, lang, l, save, step: 0 }
     }
 
     fn t(&self, de: &'static str, en: &'static str) -> &'static str {
@@ -287,14 +292,14 @@ impl<'a> Flow<'a> {
     }
 
     /// One of `options` or none; `Some(choice)` when the user changed it.
-    fn choose<T: Copy + PartialEq>(
+    fn choose<T: Copy + PartialEq, S: AsRef<str>>(
         &mut self,
         label: &str,
-        options: &[(T, &str)],
+        options: &[(T, S)],
         current: Option<T>,
     ) -> Result<Option<Option<T>>> {
         let mut items = vec![self.t("– keine Angabe –", "– not specified –").to_string()];
-        items.extend(options.iter().map(|(_, name)| (*name).to_string()));
+        items.extend(options.iter().map(|(_, name)| name.as_ref().to_string()));
         let default = current.and_then(|c| options.iter().position(|(v, _)| *v == c)).map_or(0, |i| i + 1);
         let chosen = self.p.select(label, &items, default)?;
         if chosen == default {
