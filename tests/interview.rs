@@ -11,12 +11,20 @@ use rexpect::process::WaitStatus;
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
 
-/// Starts `strategiekit interview ARGS` in a pseudo-terminal in `dir`.
+/// Starts `strategiekit interview ARGS` in a pseudo-terminal in `dir`, with no editor set.
 fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+    spawn_with_editor(dir, args, None)
+}
+
+/// Like [`spawn`], with `$EDITOR` set to `editor`.
+fn spawn_with_editor(dir: &Path, args: &[&str], editor: Option<&Path>) -> PtySession {
     let mut cmd = bin();
     cmd.arg("interview").args(args).current_dir(dir);
     cmd.env("NO_COLOR", "1").env("TERM", "xterm").env("COLUMNS", "120").env("LINES", "40");
     cmd.env_remove("VISUAL").env_remove("EDITOR");
+    if let Some(editor) = editor {
+        cmd.env("EDITOR", editor);
+    }
     spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(false))
         .expect("the binary starts in a pty")
 }
@@ -235,11 +243,7 @@ fn a_long_text_can_be_written_in_the_editor() {
     std::fs::write(&editor, "#!/bin/sh\nprintf 'Aus dem Editor.\\n\\nZweiter Absatz.\\n' > \"$1\"\n").expect("script");
     #[cfg(unix)]
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
-    let mut cmd = bin();
-    cmd.args(["interview", "-o", "s.toml"]).current_dir(dir.path());
-    cmd.env("NO_COLOR", "1").env("TERM", "xterm").env_remove("VISUAL").env("EDITOR", &editor);
-    let mut p = spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(false))
-        .expect("the binary starts in a pty");
+    let mut p = spawn_with_editor(dir.path(), &["-o", "s.toml"], Some(&editor));
     wait_for(&mut p, "Name der Kommune");
     type_keys(&mut p, "Schreibstadt\r");
     press_enter(&mut p, Some("Vorwort"));
