@@ -218,7 +218,22 @@ fn tables_repeat_their_header_row_and_have_widths() {
             assert_eq!(row.matches(r#"<w:tcW w:w=""#).count(), columns, "every cell has a width");
         }
         assert!(t.contains("<w:tblBorders><w:top w:val=\"single\""), "borders");
+        let grid: u32 = t
+            .split(r#"<w:gridCol w:w=""#)
+            .skip(1)
+            .map(|w| w.split('"').next().and_then(|n| n.parse::<u32>().ok()).expect("a width"))
+            .sum();
+        assert!(grid <= 9072, "the table is {grid} dxa wide, the text 9072");
     }
+    // the measure overview's long words fit only in the compact size
+    let overview = tables.iter().find(|t| t.contains(">Zeitraum<") && t.contains(">Handlungsfeld<")).expect("overview");
+    assert!(overview.contains(r#"<w:pStyle w:val="TableHeadingCompact"/>"#), "compact header");
+    assert!(overview.contains(r#"<w:pStyle w:val="TableTextCompact"/>"#), "compact cells");
+    let profile = tables.iter().find(|t| t.contains(">Priorität<") && !t.contains(">Zeitraum<")).expect("a profile");
+    assert!(!profile.contains("Compact"), "a measure profile keeps the normal size");
+    let styles = part(&parts(&docx), "word/styles.xml").to_string();
+    let compact = styles.split(r#"w:styleId="TableTextCompact""#).nth(1).expect("style TableTextCompact");
+    assert!(compact.split("</w:style>").next().unwrap_or_default().contains(r#"<w:sz w:val="16"/>"#), "8 pt");
 }
 
 #[test]

@@ -174,6 +174,10 @@ fn libreoffice_turns_every_example_into_a_pdf_with_its_headings() {
         for h in &headings {
             assert!(text.contains(h.as_str()), "{doc}.pdf lacks the heading {h:?}");
         }
+        let raw = tool("pdftotext", &["-raw", &format!("{doc}.pdf"), "-"], dir.path());
+        let broken =
+            broken_words(&docx_words(&dir.path().join(format!("{doc}.docx"))), &String::from_utf8_lossy(&raw.stdout));
+        assert!(broken.is_empty(), "{doc}.pdf breaks words inside (table columns too narrow): {broken:?}");
         let pages = tool("pdfinfo", &[&format!("{doc}.pdf")], dir.path());
         let pages = String::from_utf8_lossy(&pages.stdout).into_owned();
         assert!(
@@ -181,6 +185,51 @@ fn libreoffice_turns_every_example_into_a_pdf_with_its_headings() {
             "{doc}: not A4:\n{pages}"
         );
     }
+}
+
+/// Every word of the DOCX's text runs.
+fn docx_words(path: &std::path::Path) -> std::collections::HashSet<String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).expect("docx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("UTF-8");
+    let mut words = std::collections::HashSet::new();
+    for run in xml.split("<w:t").skip(1) {
+        let text = run.split_once('>').map_or("", |(_, t)| t).split("</w:t>").next().unwrap_or_default();
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        words.extend(text.split_whitespace().map(str::to_string));
+    }
+    words
+}
+
+/// Words the PDF breaks across two lines without a hyphen ("Zeitrau/m"):
+/// the end of one line and the start of the next make a word of the
+/// document, and the end alone is none.
+fn broken_words(words: &std::collections::HashSet<String>, pdf_text: &str) -> Vec<String> {
+    let lines: Vec<Vec<&str>> = pdf_text.lines().map(|l| l.split_whitespace().collect()).collect();
+    lines
+        .windows(2)
+        .filter_map(|pair| {
+            let (head, tail) = (pair[0].last()?, pair[1].first()?);
+            let joined = format!("{head}{tail}");
+            let after_dash = head.ends_with('-') || head.ends_with('–');
+            (!after_dash && words.contains(&joined) && !words.contains(*head)).then(|| format!("{head}/{tail}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_word_broken_across_lines_is_found() {
+    let words: std::collections::HashSet<String> =
+        ["Zeitraum", "abgeschlossen", "Bürger-", "Service", "ja"].into_iter().map(str::to_string).collect();
+    let text = "Nr. Zeitrau\nm 2023\nabgeschl\nossen\nBürger-\nService ja\nja\n";
+    assert_eq!(broken_words(&words, text), ["Zeitrau/m", "abgeschl/ossen"]);
 }
 
 /// The plain text pandoc reads from a document (Str, Space and breaks), in order.

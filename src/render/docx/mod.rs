@@ -4,6 +4,7 @@
 
 mod body;
 mod parts;
+mod table;
 mod xml;
 
 use std::io::{Cursor, Write as _};

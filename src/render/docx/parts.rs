@@ -150,6 +150,8 @@ pub fn styles(lang_tag: &str) -> String {
         pstyle("ListParagraph", "List Paragraph", "Normal", r#"<w:spacing w:after="60"/><w:ind w:left="720"/><w:contextualSpacing/>"#, ""),
         pstyle("TableText", "Table Text", "Normal", r#"<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>"#, r#"<w:sz w:val="20"/><w:szCs w:val="20"/>"#),
         pstyle("TableHeading", "Table Heading", "TableText", r#"<w:keepNext/>"#, r#"<w:b/><w:color w:val="FFFFFF"/>"#),
+        pstyle("TableTextCompact", "Table Text Compact", "TableText", "", r#"<w:sz w:val="16"/><w:szCs w:val="16"/>"#),
+        pstyle("TableHeadingCompact", "Table Heading Compact", "TableHeading", "", r#"<w:sz w:val="16"/><w:szCs w:val="16"/>"#),
         pstyle("Footer", "footer", "Normal", r#"<w:spacing w:after="0"/>"#, r#"<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#),
         pstyle("Mermaid", "Code", "Normal", r#"<w:spacing w:after="0"/>"#, r#"<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/><w:sz w:val="18"/>"#),
         r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#.to_string(),

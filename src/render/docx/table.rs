@@ -1,0 +1,310 @@
+//! Tables in word/document.xml: column widths that break no word, the type
+//! size, borders, fills and the repeated header row.
+
+use std::fmt::Write as _;
+
+use super::body::run;
+use super::parts::geometry::TEXT_W;
+use crate::context::Column;
+
+const HEADER_FILL: &str = "2F5496";
+const LABEL_FILL: &str = "DEEAF6";
+const TOTAL_FILL: &str = "F2F2F2";
+const ROADMAP_FILL: &str = "8EAADB";
+
+/// Left and right cell margins together, in dxa.
+const CELL_PAD: u32 = 230;
+
+/// The type size of a table. A table whose longest words do not fit the
+/// text width at the normal size is set compact, so that no word is
+/// broken inside ("Zeitrau/m") in the widest overviews.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TableSize {
+    /// 10 pt, styles `TableText` and `TableHeading`.
+    Normal,
+    /// 8 pt, styles `TableTextCompact` and `TableHeadingCompact`.
+    Compact,
+}
+
+impl TableSize {
+    /// The type size in half-points, as `w:sz` has it.
+    fn half_points(self) -> u32 {
+        match self {
+            TableSize::Normal => 20,
+            TableSize::Compact => 16,
+        }
+    }
+
+    fn style(self, heading: bool) -> &'static str {
+        match (self, heading) {
+            (TableSize::Normal, false) => "TableText",
+            (TableSize::Normal, true) => "TableHeading",
+            (TableSize::Compact, false) => "TableTextCompact",
+            (TableSize::Compact, true) => "TableHeadingCompact",
+        }
+    }
+}
+
+/// Approximate advance width of a character in Calibri (and its metric twin
+/// Carlito), in units of 1/2048 em. Capitals, `m` and `w` are wide, `i`, `l`
+/// and punctuation narrow; an average width would break "MOB-/01".
+fn advance(c: char) -> u32 {
+    match c {
+        'i' | 'l' | 'j' | 'I' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 520,
+        'f' | 't' | 'r' | 'J' | '-' | '(' | ')' | '/' | '[' | ']' => 720,
+        'a' | 'c' | 'e' | 'g' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'ä' | 'F' | 'L' | 'S' | 'E' | 'T' | 'Y' | 'Z' => {
+            1000
+        }
+        'b' | 'd' | 'h' | 'n' | 'o' | 'p' | 'q' | 'u' | 'ö' | 'ü' | 'ß' => 1080,
+        '0'..='9' => 1040,
+        'm' | 'w' => 1640,
+        'M' | 'W' => 1820,
+        'A'..='Z' | 'Ä' | 'Ö' | 'Ü' => 1300,
+        '€' | '–' | '—' | '%' | '&' | '@' => 1300,
+        _ => 1150,
+    }
+}
+
+/// Width of `word` set at `half_points`, in dxa (twentieths of a point);
+/// bold (the header row) is a little wider.
+fn word_width(word: &str, half_points: u32, bold: bool) -> u32 {
+    let units: u64 = word.chars().map(|c| u64::from(advance(c))).sum();
+    let units = if bold { units * 21 / 20 } else { units };
+    // dxa = units / 2048 em * points * 20 = units * half_points * 10 / 2048
+    u32::try_from(units * u64::from(half_points) * 10 / 2048).unwrap_or(u32::MAX)
+}
+
+/// The width each column needs for its longest word (header or cell), in dxa;
+/// at most half the text width.
+fn least_widths(columns: &[Column], rows: &[Vec<String>], size: TableSize) -> Vec<u32> {
+    let hp = size.half_points();
+    let widest = |text: &str, bold: bool| text.split_whitespace().map(|w| word_width(w, hp, bold)).max().unwrap_or(0);
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = rows.iter().filter_map(|r| r.get(i)).map(|t| widest(t, false));
+            let word = cells.chain(std::iter::once(widest(&c.title, true))).max().unwrap_or(0);
+            (word + CELL_PAD).min(TEXT_W / 2)
+        })
+        .collect()
+}
+
+/// The type size and column widths of a table: normal if its words fit,
+/// else compact.
+fn layout(columns: &[Column], rows: &[Vec<String>]) -> (TableSize, Vec<u32>) {
+    let normal = least_widths(columns, rows, TableSize::Normal);
+    if normal.iter().sum::<u32>() <= TEXT_W {
+        return (TableSize::Normal, widths(columns, &normal));
+    }
+    let compact = least_widths(columns, rows, TableSize::Compact);
+    (TableSize::Compact, widths(columns, &compact))
+}
+
+/// Column widths in dxa: the context's relative widths, but a column
+/// narrower than `least` (room for its longest word) is widened, so no word
+/// is broken inside ("Prioritä/t"). The room comes from the columns that have
+/// more than they need, in proportion to what they can spare; when that is
+/// not enough, every column gets the same share of what it lacks.
+fn widths(columns: &[Column], least: &[u32]) -> Vec<u32> {
+    let total: u32 = columns.iter().map(|c| c.width.max(1)).sum::<u32>().max(1);
+    let shares: Vec<u32> = columns.iter().map(|c| TEXT_W * c.width.max(1) / total).collect();
+    let lack: u64 = shares.iter().zip(least).map(|(s, l)| u64::from(l.saturating_sub(*s))).sum();
+    let spare: u64 = shares.iter().zip(least).map(|(s, l)| u64::from(s.saturating_sub(*l))).sum();
+    if lack == 0 {
+        return shares;
+    }
+    let moved = lack.min(spare);
+    let part = |amount: u32, of: u64| u32::try_from(u64::from(amount) * moved / of.max(1)).unwrap_or(0);
+    let mut out: Vec<u32> = shares
+        .iter()
+        .zip(least)
+        .map(|(s, l)| if l > s { s + part(l - s, lack) } else { s - part(s - l, spare) })
+        .collect();
+    // rounding down what is taken can leave a few dxa too many; the column
+    // with the most room to spare gives them back
+    let excess = out.iter().sum::<u32>().saturating_sub(TEXT_W);
+    if let Some(i) = (0..out.len()).max_by_key(|&i| out[i].saturating_sub(least[i])) {
+        out[i] = out[i].saturating_sub(excess);
+    }
+    out
+}
+
+struct CellStyle<'a> {
+    size: TableSize,
+    fill: Option<&'a str>,
+    bold: bool,
+    right: bool,
+    heading: bool,
+}
+
+fn cell(out: &mut String, width: u32, text: &str, style: &CellStyle<'_>) {
+    let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
+    if let Some(fill) = style.fill {
+        let _ = write!(out, r#"<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>"#);
+    }
+    let pstyle = style.size.style(style.heading);
+    let _ = write!(out, r#"</w:tcPr><w:p><w:pPr><w:pStyle w:val="{pstyle}"/>"#);
+    if style.right {
+        out.push_str(r#"<w:jc w:val="right"/>"#);
+    }
+    out.push_str("</w:pPr>");
+    run(out, text, style.bold);
+    out.push_str("</w:p></w:tc>");
+}
+
+/// A table with borders, fixed column widths and a header row repeated on every page.
+pub(super) fn table(
+    out: &mut String,
+    columns: &[Column],
+    rows: &[Vec<String>],
+    profile: bool,
+    total_row: bool,
+    roadmap: bool,
+) {
+    let (size, widths) = layout(columns, rows);
+    let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/>"#);
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
+    let _ = write!(
+        out,
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+    );
+    for w in &widths {
+        let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+    }
+    out.push_str(r#"</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
+    for (c, w) in columns.iter().zip(&widths) {
+        cell(
+            out,
+            *w,
+            &c.title,
+            &CellStyle { size, fill: Some(HEADER_FILL), bold: false, right: c.numeric, heading: true },
+        );
+    }
+    out.push_str("</w:tr>");
+    for (r, row) in rows.iter().enumerate() {
+        let is_total = total_row && r + 1 == rows.len();
+        out.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
+        for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
+            let text = row.get(i).map_or("", String::as_str);
+            let mark = roadmap && i > 0 && !text.is_empty();
+            let fill = if mark {
+                Some(ROADMAP_FILL)
+            } else if is_total {
+                Some(TOTAL_FILL)
+            } else if profile && i == 0 {
+                Some(LABEL_FILL)
+            } else {
+                None
+            };
+            let style =
+                CellStyle { size, fill, bold: is_total || (profile && i == 0), right: c.numeric, heading: false };
+            cell(out, *w, if mark { "" } else { text }, &style);
+        }
+        out.push_str("</w:tr>");
+    }
+    // an empty paragraph keeps two tables in a row apart
+    out.push_str(r#"</w:tbl><w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>"#);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(title: &str, width: u32) -> Column {
+        Column { title: title.to_string(), numeric: false, width }
+    }
+
+    #[test]
+    fn columns_are_wide_enough_for_their_longest_word() {
+        let columns = [col("Id", 5), col("Maßnahme", 75), col("Priorität", 10), col("Status", 10)];
+        let rows =
+            vec![vec!["HEA-01".into(), "Telemedizin im ländlichen Raum".into(), "hoch".into(), "abgeschlossen".into()]];
+        let (size, w) = layout(&columns, &rows);
+        assert_eq!(size, TableSize::Normal);
+        assert_eq!(w.len(), 4);
+        assert!(w[0] >= word_width("HEA-01", 20, false) + CELL_PAD, "{w:?}");
+        assert!(w[2] >= word_width("Priorität", 20, true) + CELL_PAD, "{w:?}");
+        assert!(w[3] >= word_width("abgeschlossen", 20, false) + CELL_PAD, "{w:?}");
+        assert!(w[1] > w[3], "the wide column keeps the most room: {w:?}");
+        assert!(w.iter().sum::<u32>() <= TEXT_W, "{w:?}");
+    }
+
+    #[test]
+    fn too_many_long_words_fall_back_to_the_proportions() {
+        let columns: Vec<Column> = (0..12).map(|_| col("Donaudampfschifffahrtsgesellschaft", 1)).collect();
+        let (size, w) = layout(&columns, &[]);
+        assert_eq!(size, TableSize::Compact);
+        assert!(w.iter().all(|x| *x == TEXT_W / 12), "{w:?}");
+    }
+
+    #[test]
+    fn a_crowded_table_takes_room_from_its_wide_columns() {
+        let columns = [
+            col("Id", 6),
+            col("Maßnahme", 46),
+            col("Priorität", 8),
+            col("Status", 8),
+            col("Zeitraum", 8),
+            col("Budget", 12),
+            col("Ziele", 12),
+        ];
+        let rows = vec![vec![
+            "MOB-03".into(),
+            "Mobilitätsstationen mit Sharing".into(),
+            "niedrig".into(),
+            "abgeschlossen".into(),
+            "2023–2027".into(),
+            "1.450.000 €".into(),
+            "Z2.1, Z3".into(),
+        ]];
+        let (size, w) = layout(&columns, &rows);
+        assert_eq!(size, TableSize::Normal, "{w:?}");
+        let least = least_widths(&columns, &rows, TableSize::Normal);
+        assert!(w.iter().zip(&least).all(|(w, l)| w >= l), "{w:?} < {least:?}");
+        assert!(
+            w[1] >= word_width("Mobilitätsstationen", 20, false) + CELL_PAD,
+            "the wide column keeps its room: {w:?}"
+        );
+        assert!(w.iter().sum::<u32>() <= TEXT_W, "{w:?}");
+    }
+
+    #[test]
+    fn a_table_whose_words_do_not_fit_is_set_compact_and_breaks_no_word() {
+        // the measure overview of a large city: long compound words in every column
+        let columns = [
+            col("Nr.", 6),
+            col("Maßnahme", 30),
+            col("Handlungsfeld", 18),
+            col("Priorität", 10),
+            col("Status", 10),
+            col("Zeitraum", 10),
+            col("Budget", 12),
+        ];
+        let rows = vec![vec![
+            "M10.10".into(),
+            "Digitalisierungsstrategie fortschreiben".into(),
+            "Bildung und Teilhabe".into(),
+            "mittel".into(),
+            "abgeschlossen".into(),
+            "2023–2027".into(),
+            "12.450.000 €".into(),
+        ]];
+        assert!(least_widths(&columns, &rows, TableSize::Normal).iter().sum::<u32>() > TEXT_W);
+        let (size, w) = layout(&columns, &rows);
+        assert_eq!(size, TableSize::Compact);
+        let least = least_widths(&columns, &rows, TableSize::Compact);
+        assert!(w.iter().zip(&least).all(|(w, l)| w >= l), "{w:?} < {least:?}");
+        assert!(w.iter().sum::<u32>() <= TEXT_W, "{w:?}");
+    }
+
+    #[test]
+    fn capitals_and_digits_are_measured_wider_than_small_letters() {
+        assert!(word_width("MOB-01", 16, false) > word_width("mob-ol", 16, false));
+        assert!(word_width("Zeitraum", 20, true) > word_width("Zeitraum", 20, false));
+        assert!(word_width("Zeitraum", 16, false) < word_width("Zeitraum", 20, false));
+        // Calibri: "MOB-01" is about 3.4 em wide; at 8 pt that is about 540 dxa
+        let w = word_width("MOB-01", 16, false);
+        assert!((520..=580).contains(&w), "{w}");
+    }
+}
