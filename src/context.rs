@@ -649,7 +649,7 @@ impl<'a> Builder<'a> {
                 }
                 row.push(i.name.clone());
                 row.push(value(i.baseline, i.baseline_year, &i.unit));
-                row.push(value(i.target, i.target_year, &i.unit));
+                row.push(value(i.target, i.target_year.as_ref().map(|y| *y.get_ref()), &i.unit));
                 if !with_goal {
                     row.push(self.or_none(i.source.clone()));
                 }

@@ -203,6 +203,20 @@ fn ranges_are_enforced() {
         ("budget_eur = 1200000", "budget_eur = -1", "-1\n", "must not be negative", "out-of-range"),
         ("end = 2027", "end = 2025", "2025", "ends in 2025 before it starts in 2026", "invalid-period"),
         ("schema_version = 1", "schema_version = 2", "2\n", "must be 1", "out-of-range"),
+        (
+            "date = 2026-11-22",
+            "date = 1970-01-01",
+            "1970",
+            "`document.date` must be a date in the years 1990 to 2100, found 1970-01-01",
+            "out-of-range",
+        ),
+        (
+            "target_year = 2027",
+            "target_year = 2020",
+            "2020",
+            "indicator \"Online-Dienste\" of goal `Z1` is to reach its target in 2020, before its baseline year 2022",
+            "invalid-period",
+        ),
     ];
     for (from, to, at, needle, code_name) in cases {
         let toml = clean_with(from, to);

@@ -109,6 +109,13 @@ impl Path {
     }
 }
 
+/// The years a date may have: the same range the schema gives every year
+/// (`start`, `end`, `baseline_year`, `target_year`).
+const YEAR_MIN: u16 = 1990;
+const YEAR_MAX: u16 = 2100;
+const YEAR_MIN_I64: i64 = YEAR_MIN as i64;
+const YEAR_MAX_I64: i64 = YEAR_MAX as i64;
+
 /// The shape a schema node asks for, after `$ref`, `anyOf` and `null` are resolved.
 enum Shape<'s> {
     Table(&'s Value),
@@ -292,6 +299,18 @@ impl<'s> Walker<'s> {
                 None
             }
             (Shape::Date, DeValue::Datetime(dt)) if dt.date.is_some() && dt.time.is_none() => {
+                if let Some(date) = dt.date
+                    && !(YEAR_MIN..=YEAR_MAX).contains(&date.year)
+                {
+                    self.error(
+                        "out-of-range",
+                        path,
+                        span,
+                        format!("`{}` must be a date in the years {YEAR_MIN} to {YEAR_MAX}, found {date}", path.0),
+                        Some(format!("a year before {YEAR_MIN} or after {YEAR_MAX} is a typing error; check the year")),
+                    );
+                    return None;
+                }
                 keep(value.get_ref().clone())
             }
             (Shape::Date, _) => {
@@ -322,7 +341,9 @@ impl<'s> Walker<'s> {
                 }
                 let expected = match (min, max) {
                     (Some(a), Some(b)) if a == b => format!("must be {a}"),
-                    (Some(1990), Some(2100)) => "must be a year between 1990 and 2100".to_string(),
+                    (Some(YEAR_MIN_I64), Some(YEAR_MAX_I64)) => {
+                        format!("must be a year between {YEAR_MIN} and {YEAR_MAX}")
+                    }
                     (Some(a), Some(b)) => format!("must be between {a} and {b}"),
                     (Some(0), None) => "must not be negative".to_string(),
                     (Some(a), None) => format!("must be at least {a}"),

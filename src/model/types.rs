@@ -240,8 +240,8 @@ pub struct Indicator {
     pub target: Option<f64>,
     /// Year the target is to be reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1990, max = 2100))]
-    pub target_year: Option<u16>,
+    #[schemars(range(min = 1990, max = 2100), with = "Option<u16>")]
+    pub target_year: Option<Spanned<u16>>,
     /// Where the figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -454,6 +454,22 @@ pub struct Date {
 }
 
 impl Date {
+    /// Today's date (UTC).
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        // days since 1970-01-01 to a civil date (Howard Hinnant's algorithm)
+        let z = i64::try_from(secs / 86_400).unwrap_or(0) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
     /// The date, if the day exists in that month (29 February only in leap years).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)).then_some(Date {

@@ -95,6 +95,29 @@ pub fn validate(s: &Strategy, options: CheckOptions) -> Vec<Diagnostic> {
             );
         }
     }
+    for (i, goal) in s.goals.iter().enumerate() {
+        let goal = goal.get_ref();
+        for (j, ind) in goal.indicators.iter().enumerate() {
+            if let (Some(baseline), Some(target)) = (ind.baseline_year, &ind.target_year)
+                && *target.get_ref() < baseline
+            {
+                out.push(
+                    Diagnostic::error(
+                        "invalid-period",
+                        format!("goals[{i}].indicators[{j}].target_year"),
+                        Some(target.span()),
+                        format!(
+                            "indicator \"{}\" of goal `{}` is to reach its target in {}, before its baseline year {baseline}",
+                            ind.name,
+                            goal.id.get_ref(),
+                            target.get_ref()
+                        ),
+                    )
+                    .with_help("`target_year` must be the same year as `baseline_year` or later"),
+                );
+            }
+        }
+    }
     warnings(&mut out, s, options);
     out
 }

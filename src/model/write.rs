@@ -218,7 +218,7 @@ impl Writer {
                 self.opt("baseline", i.baseline.map(|x| x.to_toml_value()));
                 self.opt("baseline_year", i.baseline_year);
                 self.opt("target", i.target.map(|x| x.to_toml_value()));
-                self.opt("target_year", i.target_year);
+                self.opt("target_year", i.target_year.as_ref().map(|y| *y.get_ref()));
                 self.opt_str("source", &i.source);
             }
         }

@@ -229,11 +229,11 @@ impl Flow<'_> {
         self.ask(
             self.t("Zieljahr", "Target year"),
             &format!("{path}.target_year"),
-            ind.target_year.map(|y| y.to_string()),
+            ind.target_year.as_ref().map(|y| y.get_ref().to_string()),
             false,
             &parse_year,
             &|s, v| {
-                indicator_mut(s, i, j).target_year = v;
+                indicator_mut(s, i, j).target_year = v.map(spanned);
             },
         )
     }
