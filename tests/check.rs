@@ -48,6 +48,29 @@ fn syntax_error_names_line_and_column() {
 }
 
 #[test]
+fn syntax_errors_say_what_was_meant_on_that_line() {
+    let toml =
+        "[municipality]\nname = Teststadt\n[document]\ndate = 22.11.2026\n[[measures]]\nbudget_eur = 1.250.000 €\n";
+    let (exit, err) = check(toml);
+    assert_eq!(exit, 1, "{err}");
+    for (at, help) in [
+        ("s.toml:2:8", "help: text needs quotes: name = \"Teststadt\""),
+        ("s.toml:4:13", "help: TOML writes a date as year-month-day, without quotes: date = 2026-11-22"),
+        ("s.toml:6:14", "help: write the number without thousands separators (without \"€\"): budget_eur = 1250000"),
+    ] {
+        assert!(err.contains(&format!("--> {at}")), "{at} in:\n{err}");
+        assert!(err.contains(help), "{help} in:\n{err}");
+    }
+    // the JSON report names the key of each line
+    let dir = dir_with(&[("s.toml", toml)]);
+    let out = run_in(dir.path(), &["check", "s.toml", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let paths: Vec<&str> =
+        report["files"][0]["diagnostics"].as_array().expect("list").iter().filter_map(|d| d["path"].as_str()).collect();
+    assert_eq!(paths, ["municipality.name", "document.date", "measures[0].budget_eur"]);
+}
+
+#[test]
 fn unknown_key_suggests_the_right_one() {
     let toml = clean_with("title = \"Bürgerportal\"", "titel = \"Bürgerportal\"");
     assert_error(
@@ -317,6 +340,18 @@ fn unreadable_inputs_are_errors_not_panics() {
     let out = run_in(dir.path(), &["check", "binary.toml"]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("binary.toml is not UTF-8 text"), "{}", stderr(&out));
+    // Latin-1 text: the place of the byte, and what it likely was
+    std::fs::write(dir.path().join("latin1.toml"), b"[municipality]\nname = \"M\xfcnchen\"\n").expect("written");
+    let out = run_in(dir.path(), &["check", "latin1.toml"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(err.starts_with("error[not-utf8]: latin1.toml is not UTF-8 text: byte 0xFC cannot stand here (in Latin-1 or Windows-1252 it is \"ü\")\n --> latin1.toml:2:10"), "{err}");
+    assert!(err.contains("help: save the file as UTF-8"), "{err}");
+    assert!(err.contains("latin1.toml: invalid: 1 error(s), 0 warning(s)"), "{err}");
+    let out = run_in(dir.path(), &["check", "latin1.toml", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let d = &report["files"][0]["diagnostics"][0];
+    assert_eq!((d["code"].as_str(), d["line"].as_u64(), d["column"].as_u64()), (Some("not-utf8"), Some(2), Some(10)));
     let out = run_in(dir.path(), &["check", "empty.toml"]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("missing required key `municipality`"));

@@ -29,8 +29,14 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, PathMap) {
         let diagnostics = syntax_errors
             .into_iter()
             .map(|e| {
-                Diagnostic::error("toml-syntax", "", e.span(), format!("invalid TOML: {}", e.message().trim_end()))
-                    .with_help("see https://toml.io for the syntax; strings need quotes, tables a [header]")
+                let hint = super::syntax::explain(source, e.span().map_or(0, |s| s.start));
+                Diagnostic::error(
+                    "toml-syntax",
+                    hint.path,
+                    e.span(),
+                    format!("invalid TOML: {}", e.message().trim_end()),
+                )
+                .with_help(hint.help)
             })
             .collect();
         return (None, diagnostics, PathMap::default());

@@ -5,6 +5,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod load;
 pub mod schema;
+pub mod syntax;
 mod types;
 pub mod validate;
 pub mod write;
@@ -69,22 +70,41 @@ impl Checked {
     /// Reads and checks the file at `path` (`-` is stdin).
     pub fn from_path(path: &Path, options: CheckOptions) -> anyhow::Result<Checked> {
         use anyhow::Context as _;
-        let (name, source) = if path.as_os_str() == "-" {
-            let mut s = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("cannot read standard input")?;
-            ("<stdin>".to_string(), s)
+        let (name, bytes) = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;
+            ("<stdin>".to_string(), bytes)
         } else {
             let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            let s = String::from_utf8(bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-                    path.display(),
-                    e.utf8_error().valid_up_to()
-                )
-            })?;
-            (path.display().to_string(), s)
+            (path.display().to_string(), bytes)
         };
-        Ok(Checked::from_source(name, source, options))
+        Ok(match String::from_utf8(bytes) {
+            Ok(source) => Checked::from_source(name, source, options),
+            Err(e) => Checked::not_utf8(name, e),
+        })
+    }
+
+    /// A file that is not UTF-8: one error at the first byte that cannot be
+    /// read, shown in a copy of the text with that byte replaced.
+    fn not_utf8(name: String, e: std::string::FromUtf8Error) -> Checked {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let byte = bytes.get(at).copied().unwrap_or_default();
+        let source = String::from_utf8_lossy(&bytes).into_owned();
+        // the replacement character U+FFFD takes 3 bytes
+        let span = at..(at + 3).min(source.len());
+        let latin1 = char::from(byte);
+        let guess =
+            if byte >= 0xA0 { format!(" (in Latin-1 or Windows-1252 it is \"{latin1}\")") } else { String::new() };
+        let mut d = Diagnostic::error(
+            "not-utf8",
+            "",
+            Some(span),
+            format!("{name} is not UTF-8 text: byte 0x{byte:02X} cannot stand here{guess}"),
+        )
+        .with_help("save the file as UTF-8 (in most editors: \"Save as\", encoding \"UTF-8\"), or convert it: iconv -f WINDOWS-1252 -t UTF-8");
+        d.locate(&source);
+        Checked { name, source, strategy: None, diagnostics: vec![d] }
     }
 
     /// Number of errors.

@@ -1,0 +1,241 @@
+//! Help for TOML syntax errors. The parser says what it expected
+//! ("invalid float, expected nothing"); this module reads the line the error
+//! is on and says what the author most likely meant: a German date
+//! (`22.11.2026`), thousands separators (`1.250.000`), a decimal comma
+//! (`12,5`), a unit after a number (`50000 €`), German yes/no, or text
+//! without quotes. It also names the key path of that line, so the JSON
+//! report of a syntax error has a `path` like the other errors.
+
+use std::collections::HashMap;
+
+/// What a syntax error on one line most likely means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The key path of the line, e.g. `document.date` or `goals[1].title`;
+    /// empty when the line is no `key = value`.
+    pub path: String,
+    /// The fix, in one sentence with the corrected line.
+    pub help: String,
+}
+
+/// The generic help, when the line says nothing more specific.
+pub const GENERIC_HELP: &str = "see https://toml.io for the syntax; strings need quotes, tables a [header]";
+
+/// Explains a syntax error at byte `offset` of `source`.
+pub fn explain(source: &str, offset: usize) -> Hint {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = source[start..].split('\n').next().unwrap_or_default().trim_end_matches('\r');
+    let table = table_path(&source[..start]);
+    let Some((key, value)) = key_value(line) else {
+        return Hint { path: String::new(), help: GENERIC_HELP.to_string() };
+    };
+    let path = if table.is_empty() { key.to_string() } else { format!("{table}.{key}") };
+    let help = value_help(key, value).unwrap_or_else(|| GENERIC_HELP.to_string());
+    Hint { path, help }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The path of the table the text before a line ends in: `[document]` gives
+/// `document`, the second `[[goals]]` gives `goals[1]`, and an
+/// `[[goals.indicators]]` under it `goals[1].indicators[0]`.
+fn table_path(before: &str) -> String {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut header = String::new();
+    for line in before.lines() {
+        let line = line.trim();
+        let (name, array) = if let Some(rest) = line.strip_prefix("[[") {
+            (rest.split("]]").next().unwrap_or_default(), true)
+        } else if let Some(rest) = line.strip_prefix('[') {
+            (rest.split(']').next().unwrap_or_default(), false)
+        } else {
+            continue;
+        };
+        let name: String = name.split('.').map(str::trim).collect::<Vec<_>>().join(".");
+        if array {
+            *counts.entry(name.clone()).or_default() += 1;
+            let nested = format!("{name}.");
+            counts.retain(|k, _| !k.starts_with(&nested));
+        }
+        header = name;
+    }
+    let mut path = String::new();
+    let mut prefix = String::new();
+    for part in header.split('.').filter(|p| !p.is_empty()) {
+        prefix = if prefix.is_empty() { part.to_string() } else { format!("{prefix}.{part}") };
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(part);
+        if let Some(n) = counts.get(&prefix) {
+            path.push_str(&format!("[{}]", n - 1));
+        }
+    }
+    path
+}
+
+/// `key = value` of a line, without a trailing comment; `None` for other lines.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once('=')?;
+    let key = key.trim();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    if key.is_empty() || !key.chars().all(plain) {
+        return None;
+    }
+    let value = value.split(" #").next().unwrap_or_default().trim();
+    Some((key, value))
+}
+
+/// The fix for an unquoted value TOML cannot read.
+fn value_help(key: &str, value: &str) -> Option<String> {
+    if value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
+        return None;
+    }
+    if let Some(date) = german_date(value) {
+        return Some(format!("TOML writes a date as year-month-day, without quotes: {key} = {date}"));
+    }
+    let (number, unit) = split_unit(value);
+    if let Some(plain) = thousands(number) {
+        let unit = if unit.is_empty() { String::new() } else { format!(" (without \"{unit}\")") };
+        return Some(format!("write the number without thousands separators{unit}: {key} = {plain}"));
+    }
+    if let Some(point) = decimal_comma(number) {
+        return Some(format!("write the decimal point as in English: {key} = {point}"));
+    }
+    if !unit.is_empty() && is_number(number) {
+        return Some(format!("write the number without its unit \"{unit}\": {key} = {number}"));
+    }
+    match value.to_lowercase().as_str() {
+        "ja" | "wahr" | "yes" | "y" | "j" => return Some(format!("write true or false: {key} = true")),
+        "nein" | "falsch" | "no" | "n" => return Some(format!("write true or false: {key} = false")),
+        _ => {}
+    }
+    if value.starts_with(|c: char| c.is_alphabetic()) {
+        let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+        return Some(format!("text needs quotes: {key} = \"{quoted}\""));
+    }
+    None
+}
+
+/// `22.11.2026` or `1.2.2026` as `2026-11-22`, `2026-02-01`.
+fn german_date(value: &str) -> Option<String> {
+    let mut parts = value.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || !(1..=2).contains(&d.len()) || !(1..=2).contains(&m.len()) {
+        return None;
+    }
+    let (d, m, y): (u8, u8, u16) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    super::Date::new(y, m, d).map(|_| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A number followed by a unit: `50000 €`, `12,5 %`, `1.250.000 EUR`.
+fn split_unit(value: &str) -> (&str, &str) {
+    let end =
+        value.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '_'))).unwrap_or(value.len());
+    (value[..end].trim(), value[end..].trim())
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit() || c == '.' || c == '_')
+}
+
+/// `1.250.000` (German thousands separators, optionally with `,50`) as `1250000`.
+fn thousands(s: &str) -> Option<String> {
+    let (whole, cents) = match s.split_once(',') {
+        Some((w, c)) if !c.is_empty() && c.chars().all(|c| c.is_ascii_digit()) => (w, Some(c)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    let mut groups = whole.split('.');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    if rest.is_empty()
+        || !(1..=3).contains(&first.len())
+        || !digits(first)
+        || !rest.iter().all(|g| g.len() == 3 && digits(g))
+    {
+        return None;
+    }
+    let plain: String = std::iter::once(first).chain(rest).collect();
+    Some(match cents {
+        Some(c) => format!("{plain}.{c}"),
+        None => plain,
+    })
+}
+
+/// `12,5` as `12.5`.
+fn decimal_comma(s: &str) -> Option<String> {
+    let (whole, fraction) = s.split_once(',')?;
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    (digits(whole.trim_start_matches('-')) && digits(fraction)).then(|| format!("{whole}.{fraction}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn help_for(source: &str, needle: &str) -> Hint {
+        explain(source, source.find(needle).expect("needle"))
+    }
+
+    #[test]
+    fn a_german_date_gets_the_toml_date() {
+        let src = "[municipality]\nname = \"X\"\n[document]\ndate = 22.11.2026\n";
+        let hint = help_for(src, "22.11");
+        assert_eq!(hint.path, "document.date");
+        assert_eq!(hint.help, "TOML writes a date as year-month-day, without quotes: date = 2026-11-22");
+        assert_eq!(
+            help_for("d = 1.2.2026", "1.2").help,
+            "TOML writes a date as year-month-day, without quotes: d = 2026-02-01"
+        );
+        assert_eq!(help_for("d = 31.02.2026", "31").help, GENERIC_HELP, "no such day");
+    }
+
+    #[test]
+    fn numbers_written_the_german_way_are_rewritten() {
+        assert_eq!(
+            help_for("[[measures]]\nbudget_eur = 1.250.000\n", "1.250").help,
+            "write the number without thousands separators: budget_eur = 1250000"
+        );
+        assert_eq!(
+            help_for("budget_eur = 1.250.000 €\n", "1.250").help,
+            "write the number without thousands separators (without \"€\"): budget_eur = 1250000"
+        );
+        assert_eq!(help_for("baseline = 12,5\n", "12").help, "write the decimal point as in English: baseline = 12.5");
+        assert_eq!(
+            help_for("budget_eur = 50000 EUR\n", "5").help,
+            "write the number without its unit \"EUR\": budget_eur = 50000"
+        );
+    }
+
+    #[test]
+    fn text_without_quotes_gets_quotes() {
+        let hint = help_for("[municipality]\nname = Teststadt an der \"Au\"\n", "Test");
+        assert_eq!(hint.path, "municipality.name");
+        assert_eq!(hint.help, "text needs quotes: name = \"Teststadt an der \\\"Au\\\"\"");
+        assert_eq!(help_for("quick_win = ja\n", "ja").help, "write true or false: quick_win = true");
+    }
+
+    #[test]
+    fn array_tables_are_counted_like_check_counts_them() {
+        let src = "[[goals]]\nid = \"Z1\"\n[[goals.indicators]]\nname = \"a\"\n[[goals]]\nid = \"Z2\"\n[[goals.indicators]]\nbaseline = 12,5\n";
+        assert_eq!(help_for(src, "12,5").path, "goals[1].indicators[0].baseline");
+        assert_eq!(help_for("[document\n", "[").path, "");
+        assert_eq!(help_for("[document\n", "[").help, GENERIC_HELP);
+    }
+
+    #[test]
+    fn any_offset_is_safe() {
+        let src = "name = Äpfelstadt\nü";
+        for i in 0..=src.len() + 3 {
+            let _ = explain(src, i);
+        }
+    }
+}
