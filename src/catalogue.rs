@@ -275,6 +275,41 @@ impl Catalogue {
         self.items.iter().filter(move |i| i.section == section)
     }
 
+    /// The item a German or English heading word names, for "did you mean":
+    /// `vorwort` names `foreword`, `KI` names `ai`, `Personas` names
+    /// `personas`. A word names an item when it is the item's whole heading
+    /// or one word of it; only an answer that fits one item is given.
+    pub fn item_named(&self, word: &str) -> Option<&Item> {
+        let fold = |s: &str| -> Vec<String> {
+            s.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let wanted = fold(word).concat();
+        if wanted.len() < 2 {
+            return None;
+        }
+        let headings = |i: &'_ Item| -> Vec<Vec<String>> {
+            [Some(&i.de), Some(&i.en), i.reader_de.as_ref(), i.reader_en.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|h| fold(h))
+                .collect()
+        };
+        let whole: Vec<&Item> =
+            self.items.iter().filter(|i| headings(i).iter().any(|h| h.concat() == wanted)).collect();
+        if let [only] = whole.as_slice() {
+            return Some(only);
+        }
+        let part: Vec<&Item> = self.items.iter().filter(|i| headings(i).iter().any(|h| h.contains(&wanted))).collect();
+        match part.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+
     /// Looks up a common field of action by id.
     pub fn common_field(&self, id: &str) -> Option<&CommonField> {
         self.fields.iter().find(|f| f.id == id)
@@ -297,6 +332,18 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_name_their_items() {
+        let c = Catalogue::get();
+        let id = |w: &str| c.item_named(w).map(|i| i.id.as_str());
+        assert_eq!(id("vorwort"), Some("foreword"));
+        assert_eq!(id("Vorwort"), Some("foreword"));
+        assert_eq!(id("ki"), Some("ai"));
+        assert_eq!(id("status quo"), Some("status_quo"));
+        assert_eq!(id("ziele"), None, "many headings have the word");
+        assert_eq!(id("x"), None);
+    }
 
     #[test]
     fn catalogue_has_the_whole_outline() {

@@ -13,7 +13,7 @@ use crate::model::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "strategiekit", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Exit codes: 0 success, 1 input or rendering error, 2 warnings under --deny-warnings, 64 usage error."
+    after_help = "Exit codes: 0 success, 1 input or rendering error, 2 warnings under --deny-warnings, 64 usage error, 130 interview interrupted (Ctrl-C; the draft is kept)."
 )]
 pub struct Cli {
     /// When to color diagnostics.
@@ -231,5 +231,17 @@ pub enum TemplatesAction {
         /// Replace existing files.
         #[arg(long)]
         force: bool,
+    },
+    /// Print, as JSON, what the templates see when FILE is built: `meta`, `toc`,
+    /// `labels` and `blocks` (each block template sees one block).
+    Context {
+        /// The strategy file (`-` for stdin).
+        file: PathBuf,
+        /// Which document's context.
+        #[arg(short, long, value_enum, default_value_t = Profile::Full)]
+        profile: Profile,
+        /// Take the labels from this template directory.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
     },
 }

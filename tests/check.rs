@@ -94,6 +94,11 @@ fn unknown_text_and_production_keys_suggest_item_ids() {
     assert_error(&toml, "unknown-key", &pos(&toml, "grafics"), &["did you mean `graphics`?"]);
     let toml = format!("{CLEAN}\n[production]\nnotes = {{ copy_edting = \"x\" }}\n");
     assert_error(&toml, "unknown-key", &pos(&toml, "copy_edting"), &["did you mean `copy_editing`?"]);
+    // the German heading of an item names it
+    let toml = format!("{CLEAN}\n[text]\nvorwort = \"Hallo\"\n");
+    assert_error(&toml, "unknown-key", &pos(&toml, "vorwort"), &["did you mean `foreword`?"]);
+    let toml = format!("{CLEAN}\n[technical]\ntopics = [\"KI\"]\n");
+    assert_error(&toml, "invalid-value", &pos(&toml, "\"KI\""), &["did you mean `ai`?"]);
 }
 
 #[test]
@@ -548,4 +553,23 @@ fn a_quoted_date_gets_the_same_date_without_quotes_as_help() {
     let report: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let text = report.to_string();
     assert!(text.contains("write the date without quotes: adopted_on = 2026-12-03"), "{text}");
+}
+
+#[test]
+fn follow_ups_of_a_bad_id_are_not_repeated() {
+    let toml = "[municipality]\nname = \"X\"\n[[goals]]\nid = \"Z1\"\ntitle = \"a\"\n[[goals]]\nid = \"Z1\"\ntitle = \"b\"\nparent = \"Z2\"\n[[goals]]\nid = \"\"\ntitle = \"c\"\n";
+    let (exit, err) = check(toml);
+    assert_eq!(exit, 1, "{err}");
+    // the known ids once each, and a goal is not offered as its own parent
+    assert!(err.contains("help: known goal ids: Z1; add a [[goals]] entry with id = \"Z2\""), "{err}");
+    assert!(!err.contains("did you mean \"Z1\""), "{err}");
+    // no advice for entries whose id is in error
+    assert_eq!(err.matches("warning[goal-without-indicator]").count(), 1, "{err}");
+    assert!(!err.contains("goal \"\" has no measurable indicator"), "{err}");
+    // build --quiet shows the errors only
+    let dir = dir_with(&[("s.toml", toml)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--quiet", "--out", "out"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(err.contains("error[duplicate-id]") && !err.contains("warning["), "{err}");
 }

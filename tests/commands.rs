@@ -100,7 +100,17 @@ fn completions_and_man_page() {
     assert!(stdout(&bash).contains("_strategiekit()"));
     let man = run_in(here, &["man"]);
     assert_eq!(code(&man), 0);
-    assert!(stdout(&man).contains(".TH strategiekit 1"), "{}", stdout(&man));
+    let page = stdout(&man);
+    assert!(page.contains(".TH strategiekit 1"), "{page}");
+    // one page: every subcommand with its options, no references to pages that do not exist
+    for section in
+        [".SH \"STRATEGIEKIT BUILD\"", ".SH \"STRATEGIEKIT INTERVIEW\"", ".SH \"STRATEGIEKIT TEMPLATES EXPORT\""]
+    {
+        assert!(page.contains(section), "{section} missing:\n{page}");
+    }
+    assert!(page.contains("\\-\\-min\\-coverage") && page.contains("\\-\\-from"), "options of check and interview");
+    assert!(!page.contains("strategiekit\\-build(1)") && !page.contains("strategiekit-build(1)"), "{page}");
+    assert!(page.contains("130 interview interrupted"), "exit codes");
 }
 
 #[test]
@@ -257,4 +267,23 @@ fn init_creates_missing_directories() {
     let out = run_in(dir.path(), &["init", "new/deeper/strategy.toml"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(dir.path().join("new/deeper/strategy.toml").is_file());
+}
+
+#[test]
+fn templates_context_prints_what_the_templates_see() {
+    let here = std::path::Path::new(".");
+    let ulm = examples().into_iter().find(|e| e.ends_with("ulm.toml")).expect("ulm");
+    let out = run_in(here, &["templates", "context", &ulm.to_string_lossy(), "--profile", "council"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ctx: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let keys: Vec<&str> = ctx.as_object().expect("object").keys().map(String::as_str).collect();
+    assert_eq!(keys, ["meta", "toc", "blocks", "labels"]);
+    assert_eq!(ctx["meta"]["profile"], "council");
+    assert_eq!(ctx["blocks"][0]["heading"]["level"], 1, "{}", ctx["blocks"][0]);
+    // an invalid file: its errors, exit 1, nothing on stdout
+    let dir = dir_with(&[("bad.toml", "[municipality]\nname = \"\"\n")]);
+    let out = run_in(dir.path(), &["templates", "context", "bad.toml"]);
+    assert_eq!(code(&out), 1);
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("`municipality.name` is blank"), "{}", stderr(&out));
 }

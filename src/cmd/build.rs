@@ -159,7 +159,8 @@ fn render_checked(
     targets: Option<&Vec<(Format, PathBuf)>>,
     color: bool,
 ) -> Outcome {
-    let mut report = if args.quiet && checked.errors() == 0 { String::new() } else { checked.render(color) };
+    // --quiet: errors only
+    let mut report = if args.quiet { checked.render_errors(color) } else { checked.render(color) };
     let Some(strategy) = checked.valid() else {
         report.push_str(&format!(
             "error: {} has {} error(s); nothing was written for it\n",

@@ -105,10 +105,55 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::Ok)
         }
         Command::Man => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            to_stdout(page)?;
+            to_stdout(man_page()?)?;
             Ok(ExitCode::Ok)
         }
     }
+}
+
+/// One man page for the whole tool: the top level, then a section per
+/// subcommand (and sub-subcommand) with its synopsis, description and
+/// options (clap_mangen alone would point to `strategiekit-build(1)` pages
+/// nobody installs), then the exit codes.
+fn man_page() -> Result<Vec<u8>> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let top = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    top.render_title(&mut page)?;
+    top.render_name_section(&mut page)?;
+    top.render_synopsis_section(&mut page)?;
+    top.render_description_section(&mut page)?;
+    top.render_options_section(&mut page)?;
+    man_sections(&mut page, &cmd, "strategiekit")?;
+    top.render_extra_section(&mut page)?;
+    top.render_version_section(&mut page)?;
+    Ok(page)
+}
+
+/// A section for each subcommand of `cmd`, whose full name starts with `prefix`.
+fn man_sections(page: &mut Vec<u8>, cmd: &clap::Command, prefix: &str) -> Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("{prefix} {}", sub.get_name());
+        // the global options and --version stand once, at the top
+        let named = sub
+            .clone()
+            .name(name.clone())
+            .bin_name(name.clone())
+            .mut_args(|a| if a.is_global_set() || a.get_id() == "version" { a.hide(true) } else { a });
+        let man = clap_mangen::Man::new(named);
+        let mut part = Vec::new();
+        man.render_synopsis_section(&mut part)?;
+        man.render_description_section(&mut part)?;
+        man.render_options_section(&mut part)?;
+        page.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+        // the subcommand's own sections become subsections
+        for line in String::from_utf8_lossy(&part).lines() {
+            let line = line.strip_prefix(".SH ").map_or_else(|| line.to_string(), |rest| format!(".SS {rest}"));
+            page.extend_from_slice(line.as_bytes());
+            page.push(b'\n');
+        }
+        man_sections(page, sub, &name)?;
+    }
+    Ok(())
 }

@@ -1,9 +1,11 @@
-//! `strategiekit templates export DIR`.
+//! `strategiekit templates export DIR` and `templates context FILE`.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::ExitCode;
 use crate::cli::TemplatesAction;
+use crate::context;
+use crate::model::{CheckOptions, Checked};
 use crate::templates::TemplateSet;
 
 /// Runs a `templates` action.
@@ -15,6 +17,20 @@ pub fn run(action: &TemplatesAction) -> Result<ExitCode> {
                 eprintln!("wrote {}", dir.join(name).display());
             }
             eprintln!("edit them, then: strategiekit build FILE --templates {}", dir.display());
+            Ok(ExitCode::Ok)
+        }
+        TemplatesAction::Context { file, profile, templates } => {
+            let set = match templates {
+                Some(dir) => TemplateSet::with_overrides(dir)?,
+                None => TemplateSet::builtin(),
+            };
+            let checked = Checked::from_path(file, CheckOptions::default())?;
+            let Some(strategy) = checked.valid() else {
+                eprint!("{}", checked.render_errors(console::Term::stderr().is_term()));
+                bail!("{} has {} error(s); `strategiekit check` tells more", checked.name, checked.errors());
+            };
+            let doc = context::build(strategy, *profile, set.labels().get(strategy.document.language));
+            super::to_stdout(serde_json::to_string_pretty(&doc)? + "\n")?;
             Ok(ExitCode::Ok)
         }
     }

@@ -286,7 +286,9 @@ impl<'s> Walker<'s> {
                     let mut help = format!("allowed values: {}", allowed.join(", "));
                     if let Some(english) = german_synonym(&cleaned, &allowed) {
                         help = format!("did you mean `{english}`? the values are English words; {help}");
-                    } else if let Some(best) = did_you_mean(&cleaned, allowed.iter().copied()) {
+                    } else if let Some(best) =
+                        named_item(&cleaned, &allowed).or_else(|| did_you_mean(&cleaned, allowed.iter().copied()))
+                    {
                         help = format!("did you mean `{best}`? {help}");
                     }
                     self.error(
@@ -412,7 +414,8 @@ impl<'s> Walker<'s> {
                 (None, Some(Value::Bool(false))) => {
                     let known: Vec<&str> =
                         properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
-                    let help = match (misplaced(&path.0, name), did_you_mean(name, known.iter().copied())) {
+                    let guess = named_item(name, &known).or_else(|| did_you_mean(name, known.iter().copied()));
+                    let help = match (misplaced(&path.0, name), guess) {
                         (Some(hint), _) => hint,
                         (None, Some(best)) => format!("did you mean `{best}`?"),
                         (None, None) => format!("allowed keys: {}", known.join(", ")),
@@ -548,6 +551,13 @@ const GERMAN_SYNONYMS: &[(&str, &str)] = &[
 ];
 
 /// The English value among `allowed` that the German `word` stands for.
+/// The outline item id among `known` whose heading the word is
+/// (`vorwort` → `foreword`, `KI` → `ai`).
+fn named_item<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    let item = crate::catalogue::Catalogue::get().item_named(word)?;
+    known.iter().copied().find(|k| *k == item.id)
+}
+
 fn german_synonym<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let word = word.trim().to_lowercase();
     let english = GERMAN_SYNONYMS.iter().find(|(de, _)| *de == word).map(|(_, en)| *en)?;

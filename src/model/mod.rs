@@ -22,9 +22,23 @@ pub use validate::CheckOptions;
 fn suppress_follow_ups(diagnostics: &mut Vec<Diagnostic>) {
     let error_paths: Vec<String> =
         diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.clone()).collect();
-    diagnostics.retain(|d| {
-        d.severity == Severity::Error || !d.keys.iter().any(|k| error_paths.iter().any(|p| Diagnostic::covers(k, p)))
-    });
+    // an entry whose id is wrong gets no advice until the id is mended
+    // (a warning about goal "" would only repeat the error)
+    let bad_entries: Vec<&str> = error_paths.iter().filter_map(|p| p.strip_suffix(".id")).collect();
+    let about_bad_entry = |d: &Diagnostic| {
+        bad_entries
+            .iter()
+            .any(|e| d.path == *e || d.path.strip_prefix(e).is_some_and(|rest| rest.starts_with(['.', '['])))
+    };
+    let keep: Vec<bool> = diagnostics
+        .iter()
+        .map(|d| {
+            d.severity == Severity::Error
+                || !(about_bad_entry(d) || d.keys.iter().any(|k| error_paths.iter().any(|p| Diagnostic::covers(k, p))))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    diagnostics.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// An input file after `check`: its source, the model (when it could be
@@ -125,5 +139,14 @@ impl Checked {
     /// All diagnostics rendered for a terminal.
     pub fn render(&self, color: bool) -> String {
         self.diagnostics.iter().map(|d| d.render(&self.name, &self.source, color) + "\n").collect()
+    }
+
+    /// The errors only, as [`Checked::render`] shows them.
+    pub fn render_errors(&self, color: bool) -> String {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.render(&self.name, &self.source, color) + "\n")
+            .collect()
     }
 }

@@ -66,20 +66,22 @@ pub fn validate(s: &Strategy, options: CheckOptions) -> Vec<Diagnostic> {
 
     for (i, goal) in s.goals.iter().enumerate() {
         if let Some(parent) = &goal.get_ref().parent {
-            reference(&mut out, &format!("goals[{i}].parent"), parent, "goal", &goal_ids);
+            // a goal is not its own parent: its id is no suggestion
+            let own = Some(goal.get_ref().id.get_ref().as_str());
+            reference(&mut out, &format!("goals[{i}].parent"), parent, "goal", &goal_ids, own);
         }
     }
     goal_cycles(&mut out, s);
     for (i, field) in s.fields.iter().enumerate() {
         for (j, g) in field.get_ref().goals.iter().enumerate() {
-            reference(&mut out, &format!("fields[{i}].goals[{j}]"), g, "goal", &goal_ids);
+            reference(&mut out, &format!("fields[{i}].goals[{j}]"), g, "goal", &goal_ids, None);
         }
     }
     for (i, m) in s.measures.iter().enumerate() {
         let m = m.get_ref();
-        reference(&mut out, &format!("measures[{i}].field"), &m.field, "field", &field_ids);
+        reference(&mut out, &format!("measures[{i}].field"), &m.field, "field", &field_ids, None);
         for (j, g) in m.goals.iter().enumerate() {
-            reference(&mut out, &format!("measures[{i}].goals[{j}]"), g, "goal", &goal_ids);
+            reference(&mut out, &format!("measures[{i}].goals[{j}]"), g, "goal", &goal_ids, None);
         }
         if let (Some(start), Some(end)) = (m.start, &m.end)
             && *end.get_ref() < start
@@ -122,7 +124,8 @@ pub fn validate(s: &Strategy, options: CheckOptions) -> Vec<Diagnostic> {
     out
 }
 
-/// Checks id syntax and uniqueness; returns the set of ids.
+/// Checks id syntax and uniqueness; returns the ids that can be referred
+/// to, each once, in file order.
 fn unique_ids<'a>(
     out: &mut Vec<Diagnostic>,
     list: &str,
@@ -174,20 +177,34 @@ fn unique_ids<'a>(
             );
         }
         seen_lower.entry(value.to_lowercase()).or_insert((i, value));
-        all.push(value.to_string());
+        if !value.trim().is_empty() && !all.iter().any(|a| a == value) {
+            all.push(value.to_string());
+        }
     }
     all
 }
 
-/// Checks that `id` names one of `known`, naming the closest one otherwise.
-fn reference(out: &mut Vec<Diagnostic>, path: &str, id: &Spanned<String>, what: &str, known: &[String]) {
+/// Checks that `id` names one of `known`, naming the closest one otherwise
+/// (but never `not`, the id of the entry that refers).
+fn reference(
+    out: &mut Vec<Diagnostic>,
+    path: &str,
+    id: &Spanned<String>,
+    what: &str,
+    known: &[String],
+    not: Option<&str>,
+) {
     let value = id.get_ref();
     if known.iter().any(|k| k == value) {
         return;
     }
-    let help = match closest(value, known) {
-        Some(best) => format!("did you mean \"{best}\"? known {what} ids: {}", known.join(", ")),
-        None => format!("there are no {what}s yet; add a [[{what}s]] entry with id = \"{value}\""),
+    let candidates: Vec<String> = known.iter().filter(|k| Some(k.as_str()) != not).cloned().collect();
+    let help = match (closest(value, &candidates), known.is_empty()) {
+        (Some(best), _) => format!("did you mean \"{best}\"? known {what} ids: {}", known.join(", ")),
+        (None, false) => {
+            format!("known {what} ids: {}; add a [[{what}s]] entry with id = \"{value}\"", known.join(", "))
+        }
+        (None, true) => format!("there are no {what}s yet; add a [[{what}s]] entry with id = \"{value}\""),
     };
     out.push(
         Diagnostic::error(

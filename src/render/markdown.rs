@@ -186,7 +186,7 @@ impl Registry {
         };
         let what = match e.reason() {
             RenderErrorReason::MissingVariable(Some(variable)) => format!(
-                "there is no variable `{variable}` here (templates are strict; README \"Templates\" lists what they see)"
+                "there is no variable `{variable}` here (templates are strict; `strategiekit templates context FILE` prints what they see)"
             ),
             RenderErrorReason::MissingVariable(None) => {
                 "a variable used here does not exist (templates are strict)".to_string()
