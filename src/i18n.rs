@@ -223,6 +223,36 @@ impl LabelSet {
         toml::from_str(text)
     }
 
+    /// Parses a user's labels file over the built-in one: a label the user's
+    /// file lacks (it was exported by an older version) keeps the built-in
+    /// words and is named in the returned list (`de.kind_city`); an unknown
+    /// label is still an error.
+    pub fn parse_over(text: &str, builtin: &str) -> Result<(LabelSet, Vec<String>), toml::de::Error> {
+        let mut user: toml::Table = toml::from_str(text)?;
+        let base: toml::Table = toml::from_str(builtin)?;
+        let mut missing = Vec::new();
+        for (lang, words) in &base {
+            let Some(words) = words.as_table() else { continue };
+            let theirs = user.entry(lang.clone()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let Some(theirs) = theirs.as_table_mut() {
+                if let Some(unknown) = theirs.keys().find(|k| !words.contains_key(*k)) {
+                    let hint = crate::model::diagnostic::did_you_mean(unknown, words.keys().map(String::as_str))
+                        .map(|best| format!("; did you mean `{best}`?"))
+                        .unwrap_or_default();
+                    return Err(serde::de::Error::custom(format!("unknown label `{lang}.{unknown}`{hint}")));
+                }
+                for (key, value) in words {
+                    if !theirs.contains_key(key) {
+                        theirs.insert(key.clone(), value.clone());
+                        missing.push(format!("{lang}.{key}"));
+                    }
+                }
+            }
+        }
+        let labels = LabelSet::deserialize(toml::Value::Table(user))?;
+        Ok((labels, missing))
+    }
+
     /// The labels for `lang`.
     pub fn get(&self, lang: Lang) -> &Labels {
         match lang {

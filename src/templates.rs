@@ -20,6 +20,7 @@ pub const LABELS: &str = "labels.toml";
 pub struct TemplateSet {
     files: BTreeMap<String, String>,
     labels: LabelSet,
+    notes: Vec<String>,
 }
 
 impl TemplateSet {
@@ -28,7 +29,13 @@ impl TemplateSet {
         let files = builtin_files();
         let labels = LabelSet::parse(files.get(LABELS).map_or("", String::as_str))
             .unwrap_or_else(|e| panic!("built-in templates/labels.toml is invalid: {e}"));
-        TemplateSet { files, labels }
+        TemplateSet { files, labels, notes: Vec::new() }
+    }
+
+    /// What reading an override directory found worth telling (labels the
+    /// exported file lacks), one message each.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 
     /// The built-in set with every file found in `dir` replacing its built-in twin.
@@ -47,10 +54,19 @@ impl TemplateSet {
             let text =
                 std::fs::read_to_string(&path).with_context(|| format!("cannot read template {}", path.display()))?;
             if name == LABELS {
-                set.labels = LabelSet::parse(&text).map_err(|e| {
-                    anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end())
-                        .context("invalid labels file (every label of both languages must be present)")
+                let builtin = set.files.get(LABELS).map_or("", String::as_str);
+                let (labels, missing) = LabelSet::parse_over(&text, builtin).map_err(|e| {
+                    anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()).context("invalid labels file")
                 })?;
+                set.labels = labels;
+                if !missing.is_empty() {
+                    set.notes.push(format!(
+                        "warning: {} lacks {} label(s) of this strategiekit version ({}); the built-in words are used for them\n  = help: `strategiekit templates export NEW_DIR` writes a complete labels.toml to compare with",
+                        path.display(),
+                        missing.len(),
+                        missing.join(", ")
+                    ));
+                }
             }
             set.files.insert(name, text);
             found += 1;

@@ -396,6 +396,26 @@ fn exported_templates_can_be_changed_and_used() {
     let err = stderr(&out);
     assert!(err.contains("levle") && err.contains("block") && err.contains("line 2"), "{err}");
 
+    // a labels file of an older version (a label missing) still works, with a warning;
+    // a misspelt label is an error that names it
+    std::fs::remove_file(&block).expect("back to the built-in block template");
+    let text = std::fs::read_to_string(&labels).expect("labels");
+    let old = text.lines().filter(|l| !l.starts_with("quick_win = ")).collect::<Vec<_>>().join("\n");
+    std::fs::write(&labels, &old).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("tpl/labels.toml lacks 2 label(s) of this strategiekit version (de.quick_win, en.quick_win); the built-in words are used for them"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(std::fs::read_to_string(dir.path().join("s.md")).expect("md").contains("Quick Win"));
+    std::fs::write(&labels, old.replacen("total = ", "totl = ", 1)).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("unknown label `de.totl`; did you mean `total`?"), "{}", stderr(&out));
+    std::fs::write(&labels, text).expect("written");
+
     // a file that is no template is refused by name
     std::fs::write(dir.path().join("tpl/markdown/extra.md.hbs"), "x").expect("written");
     let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);

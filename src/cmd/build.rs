@@ -54,6 +54,9 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         Some(dir) => TemplateSet::with_overrides(dir)?,
         None => TemplateSet::builtin(),
     };
+    if !args.quiet {
+        templates.notes().iter().for_each(|note| eprintln!("{note}"));
+    }
     let renderers = Renderers::new(templates)?;
 
     if stdin {

@@ -24,6 +24,7 @@ pub fn run(action: &TemplatesAction) -> Result<ExitCode> {
                 Some(dir) => TemplateSet::with_overrides(dir)?,
                 None => TemplateSet::builtin(),
             };
+            set.notes().iter().for_each(|note| eprintln!("{note}"));
             let checked = Checked::from_path(file, CheckOptions::default())?;
             let Some(strategy) = checked.valid() else {
                 eprint!("{}", checked.render_errors(console::Term::stderr().is_term()));
