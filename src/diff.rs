@@ -7,8 +7,7 @@ use std::fmt::Write as _;
 
 use crate::catalogue::{Catalogue, pick};
 use crate::figures::Figures;
-use crate::i18n::Labels;
-use crate::i18n::money;
+use crate::i18n::{Labels, date, money};
 use crate::model::{Goal, Lang, Measure, Strategy};
 use crate::render::markdown::escape_inline;
 use crate::templates::TemplateSet;
@@ -147,8 +146,8 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
             opt(s.document.title.clone()),
             opt(s.document.version.clone()),
             opt(s.document.status.map(|x| l.doc_status(x))),
-            opt(s.document.date.as_ref().map(|d| *d.get_ref())),
-            opt(s.document.adopted_on),
+            opt(s.document.date.as_ref().map(|d| date(lang, *d.get_ref()))),
+            opt(s.document.adopted_on.map(|d| date(lang, d))),
         ]
     };
     let names =
@@ -234,4 +233,50 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CheckOptions, Checked};
+
+    const ULM: &str = include_str!("../examples/ulm.toml");
+
+    fn strategy(name: &str, source: &str) -> Strategy {
+        let c = Checked::from_source(name, source.to_string(), CheckOptions::default());
+        c.valid().cloned().unwrap_or_else(|| panic!("{name} is valid:\n{}", c.render(false)))
+    }
+
+    /// The change log from the Ulm example to the same with each `(from, to)`
+    /// replaced once, in `lang`.
+    fn changes(edits: &[(&str, &str)], lang: Lang) -> String {
+        let mut new = ULM.to_string();
+        for (from, to) in edits {
+            assert!(new.contains(from), "the example has no {from:?}");
+            new = new.replacen(from, to, 1);
+        }
+        markdown(&strategy("old.toml", ULM), &strategy("new.toml", &new), "old.toml", "new.toml", lang)
+    }
+
+    /// Asserts that `md` has each of `lines` as a whole line.
+    #[track_caller]
+    fn has_lines(md: &str, lines: &[&str]) {
+        for line in lines {
+            assert!(md.lines().any(|l| l == *line), "no line {line:?} in:\n{md}");
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let edits =
+            [("date = 2026-10-27", "date = 2027-01-15"), ("adopted_on = 2026-10-21", "adopted_on = 2027-01-05")];
+        has_lines(
+            &changes(&edits, Lang::De),
+            &["- Datum: 27.10.2026 → 15.01.2027", "- Beschlossen am: 21.10.2026 → 05.01.2027"],
+        );
+        has_lines(
+            &changes(&edits, Lang::En),
+            &["- Date: 27 October 2026 → 15 January 2027", "- Adopted on: 21 October 2026 → 5 January 2027"],
+        );
+    }
 }
