@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use crate::catalogue::{Catalogue, pick};
 use crate::figures::Figures;
 use crate::i18n::{Labels, date, money, quantity};
-use crate::model::{Goal, Indicator, Lang, Measure, Strategy};
+use crate::model::{Field, Goal, Indicator, Lang, Measure, Strategy};
 use crate::render::markdown::escape_inline;
 use crate::templates::TemplateSet;
 
@@ -186,6 +186,19 @@ fn indicators(a: &Goal, b: &Goal, lang: Lang, l: &Labels) -> Vec<String> {
     by_id(&old, &new, &e)
 }
 
+/// `überarbeitet: Beschreibung, Bedarf`: the long texts that changed, by name.
+fn revised(lines: &mut Vec<String>, lang: Lang, texts: &[(&str, &Option<String>, &Option<String>)]) {
+    let names: Vec<&str> = texts.iter().filter(|(_, a, b)| a != b).map(|(name, _, _)| *name).collect();
+    if !names.is_empty() {
+        lines.push(format!("{}: {}", pick(lang, "überarbeitet", "revised"), names.join(", ")));
+    }
+}
+
+/// A list for display: `SWU, DING`.
+fn list<T: ToString>(items: &[T]) -> String {
+    items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+}
+
 fn goal_changes(a: &Goal, b: &Goal, lang: Lang, l: &Labels) -> Changes {
     let t = |de, en| pick(lang, de, en);
     let mut c = Vec::new();
@@ -196,6 +209,12 @@ fn goal_changes(a: &Goal, b: &Goal, lang: Lang, l: &Labels) -> Changes {
         opt(a.parent.as_ref().map(|p| p.get_ref().clone())),
         opt(b.parent.as_ref().map(|p| p.get_ref().clone())),
     );
+    field_change(&mut c, &l.derived_from, opt(a.derived_from.clone()), opt(b.derived_from.clone()));
+    if a.cross_sector != b.cross_sector {
+        let yes_no = |x: bool| if x { l.yes.clone() } else { l.no.clone() };
+        c.push(format!("{} {}", l.cross_sector, arrow(&yes_no(a.cross_sector), &yes_no(b.cross_sector))));
+    }
+    revised(&mut c, lang, &[(&l.description, &a.description, &b.description)]);
     Changes { facts: c, parts: indicators(a, b, lang, l) }
 }
 
@@ -222,24 +241,38 @@ fn measure_changes(a: &Measure, b: &Measure, lang: Lang, l: &Labels) -> Vec<Stri
     if a.quick_win != b.quick_win {
         c.push(format!("Quick Win {}", arrow(&a.quick_win.to_string(), &b.quick_win.to_string())));
     }
-    let goals = |m: &Measure| m.goals.iter().map(|g| g.get_ref().clone()).collect::<Vec<_>>().join(", ");
+    let goals = |m: &Measure| list(&m.goals.iter().map(|g| g.get_ref()).collect::<Vec<_>>());
     field_change(&mut c, t("Ziele", "goals"), goals(a), goals(b));
-    let rest = |m: &Measure| {
-        serde_json::to_string(&(
-            &m.description,
-            &m.needs,
-            &m.benefit,
-            &m.partners,
-            &m.sdgs,
-            &m.selection,
-            &m.data_sovereignty,
-        ))
-        .unwrap_or_default()
-    };
-    if rest(a) != rest(b) {
-        c.push(t("Texte oder Partner geändert", "texts or partners changed").to_string());
-    }
+    field_change(&mut c, &l.partners, list(&a.partners), list(&b.partners));
+    field_change(&mut c, &l.sdgs, list(&a.sdgs), list(&b.sdgs));
+    revised(
+        &mut c,
+        lang,
+        &[
+            (&l.description, &a.description, &b.description),
+            (&l.needs, &a.needs, &b.needs),
+            (&l.benefit, &a.benefit, &b.benefit),
+            (&l.selection, &a.selection, &b.selection),
+            (&l.data_sovereignty, &a.data_sovereignty, &b.data_sovereignty),
+        ],
+    );
     c
+}
+
+fn field_changes(a: &Field, b: &Field, lang: Lang, l: &Labels) -> Vec<String> {
+    let t = |de, en| pick(lang, de, en);
+    let mut c = Vec::new();
+    field_change(&mut c, t("Titel", "title"), opt(a.title.clone()), opt(b.title.clone()));
+    let goals = |f: &Field| list(&f.goals.iter().map(|g| g.get_ref()).collect::<Vec<_>>());
+    field_change(&mut c, t("Ziele", "goals"), goals(a), goals(b));
+    revised(&mut c, lang, &[(&l.description, &a.description, &b.description)]);
+    c
+}
+
+/// When the strategy is to be reviewed next, as its title page says.
+fn next_review(s: &Strategy) -> Option<crate::model::Date> {
+    let base = s.document.adopted_on.or(s.document.date.as_ref().map(|d| *d.get_ref()))?;
+    Some(base.add_months(s.document.review_months?))
 }
 
 /// The change log from `old` to `new`, in `lang`, as Markdown.
@@ -257,10 +290,17 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
             opt(s.document.status.map(|x| l.doc_status(x))),
             opt(s.document.date.as_ref().map(|d| date(lang, *d.get_ref()))),
             opt(s.document.adopted_on.map(|d| date(lang, d))),
+            opt(next_review(s).map(|d| date(lang, d))),
         ]
     };
-    let names =
-        [t("Titel", "Title"), "Version", t("Stand", "Status"), t("Datum", "Date"), t("Beschlossen am", "Adopted on")];
+    let names = [
+        t("Titel", "Title"),
+        "Version",
+        t("Stand", "Status"),
+        t("Datum", "Date"),
+        t("Beschlossen am", "Adopted on"),
+        &l.next_review,
+    ];
     for ((name, a), b) in names.iter().zip(d(old)).zip(d(new)) {
         if a != b {
             doc.lines.push(format!("- {name}: {}", arrow(&a, &b)));
@@ -280,13 +320,21 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
     let lines = by_id(&og, &ng, &e);
     parts.push(Part { heading: t("Ziele", "Goals"), lines });
 
-    let fields = |s: &Strategy| s.fields.iter().map(|f| f.get_ref().id.get_ref().clone()).collect::<Vec<_>>();
-    let (of, nf) = (fields(old), fields(new));
     let catalogue = Catalogue::get();
-    let title = |id: &str| catalogue.common_field(id).map_or(id.to_string(), |c| c.title(lang).to_string());
-    let mut lines: Vec<String> =
-        nf.iter().filter(|f| !of.contains(f)).map(|f| entry(t("neu:", "new:"), f, &title(f))).collect();
-    lines.extend(of.iter().filter(|f| !nf.contains(f)).map(|f| entry(t("entfallen:", "removed:"), f, &title(f))));
+    let of: Vec<&Field> = old.fields.iter().map(|f| f.get_ref()).collect();
+    let nf: Vec<&Field> = new.fields.iter().map(|f| f.get_ref()).collect();
+    let e = Entries {
+        kinds: kinds(lang),
+        id: |f: &Field| f.id.get_ref().clone(),
+        title: |f: &Field| {
+            let id = f.id.get_ref();
+            let common = || catalogue.common_field(id).map_or(id.clone(), |c| c.title(lang).to_string());
+            f.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(common)
+        },
+        added: |_: &Field| Vec::new(),
+        changes: |a: &Field, b: &Field| Changes::from(field_changes(a, b, lang, l)),
+    };
+    let lines = by_id(&of, &nf, &e);
     parts.push(Part { heading: t("Handlungsfelder", "Fields of action"), lines });
 
     let om: Vec<&Measure> = old.measures.iter().map(|m| m.get_ref()).collect();
@@ -430,6 +478,45 @@ mod tests {
                 "  - indicator changed: **Beratungen durch Digitalmentorinnen und -mentoren**: Target 2,500 Beratungen pro Jahr (2028) → 2,500 Beratungen pro Jahr (2029)",
                 "  - new indicator: **Offene Schnittstellen**: Target 1,200 APIs (2028)",
                 "  - indicator removed: **Befragte ab 65 Jahren, die sich im Umgang mit dem Internet sicher fühlen**",
+            ],
+        );
+    }
+
+    /// Edits to the Ulm example a review makes besides indicators.
+    const REVIEW_EDITS: [(&str, &str); 8] = [
+        ("review_months = 24", "review_months = 12"),
+        (
+            "derived_from = \"Smart-City-Strategie 2021, Smart City Charta\"\ncross_sector = true",
+            "derived_from = \"Smart-City-Strategie 2021\"\ncross_sector = false",
+        ),
+        ("Digitalisierung dient dem Gemeinwohl", "Digitalisierung dient allen"),
+        ("title = \"Mobilität\"", "title = \"Mobilität und Verkehr\""),
+        ("goals = [\"Z2.1\", \"Z2\"]", "goals = [\"Z2.1\"]"),
+        (
+            "partners = [\"SWU Verkehr\", \"Donau-Iller-Nahverkehrsverbund (DING)\", \"Sharing-Anbieter\"]",
+            "partners = [\"SWU Verkehr\", \"Donau-Iller-Nahverkehrsverbund (DING)\"]",
+        ),
+        ("sdgs = [11, 9, 13]", "sdgs = [11, 9]"),
+        ("braucht heute mehrere Apps", "braucht heute drei Apps"),
+    ];
+
+    #[test]
+    fn goals_fields_and_measures_show_old_and_new_values() {
+        has_lines(
+            &changes(&REVIEW_EDITS, Lang::De),
+            &[
+                "- Nächste Fortschreibung: 21.10.2028 → 21.10.2027",
+                "- geändert: **Z1** Den digitalen Wandel gemeinwohlorientiert und souverän gestalten: Herleitung Smart-City-Strategie 2021, Smart City Charta → Smart-City-Strategie 2021; Sektorübergreifend ja → nein; überarbeitet: Beschreibung",
+                "- geändert: **mobility** Mobilität und Verkehr: Titel Mobilität → Mobilität und Verkehr; Ziele Z2.1, Z2 → Z2.1",
+                "- geändert: **MOB-01** Vernetzte Mobilitätsplattform: Partner SWU Verkehr, Donau-Iller-Nahverkehrsverbund (DING), Sharing-Anbieter → SWU Verkehr, Donau-Iller-Nahverkehrsverbund (DING); SDGs 11, 9, 13 → 11, 9; überarbeitet: Bedarf",
+            ],
+        );
+        has_lines(
+            &changes(&REVIEW_EDITS, Lang::En),
+            &[
+                "- Next review: 21 October 2028 → 21 October 2027",
+                "- changed: **Z1** Den digitalen Wandel gemeinwohlorientiert und souverän gestalten: Derivation Smart-City-Strategie 2021, Smart City Charta → Smart-City-Strategie 2021; Cross-sector yes → no; revised: Description",
+                "- changed: **MOB-01** Vernetzte Mobilitätsplattform: Partners SWU Verkehr, Donau-Iller-Nahverkehrsverbund (DING), Sharing-Anbieter → SWU Verkehr, Donau-Iller-Nahverkehrsverbund (DING); SDGs 11, 9, 13 → 11, 9; revised: Needs",
             ],
         );
     }

@@ -50,6 +50,7 @@ labels!(
     doc_status_draft,
     doc_status_adopted,
     narrative,
+    description,
     keywords,
     goal,
     goals,
