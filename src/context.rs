@@ -631,10 +631,7 @@ impl<'a> Builder<'a> {
     fn indicator_rows(&self, g: &Goal, with_goal: bool) -> Vec<Vec<String>> {
         let value = |v: Option<f64>, year: Option<u16>, unit: &Option<String>| -> String {
             let Some(v) = v else { return self.l.none.clone() };
-            let mut s = i18n::number(self.lang, v);
-            if let Some(u) = nonblank(unit) {
-                s = if u == "%" { format!("{s} %") } else { format!("{s} {u}") };
-            }
+            let mut s = i18n::quantity(self.lang, v, unit.as_deref());
             if let Some(y) = year {
                 s = format!("{s} ({y})");
             }

@@ -50,6 +50,7 @@ labels!(
     doc_status_draft,
     doc_status_adopted,
     narrative,
+    description,
     keywords,
     goal,
     goals,
@@ -57,6 +58,10 @@ labels!(
     derived_from,
     cross_sector,
     indicator,
+    indicator_added,
+    indicator_changed,
+    indicator_removed,
+    unit,
     baseline,
     target,
     source,
@@ -360,6 +365,16 @@ pub fn number(lang: Lang, x: f64) -> String {
     if x < 0.0 && body.chars().any(|c| c.is_ascii_digit() && c != '0') { format!("-{body}") } else { body }
 }
 
+/// A measured value with its unit, as the documents write it: de `48,5 %`,
+/// `2.500 Beratungen pro Jahr`; en `48.5 %`. A blank unit is left out.
+pub fn quantity(lang: Lang, x: f64, unit: Option<&str>) -> String {
+    let n = number(lang, x);
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(u) => format!("{n} {u}"),
+        None => n,
+    }
+}
+
 /// `1,5 × 10³⁰`: six significant digits at most.
 fn scientific(abs: f64, decimal: char) -> String {
     let text = format!("{abs:.prec$e}", prec = SIGNIFICANT - 1);
@@ -423,6 +438,9 @@ mod tests {
         assert_eq!(number(Lang::En, 1234.25), "1,234.25");
         assert_eq!(number(Lang::De, 80.0), "80");
         assert_eq!(number(Lang::De, -0.5), "-0,5");
+        assert_eq!(quantity(Lang::De, 48.5, Some("%")), "48,5 %");
+        assert_eq!(quantity(Lang::En, 2500.0, Some(" Beratungen pro Jahr ")), "2,500 Beratungen pro Jahr");
+        assert_eq!(quantity(Lang::De, 12.0, Some(" ")), "12");
     }
 
     #[test]
