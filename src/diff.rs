@@ -145,7 +145,10 @@ fn value_change(lines: &mut Vec<String>, name: &str, (a, ya): (String, Option<u1
 
 /// Baseline and target of an indicator: value with unit, and year.
 fn values(i: &Indicator, lang: Lang) -> [(String, Option<u16>); 2] {
-    [(measured(lang, i.baseline, &i.unit), i.baseline_year), (measured(lang, i.target, &i.unit), i.target_year)]
+    [
+        (measured(lang, i.baseline, &i.unit), i.baseline_year),
+        (measured(lang, i.target, &i.unit), i.target_year.as_ref().map(|y| *y.get_ref())),
+    ]
 }
 
 fn indicator_changes(a: &Indicator, b: &Indicator, lang: Lang, l: &Labels) -> Vec<String> {
