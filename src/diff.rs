@@ -14,8 +14,8 @@ use crate::templates::TemplateSet;
 
 /// One section of the change log: a heading and its lines.
 #[derive(Debug, Default)]
-struct Part {
-    heading: &'static str,
+struct Part<'a> {
+    heading: &'a str,
     lines: Vec<String>,
 }
 
@@ -203,12 +203,11 @@ fn list<T: ToString>(items: &[T]) -> String {
 }
 
 fn goal_changes(a: &Goal, b: &Goal, lang: Lang, l: &Labels) -> Changes {
-    let t = |de, en| pick(lang, de, en);
     let mut c = Vec::new();
-    field_change(&mut c, t("Titel", "title"), opt(a.title.clone()), opt(b.title.clone()));
+    field_change(&mut c, &l.title, opt(a.title.clone()), opt(b.title.clone()));
     field_change(
         &mut c,
-        t("Oberziel", "parent"),
+        &l.parent_goal,
         opt(a.parent.as_ref().map(|p| p.get_ref().clone())),
         opt(b.parent.as_ref().map(|p| p.get_ref().clone())),
     );
@@ -222,30 +221,25 @@ fn goal_changes(a: &Goal, b: &Goal, lang: Lang, l: &Labels) -> Changes {
 }
 
 fn measure_changes(a: &Measure, b: &Measure, lang: Lang, l: &Labels) -> Vec<String> {
-    let t = |de, en| pick(lang, de, en);
     let mut c = Vec::new();
-    field_change(&mut c, t("Titel", "title"), opt(a.title.clone()), opt(b.title.clone()));
-    field_change(&mut c, t("Handlungsfeld", "field"), a.field.get_ref().clone(), b.field.get_ref().clone());
+    field_change(&mut c, &l.title, opt(a.title.clone()), opt(b.title.clone()));
+    field_change(&mut c, &l.field, a.field.get_ref().clone(), b.field.get_ref().clone());
     let (status, priority) =
         (|m: &Measure| opt(m.status.map(|x| l.status(x))), |m: &Measure| opt(m.priority.map(|x| l.priority(x))));
-    field_change(&mut c, t("Stand", "status"), status(a), status(b));
-    field_change(&mut c, t("Priorität", "priority"), priority(a), priority(b));
+    field_change(&mut c, &l.status, status(a), status(b));
+    field_change(&mut c, &l.priority, priority(a), priority(b));
     let budget = |m: &Measure| m.budget_eur.map(|e| money(lang, e)).unwrap_or_default();
-    field_change(&mut c, "Budget", budget(a), budget(b));
-    field_change(&mut c, t("Beginn", "start"), opt(a.start), opt(b.start));
-    field_change(
-        &mut c,
-        t("Ende", "end"),
-        opt(a.end.as_ref().map(|e| *e.get_ref())),
-        opt(b.end.as_ref().map(|e| *e.get_ref())),
-    );
-    field_change(&mut c, t("Verantwortlich", "lead"), opt(a.lead.clone()), opt(b.lead.clone()));
-    field_change(&mut c, t("Finanzierung", "funding"), opt(a.funding.clone()), opt(b.funding.clone()));
+    field_change(&mut c, &l.budget, budget(a), budget(b));
+    field_change(&mut c, &l.start, opt(a.start), opt(b.start));
+    field_change(&mut c, &l.end, opt(a.end.as_ref().map(|e| *e.get_ref())), opt(b.end.as_ref().map(|e| *e.get_ref())));
+    field_change(&mut c, &l.lead, opt(a.lead.clone()), opt(b.lead.clone()));
+    field_change(&mut c, &l.funding, opt(a.funding.clone()), opt(b.funding.clone()));
     if a.quick_win != b.quick_win {
-        c.push(format!("Quick Win {}", arrow(&a.quick_win.to_string(), &b.quick_win.to_string())));
+        let yes_no = |x: bool| if x { l.yes.clone() } else { l.no.clone() };
+        c.push(format!("{} {}", l.quick_win, arrow(&yes_no(a.quick_win), &yes_no(b.quick_win))));
     }
     let goals = |m: &Measure| list(&m.goals.iter().map(|g| g.get_ref()).collect::<Vec<_>>());
-    field_change(&mut c, t("Ziele", "goals"), goals(a), goals(b));
+    field_change(&mut c, &l.goals, goals(a), goals(b));
     field_change(&mut c, &l.partners, list(&a.partners), list(&b.partners));
     field_change(&mut c, &l.sdgs, list(&a.sdgs), list(&b.sdgs));
     revised(
@@ -263,11 +257,10 @@ fn measure_changes(a: &Measure, b: &Measure, lang: Lang, l: &Labels) -> Vec<Stri
 }
 
 fn field_changes(a: &Field, b: &Field, lang: Lang, l: &Labels) -> Vec<String> {
-    let t = |de, en| pick(lang, de, en);
     let mut c = Vec::new();
-    field_change(&mut c, t("Titel", "title"), opt(a.title.clone()), opt(b.title.clone()));
+    field_change(&mut c, &l.title, opt(a.title.clone()), opt(b.title.clone()));
     let goals = |f: &Field| list(&f.goals.iter().map(|g| g.get_ref()).collect::<Vec<_>>());
-    field_change(&mut c, t("Ziele", "goals"), goals(a), goals(b));
+    field_change(&mut c, &l.goals, goals(a), goals(b));
     revised(&mut c, lang, &[(&l.description, &a.description, &b.description)]);
     c
 }
@@ -296,14 +289,7 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
             opt(next_review(s).map(|d| date(lang, d))),
         ]
     };
-    let names = [
-        t("Titel", "Title"),
-        "Version",
-        t("Stand", "Status"),
-        t("Datum", "Date"),
-        t("Beschlossen am", "Adopted on"),
-        &l.next_review,
-    ];
+    let names = [&l.title, &l.version, &l.status, &l.date, &l.adopted_on, &l.next_review];
     for ((name, a), b) in names.iter().zip(d(old)).zip(d(new)) {
         if a != b {
             doc.lines.push(format!("- {name}: {}", arrow(&a, &b)));
@@ -321,7 +307,7 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
         changes: |a: &Goal, b: &Goal| goal_changes(a, b, lang, l),
     };
     let lines = by_id(&og, &ng, &e);
-    parts.push(Part { heading: t("Ziele", "Goals"), lines });
+    parts.push(Part { heading: &l.goals, lines });
 
     let catalogue = Catalogue::get();
     let of: Vec<&Field> = old.fields.iter().map(|f| f.get_ref()).collect();
@@ -350,7 +336,7 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
         changes: |a: &Measure, b: &Measure| Changes::from(measure_changes(a, b, lang, l)),
     };
     let lines = by_id(&om, &nm, &e);
-    parts.push(Part { heading: t("Maßnahmen", "Measures"), lines });
+    parts.push(Part { heading: &l.measures, lines });
 
     let (fo, fn_) = (Figures::of(old), Figures::of(new));
     let mut lines = Vec::new();
@@ -365,7 +351,7 @@ pub fn markdown(old: &Strategy, new: &Strategy, old_name: &str, new_name: &str, 
             money(lang, abs)
         ));
     }
-    parts.push(Part { heading: "Budget", lines });
+    parts.push(Part { heading: &l.budget, lines });
 
     let mut lines = Vec::new();
     for item in &catalogue.items {

@@ -19,6 +19,9 @@ macro_rules! labels {
 }
 
 labels!(
+    title,
+    start,
+    end,
     default_title,
     summary_subtitle,
     council_title,

@@ -145,7 +145,7 @@ fn diff_lists_what_a_review_changed() {
         "{md}"
     );
     assert!(
-        md.contains("- geändert: **M1** Bürgerportal 2.0: Titel Bürgerportal → Bürgerportal 2.0; Stand – → laufend\n"),
+        md.contains("- geändert: **M1** Bürgerportal 2.0: Titel Bürgerportal → Bürgerportal 2.0; Status – → laufend\n"),
         "{md}"
     );
 
