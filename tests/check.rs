@@ -332,6 +332,11 @@ fn json_report_is_one_document_for_all_files() {
     assert_eq!(d["path"], "municipality.kind");
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(5), Some(8)));
     assert_eq!(d["help"], "did you mean `city`? allowed values: city, municipality, district, association");
+    // the same findings in one list, each naming its file
+    let all = report["diagnostics"].as_array().expect("a list");
+    let in_files: usize = (0..2).map(|i| report["files"][i]["diagnostics"].as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(all.len(), in_files);
+    assert_eq!(all.iter().find(|x| x["severity"] == "error").map(|x| x["file"].clone()), Some("bad.toml".into()));
     assert!(stderr(&out).is_empty(), "json mode keeps stderr quiet: {}", stderr(&out));
 }
 

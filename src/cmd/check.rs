@@ -15,6 +15,9 @@ pub struct Report {
     pub format: &'static str,
     /// One entry per input file, in the order given.
     pub files: Vec<FileReport>,
+    /// Every file's diagnostics in one list, each naming its `file`, for
+    /// scripts that only want the findings (`jq '.diagnostics[]'`).
+    pub diagnostics: Vec<serde_json::Value>,
     /// Errors in all files.
     pub errors: usize,
     /// Warnings in all files.
@@ -89,8 +92,20 @@ pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
         files.push(report);
     }
     if args.format == ReportFormat::Json {
+        let mut diagnostics = Vec::new();
+        for f in &files {
+            for d in &f.diagnostics {
+                let mut entry = serde_json::Map::new();
+                entry.insert("file".to_string(), f.file.clone().into());
+                if let serde_json::Value::Object(fields) = serde_json::to_value(d)? {
+                    entry.extend(fields);
+                }
+                diagnostics.push(serde_json::Value::Object(entry));
+            }
+        }
         let report = Report {
             format: "strategiekit-check/1",
+            diagnostics,
             errors: files.iter().map(|f| f.errors).sum(),
             warnings: files.iter().map(|f| f.warnings).sum(),
             exit_code: code as i32,
