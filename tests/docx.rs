@@ -236,6 +236,61 @@ fn tables_repeat_their_header_row_and_have_widths() {
     assert!(compact.split("</w:style>").next().unwrap_or_default().contains(r#"<w:sz w:val="16"/>"#), "8 pt");
 }
 
+/// The tables of document.xml.
+fn tables(document: &str) -> Vec<&str> {
+    document.split("<w:tbl>").skip(1).map(|t| t.split("</w:tbl>").next().unwrap_or_default()).collect()
+}
+
+/// The XML of the paragraphs before the table that holds `text`, nearest first.
+fn paragraphs_before<'a>(document: &'a str, text: &str) -> Vec<&'a str> {
+    let at = document.find(text).expect("the text");
+    let table = document[..at].rfind("<w:tbl>").expect("in a table");
+    document[..table].rsplit("<w:p>").map(|p| p.split("</w:p>").next().unwrap_or_default()).collect()
+}
+
+#[test]
+fn tables_and_the_paragraphs_introducing_them_keep_together() {
+    let ulm = std::fs::read_to_string(examples()[3].clone()).expect("ulm");
+    let docx = build_docx(&ulm, &[]);
+    let document = part(&parts(&docx), "word/document.xml").to_string();
+    // ADM-01: its description keeps with its profile, as the heading before it does by its style
+    let before = paragraphs_before(&document, ">Digitales Bürgerservice-Portal<");
+    assert!(
+        before[0].contains("Bürgerkonto, Online-Bezahlung") && before[0].contains("<w:keepNext/>"),
+        "{}",
+        before[0]
+    );
+    assert!(before[1].contains(r#"<w:pStyle w:val="Heading4"/>"#), "{}", before[1]);
+    // goal Z1.2: its description and facts keep with its indicator table
+    let before = paragraphs_before(&document, ">Vollständig online nutzbare Verwaltungsleistungen<");
+    assert!(before[0].contains("Herleitung:") && before[1].contains("Übergeordnetes Ziel:"), "{before:?}");
+    assert!(before[..3].iter().all(|p| p.contains("<w:keepNext/>")), "{:?}", &before[..3]);
+    assert!(before[3].contains(r#"w:val="Heading3""#), "{}", before[3]);
+    // a field's description and goals keep with its first measure
+    let before = paragraphs_before(&document, ">Vernetzte Mobilitätsplattform<");
+    let field = before.iter().position(|p| p.contains(">Mobilität<")).expect("the field heading");
+    assert!(before[..field].iter().all(|p| p.contains("<w:keepNext/>") || p.contains("Heading")), "{before:?}");
+
+    for t in tables(&document) {
+        let rows: Vec<&str> = t.split("<w:tr>").skip(2).collect();
+        assert!(rows.iter().all(|r| r.starts_with("<w:trPr><w:cantSplit/>")), "rows do not break across pages");
+        let kept: Vec<bool> = rows.iter().map(|r| r.contains("<w:keepNext/>")).collect();
+        let (last, others) = kept.split_last().expect("a row");
+        assert!(!last, "the last row keeps with what follows the table");
+        let profile = t.contains(r#"<w:shd w:val="clear" w:color="auto" w:fill="DEEAF6"/>"#);
+        if profile || rows.len() <= 15 {
+            // every paragraph of every row but the last keeps with the next
+            for r in &rows[..rows.len() - 1] {
+                assert_eq!(r.matches("<w:keepNext/>").count(), r.matches("<w:p>").count(), "{r}");
+            }
+        } else {
+            assert!(others.iter().all(|k| !k), "a long table may break between its rows");
+        }
+    }
+    let long = tables(&document).into_iter().filter(|t| t.matches("<w:tr>").count() > 16).count();
+    assert!(long >= 2, "ulm has long tables: {long}");
+}
+
 #[test]
 fn hostile_text_is_escaped_text() {
     for profile in ["full", "council"] {

@@ -15,6 +15,11 @@ const ROADMAP_FILL: &str = "8EAADB";
 /// Left and right cell margins together, in dxa.
 const CELL_PAD: u32 = 230;
 
+/// A table of at most this many rows below its header, and every measure
+/// profile, is kept on one page; a longer one may break between rows and
+/// repeats its header row on the next page.
+const KEEP_ROWS: usize = 15;
+
 /// The type size of a table. A table whose longest words do not fit the
 /// text width at the normal size is set compact, so that no word is
 /// broken inside ("Zeitrau/m") in the widest overviews.
@@ -136,6 +141,8 @@ struct CellStyle<'a> {
     bold: bool,
     right: bool,
     heading: bool,
+    /// Keep with the next row (all rows but the last of a table kept on one page).
+    keep: bool,
 }
 
 fn cell(out: &mut String, width: u32, text: &str, style: &CellStyle<'_>) {
@@ -145,6 +152,9 @@ fn cell(out: &mut String, width: u32, text: &str, style: &CellStyle<'_>) {
     }
     let pstyle = style.size.style(style.heading);
     let _ = write!(out, r#"</w:tcPr><w:p><w:pPr><w:pStyle w:val="{pstyle}"/>"#);
+    if style.keep {
+        out.push_str("<w:keepNext/>");
+    }
     if style.right {
         out.push_str(r#"<w:jc w:val="right"/>"#);
     }
@@ -153,15 +163,22 @@ fn cell(out: &mut String, width: u32, text: &str, style: &CellStyle<'_>) {
     out.push_str("</w:p></w:tc>");
 }
 
-/// A table with borders, fixed column widths and a header row repeated on every page.
-pub(super) fn table(
-    out: &mut String,
-    columns: &[Column],
-    rows: &[Vec<String>],
-    profile: bool,
-    total_row: bool,
-    roadmap: bool,
-) {
+/// What a table shows besides its cells.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Kind {
+    /// A measure profile ("Steckbrief"): labels in the first column, kept on one page.
+    pub profile: bool,
+    /// The last row is a total.
+    pub total_row: bool,
+    /// The roadmap: a non-empty cell after the first column is a filled bar.
+    pub roadmap: bool,
+}
+
+/// A table with borders, fixed column widths and a header row repeated on
+/// every page; a profile or a short table is kept on one page.
+pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind) {
+    let Kind { profile, total_row, roadmap } = kind;
+    let keep = profile || rows.len() <= KEEP_ROWS;
     let (size, widths) = layout(columns, rows);
     let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
@@ -174,16 +191,15 @@ pub(super) fn table(
     }
     out.push_str(r#"</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
     for (c, w) in columns.iter().zip(&widths) {
-        cell(
-            out,
-            *w,
-            &c.title,
-            &CellStyle { size, fill: Some(HEADER_FILL), bold: false, right: c.numeric, heading: true },
-        );
+        // the header style keeps with the next row by itself
+        let style =
+            CellStyle { size, fill: Some(HEADER_FILL), bold: false, right: c.numeric, heading: true, keep: false };
+        cell(out, *w, &c.title, &style);
     }
     out.push_str("</w:tr>");
     for (r, row) in rows.iter().enumerate() {
-        let is_total = total_row && r + 1 == rows.len();
+        let last = r + 1 == rows.len();
+        let is_total = total_row && last;
         out.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
         for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
             let text = row.get(i).map_or("", String::as_str);
@@ -197,8 +213,14 @@ pub(super) fn table(
             } else {
                 None
             };
-            let style =
-                CellStyle { size, fill, bold: is_total || (profile && i == 0), right: c.numeric, heading: false };
+            let style = CellStyle {
+                size,
+                fill,
+                bold: is_total || (profile && i == 0),
+                right: c.numeric,
+                heading: false,
+                keep: keep && !last,
+            };
             cell(out, *w, if mark { "" } else { text }, &style);
         }
         out.push_str("</w:tr>");
