@@ -292,6 +292,43 @@ fn tables_and_the_paragraphs_introducing_them_keep_together() {
 }
 
 #[test]
+fn a_matrix_too_wide_for_its_words_is_set_in_several_tables() {
+    let docx = build_docx(&wide_strategy(), &[]);
+    let document = part(&parts(&docx), "word/document.xml").to_string();
+    let headers = |t: &str| -> Vec<String> {
+        let header = t.split("<w:tr>").nth(1).expect("a header row");
+        header
+            .split("<w:t xml:space=\"preserve\">")
+            .skip(1)
+            .map(|c| c.split('<').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let tables = tables(&document);
+    let goal_ids: Vec<String> = (1..=20).map(|n| format!("Z{n}.{n}")).collect();
+    let years: Vec<String> = (2020..=2035).map(|y| y.to_string()).collect();
+    for columns in [goal_ids, years] {
+        let split: Vec<&str> =
+            tables.iter().copied().filter(|t| headers(t).iter().any(|h| columns.contains(h))).collect();
+        assert_eq!(split.len(), 2, "set in two tables: {:?}", split.iter().map(|t| headers(t)).collect::<Vec<_>>());
+        let mut seen = Vec::new();
+        let mut first_widths = Vec::new();
+        for t in &split {
+            let h = headers(t);
+            assert_eq!(h[0], "Maßnahme", "each part is led by the measure column");
+            assert_eq!(t.matches(">MASSNAHME-LANG-").count(), 3, "each part has every measure");
+            seen.extend(h[1..].iter().cloned());
+            first_widths.push(t.split(r#"<w:gridCol w:w=""#).nth(1).and_then(|w| w.split('"').next()));
+        }
+        assert_eq!(seen, columns, "every column once, in order");
+        assert_eq!(first_widths[0], first_widths[1], "the parts' rows line up");
+    }
+    // the sums keep their unit on their line
+    assert!(document.contains("123.456.789.012\u{a0}€"), "no-break space before the unit");
+    // the same input gives the same bytes
+    assert_eq!(docx, build_docx(&wide_strategy(), &[]));
+}
+
+#[test]
 fn hostile_text_is_escaped_text() {
     for profile in ["full", "council"] {
         let docx = build_docx(&hostile_strategy("de"), &["--profile", profile]);
