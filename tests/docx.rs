@@ -236,6 +236,98 @@ fn tables_repeat_their_header_row_and_have_widths() {
     assert!(compact.split("</w:style>").next().unwrap_or_default().contains(r#"<w:sz w:val="16"/>"#), "8 pt");
 }
 
+/// The tables of document.xml.
+fn tables(document: &str) -> Vec<&str> {
+    document.split("<w:tbl>").skip(1).map(|t| t.split("</w:tbl>").next().unwrap_or_default()).collect()
+}
+
+/// The XML of the paragraphs before the table that holds `text`, nearest first.
+fn paragraphs_before<'a>(document: &'a str, text: &str) -> Vec<&'a str> {
+    let at = document.find(text).expect("the text");
+    let table = document[..at].rfind("<w:tbl>").expect("in a table");
+    document[..table].rsplit("<w:p>").map(|p| p.split("</w:p>").next().unwrap_or_default()).collect()
+}
+
+#[test]
+fn tables_and_the_paragraphs_introducing_them_keep_together() {
+    let ulm = std::fs::read_to_string(examples()[3].clone()).expect("ulm");
+    let docx = build_docx(&ulm, &[]);
+    let document = part(&parts(&docx), "word/document.xml").to_string();
+    // ADM-01: its description keeps with its profile, as the heading before it does by its style
+    let before = paragraphs_before(&document, ">Digitales Bürgerservice-Portal<");
+    assert!(
+        before[0].contains("Bürgerkonto, Online-Bezahlung") && before[0].contains("<w:keepNext/>"),
+        "{}",
+        before[0]
+    );
+    assert!(before[1].contains(r#"<w:pStyle w:val="Heading4"/>"#), "{}", before[1]);
+    // goal Z1.2: its description and facts keep with its indicator table
+    let before = paragraphs_before(&document, ">Vollständig online nutzbare Verwaltungsleistungen<");
+    assert!(before[0].contains("Herleitung:") && before[1].contains("Übergeordnetes Ziel:"), "{before:?}");
+    assert!(before[..3].iter().all(|p| p.contains("<w:keepNext/>")), "{:?}", &before[..3]);
+    assert!(before[3].contains(r#"w:val="Heading3""#), "{}", before[3]);
+    // a field's description and goals keep with its first measure
+    let before = paragraphs_before(&document, ">Vernetzte Mobilitätsplattform<");
+    let field = before.iter().position(|p| p.contains(">Mobilität<")).expect("the field heading");
+    assert!(before[..field].iter().all(|p| p.contains("<w:keepNext/>") || p.contains("Heading")), "{before:?}");
+
+    for t in tables(&document) {
+        let rows: Vec<&str> = t.split("<w:tr>").skip(2).collect();
+        assert!(rows.iter().all(|r| r.starts_with("<w:trPr><w:cantSplit/>")), "rows do not break across pages");
+        let kept: Vec<bool> = rows.iter().map(|r| r.contains("<w:keepNext/>")).collect();
+        let (last, others) = kept.split_last().expect("a row");
+        assert!(!last, "the last row keeps with what follows the table");
+        let profile = t.contains(r#"<w:shd w:val="clear" w:color="auto" w:fill="DEEAF6"/>"#);
+        if profile || rows.len() <= 15 {
+            // every paragraph of every row but the last keeps with the next
+            for r in &rows[..rows.len() - 1] {
+                assert_eq!(r.matches("<w:keepNext/>").count(), r.matches("<w:p>").count(), "{r}");
+            }
+        } else {
+            assert!(others.iter().all(|k| !k), "a long table may break between its rows");
+        }
+    }
+    let long = tables(&document).into_iter().filter(|t| t.matches("<w:tr>").count() > 16).count();
+    assert!(long >= 2, "ulm has long tables: {long}");
+}
+
+#[test]
+fn a_matrix_too_wide_for_its_words_is_set_in_several_tables() {
+    let docx = build_docx(&wide_strategy(), &[]);
+    let document = part(&parts(&docx), "word/document.xml").to_string();
+    let headers = |t: &str| -> Vec<String> {
+        let header = t.split("<w:tr>").nth(1).expect("a header row");
+        header
+            .split("<w:t xml:space=\"preserve\">")
+            .skip(1)
+            .map(|c| c.split('<').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let tables = tables(&document);
+    let goal_ids: Vec<String> = (1..=20).map(|n| format!("Z{n}.{n}")).collect();
+    let years: Vec<String> = (2020..=2035).map(|y| y.to_string()).collect();
+    for columns in [goal_ids, years] {
+        let split: Vec<&str> =
+            tables.iter().copied().filter(|t| headers(t).iter().any(|h| columns.contains(h))).collect();
+        assert_eq!(split.len(), 2, "set in two tables: {:?}", split.iter().map(|t| headers(t)).collect::<Vec<_>>());
+        let mut seen = Vec::new();
+        let mut first_widths = Vec::new();
+        for t in &split {
+            let h = headers(t);
+            assert_eq!(h[0], "Maßnahme", "each part is led by the measure column");
+            assert_eq!(t.matches(">MASSNAHME-LANG-").count(), 3, "each part has every measure");
+            seen.extend(h[1..].iter().cloned());
+            first_widths.push(t.split(r#"<w:gridCol w:w=""#).nth(1).and_then(|w| w.split('"').next()));
+        }
+        assert_eq!(seen, columns, "every column once, in order");
+        assert_eq!(first_widths[0], first_widths[1], "the parts' rows line up");
+    }
+    // the sums keep their unit on their line
+    assert!(document.contains("123.456.789.012\u{a0}€"), "no-break space before the unit");
+    // the same input gives the same bytes
+    assert_eq!(docx, build_docx(&wide_strategy(), &[]));
+}
+
 #[test]
 fn hostile_text_is_escaped_text() {
     for profile in ["full", "council"] {

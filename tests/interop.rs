@@ -143,6 +143,10 @@ fn libreoffice_turns_every_example_into_a_pdf_with_its_headings() {
     }
     let dir = tempfile::tempdir().expect("dir");
     let mut docs = Vec::new();
+    // besides the examples, a large city's overviews: too wide for one table
+    std::fs::write(dir.path().join("wide.toml"), wide_strategy()).expect("wide.toml");
+    let out = run_in(dir.path(), &["build", "wide.toml", "--format", "md,docx", "--out", "."]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     for example in examples() {
         let path = example.to_string_lossy().into_owned();
         for profile in ["full", "council"] {
@@ -208,20 +212,32 @@ fn docx_words(path: &std::path::Path) -> std::collections::HashSet<String> {
     words
 }
 
-/// Words the PDF breaks across two lines without a hyphen ("Zeitrau/m"):
-/// the end of one line and the start of the next make a word of the
-/// document, and the end alone is none.
+/// Words the PDF breaks across lines without a hyphen ("Zeitrau/m"): the
+/// end of one line and the start of the next make a word of the document,
+/// and the end alone is none. A word broken over several lines ("Z/1./1" in
+/// a column one character wide) is joined over the lines of one word between.
 fn broken_words(words: &std::collections::HashSet<String>, pdf_text: &str) -> Vec<String> {
     let lines: Vec<Vec<&str>> = pdf_text.lines().map(|l| l.split_whitespace().collect()).collect();
-    lines
-        .windows(2)
-        .filter_map(|pair| {
-            let (head, tail) = (pair[0].last()?, pair[1].first()?);
-            let joined = format!("{head}{tail}");
-            let after_dash = head.ends_with('-') || head.ends_with('–');
-            (!after_dash && words.contains(&joined) && !words.contains(*head)).then(|| format!("{head}/{tail}"))
-        })
-        .collect()
+    let mut broken = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(head) = line.last() else { continue };
+        if head.ends_with('-') || head.ends_with('–') || words.contains(*head) {
+            continue;
+        }
+        let mut pieces = vec![*head];
+        for next in lines.iter().skip(i + 1).take(12) {
+            let Some(tail) = next.first() else { break };
+            pieces.push(*tail);
+            if words.contains(&pieces.concat()) {
+                broken.push(pieces.join("/"));
+                break;
+            }
+            if next.len() != 1 {
+                break;
+            }
+        }
+    }
+    broken
 }
 
 #[test]
@@ -230,6 +246,9 @@ fn a_word_broken_across_lines_is_found() {
         ["Zeitraum", "abgeschlossen", "Bürger-", "Service", "ja"].into_iter().map(str::to_string).collect();
     let text = "Nr. Zeitrau\nm 2023\nabgeschl\nossen\nBürger-\nService ja\nja\n";
     assert_eq!(broken_words(&words, text), ["Zeitrau/m", "abgeschl/ossen"]);
+    let words: std::collections::HashSet<String> = ["Z1.1", "Z10.10", "1"].into_iter().map(str::to_string).collect();
+    let text = "Maßnahme Z\n1.\n1\nZ1\n0.\n10\nMOB-01 1\n";
+    assert_eq!(broken_words(&words, text), ["Z/1./1", "Z1/0./10"]);
 }
 
 /// The plain text pandoc reads from a document (Str, Space and breaks), in order.

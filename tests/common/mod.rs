@@ -258,3 +258,21 @@ notes = {{ graphics = {h} }}
         topics = topics.join(", ")
     )
 }
+
+/// A large city's strategy whose overviews are too wide for one page:
+/// twenty goals with two-part ids, long measure ids, budgets in the
+/// billions and sixteen years of roadmap.
+pub fn wide_strategy() -> String {
+    let mut s = String::from(
+        "[municipality]\nname = \"Großstadt\"\n[document]\ndate = 2026-11-22\n[[fields]]\nid = \"adm\"\ntitle = \"Verwaltungsdigitalisierung\"\n",
+    );
+    for n in 1..=20 {
+        s.push_str(&format!("[[goals]]\nid = \"Z{n}.{n}\"\ntitle = \"Ziel Nummer {n}\"\n"));
+    }
+    for n in 1..=3 {
+        s.push_str(&format!(
+            "[[measures]]\nid = \"MASSNAHME-LANG-{n}\"\ntitle = \"Maßnahme {n}\"\nfield = \"adm\"\ngoals = [\"Z1.1\", \"Z20.20\"]\nstatus = \"done\"\npriority = \"medium\"\nstart = 2020\nend = 2035\nbudget_eur = 123456789012\n"
+        ));
+    }
+    s
+}

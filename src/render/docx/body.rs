@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::parts::geometry::{MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W};
-use super::table::table;
+use super::table::{Kind, table};
 use super::xml::esc;
 use crate::context::{Block, Document, Fact, ListItem};
 
@@ -20,15 +20,24 @@ pub(super) fn run(out: &mut String, text: &str, bold: bool) {
     }
 }
 
+/// `<w:keepNext/>` for a paragraph that keeps with the next one.
+fn keep_next(keep: bool) -> &'static str {
+    if keep { "<w:keepNext/>" } else { "" }
+}
+
 /// A paragraph of one style holding `text`.
-fn para(out: &mut String, style: &str, text: &str) {
-    let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#);
+fn para(out: &mut String, style: &str, text: &str, keep: bool) {
+    let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{}</w:pPr>"#, keep_next(keep));
     run(out, text, false);
     out.push_str("</w:p>");
 }
 
-fn fact(out: &mut String, f: &Fact) {
-    out.push_str("<w:p>");
+fn fact(out: &mut String, f: &Fact, keep: bool) {
+    if keep {
+        out.push_str("<w:p><w:pPr><w:keepNext/></w:pPr>");
+    } else {
+        out.push_str("<w:p>");
+    }
     run(out, &format!("{}:", f.label), true);
     run(out, &format!(" {}", f.value), false);
     out.push_str("</w:p>");
@@ -46,6 +55,69 @@ fn list(out: &mut String, items: &[ListItem]) {
     }
 }
 
+/// Characters of a line of body text, about (11 pt Calibri across the text width).
+const LINE_CHARS: usize = 90;
+/// A paragraph of at most this many lines before a table introduces it.
+const INTRO_LINES: usize = 5;
+/// The paragraphs introducing a table have at most this many lines together.
+const INTRO_RUN_LINES: usize = 10;
+
+/// The lines of each paragraph a block writes, about; `None` for blocks
+/// that do not introduce a table (headings, lists, tables).
+fn paragraph_lines(block: &Block) -> Option<Vec<usize>> {
+    let lines = |text: &str| text.split('\n').map(|l| l.chars().count().div_ceil(LINE_CHARS).max(1)).sum();
+    match block {
+        Block::Paragraph { text } => Some(vec![lines(text)]),
+        Block::Text { paragraphs } => Some(paragraphs.iter().map(|p| lines(&p.join("\n"))).collect()),
+        Block::Facts { items } => Some(items.iter().map(|f| lines(&format!("{}: {}", f.label, f.value))).collect()),
+        Block::Placeholder { label, hint } => Some(vec![lines(&format!("{label}: {hint}"))]),
+        Block::Heading { .. } | Block::List { .. } | Block::Table { .. } | Block::Roadmap { .. } => None,
+    }
+}
+
+/// For each block, how many of its last paragraphs keep with the next
+/// paragraph: the short paragraphs right before a table (a measure's
+/// description, a goal's facts) go with it to the next page, back to the
+/// heading, which keeps with the next by its style; and so do the few short
+/// paragraphs between a heading and its first subheading (a field's
+/// description and goals before its first measure).
+fn keep_with_next(blocks: &[Block]) -> Vec<usize> {
+    let mut keep = vec![0; blocks.len()];
+    for (t, block) in blocks.iter().enumerate() {
+        if !matches!(block, Block::Table { .. } | Block::Roadmap { .. }) {
+            continue;
+        }
+        let mut left = INTRO_RUN_LINES;
+        'back: for i in (0..t).rev() {
+            let Some(lines) = paragraph_lines(&blocks[i]) else { break };
+            for n in lines.iter().rev() {
+                if *n > INTRO_LINES || *n > left {
+                    break 'back;
+                }
+                left -= n;
+                keep[i] += 1;
+            }
+        }
+    }
+    for (h, block) in blocks.iter().enumerate() {
+        let Block::Heading { level, .. } = block else { continue };
+        let Some(next) = blocks[h + 1..].iter().position(|b| matches!(b, Block::Heading { .. })).map(|n| h + 1 + n)
+        else {
+            continue;
+        };
+        let Block::Heading { level: sub, .. } = &blocks[next] else { continue };
+        let lines: Option<Vec<Vec<usize>>> = blocks[h + 1..next].iter().map(paragraph_lines).collect();
+        let Some(lines) = lines else { continue };
+        let short = lines.iter().flatten().all(|n| *n <= INTRO_LINES);
+        if sub > level && short && lines.iter().flatten().sum::<usize>() <= INTRO_RUN_LINES {
+            for (i, l) in (h + 1..next).zip(&lines) {
+                keep[i] = l.len();
+            }
+        }
+    }
+    keep
+}
+
 /// Bookmark names for headings: `_Toc` and a running number (hidden in Word, unique).
 fn bookmark(n: usize) -> String {
     format!("_Toc{n:08}")
@@ -54,7 +126,7 @@ fn bookmark(n: usize) -> String {
 /// The table of contents: a TOC field whose result already lists the headings,
 /// so LibreOffice shows it as is and Word fills in the page numbers.
 fn toc(out: &mut String, doc: &Document) {
-    para(out, "TOCHeading", &doc.labels.contents);
+    para(out, "TOCHeading", &doc.labels.contents, false);
     let headings: Vec<(usize, u8, &str)> = doc
         .blocks
         .iter()
@@ -83,12 +155,12 @@ fn toc(out: &mut String, doc: &Document) {
 }
 
 fn title_page(out: &mut String, doc: &Document) {
-    para(out, "Title", &doc.meta.title);
+    para(out, "Title", &doc.meta.title, false);
     if let Some(sub) = &doc.meta.subtitle {
-        para(out, "Subtitle", sub);
+        para(out, "Subtitle", sub, false);
     }
     for f in &doc.meta.facts {
-        fact(out, f);
+        fact(out, f, false);
     }
 }
 
@@ -103,8 +175,11 @@ pub fn document(doc: &Document) -> String {
     if long {
         toc(&mut out, doc);
     }
+    let keep = keep_with_next(&doc.blocks);
     let mut heading_no = 0;
-    for block in &doc.blocks {
+    for (block, &keep) in doc.blocks.iter().zip(&keep) {
+        // the last `keep` of the block's `n` paragraphs keep with the next
+        let kept = |i: usize, n: usize| i + keep >= n;
         match block {
             Block::Heading { level, text, .. } => {
                 heading_no += 1;
@@ -118,24 +193,30 @@ pub fn document(doc: &Document) -> String {
                 run(&mut out, text, false);
                 let _ = write!(out, r#"<w:bookmarkEnd w:id="{heading_no}"/></w:p>"#);
             }
-            Block::Paragraph { text } => para(&mut out, "Normal", text),
+            Block::Paragraph { text } => para(&mut out, "Normal", text, kept(0, 1)),
             Block::Text { paragraphs } => {
-                for p in paragraphs {
-                    para(&mut out, "Normal", &p.join("\n"));
+                for (i, p) in paragraphs.iter().enumerate() {
+                    para(&mut out, "Normal", &p.join("\n"), kept(i, paragraphs.len()));
                 }
             }
             Block::Placeholder { label, hint } => {
-                out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="Placeholder"/></w:pPr>"#);
+                let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="Placeholder"/>{}</w:pPr>"#, keep_next(kept(0, 1)));
                 run(&mut out, &format!("{label}:"), true);
                 run(&mut out, &format!(" {hint}"), false);
                 out.push_str("</w:p>");
             }
-            Block::Facts { items } => items.iter().for_each(|f| fact(&mut out, f)),
+            Block::Facts { items } => {
+                for (i, f) in items.iter().enumerate() {
+                    fact(&mut out, f, kept(i, items.len()));
+                }
+            }
             Block::List { items } => list(&mut out, items),
             Block::Table { columns, rows, profile, total_row } => {
-                table(&mut out, columns, rows, *profile, *total_row, false)
+                table(&mut out, columns, rows, Kind { profile: *profile, total_row: *total_row, roadmap: false })
             }
-            Block::Roadmap { columns, rows, .. } => table(&mut out, columns, rows, false, false, true),
+            Block::Roadmap { columns, rows, .. } => {
+                table(&mut out, columns, rows, Kind { roadmap: true, ..Kind::default() })
+            }
         }
     }
     let _ = write!(
@@ -143,4 +224,52 @@ pub fn document(doc: &Document) -> String {
         r#"<w:sectPr><w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_X}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_X}" w:header="708" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::{Column, ListItem};
+
+    fn heading(level: u8) -> Block {
+        Block::Heading { level, text: "H".into(), anchor: "h".into() }
+    }
+
+    fn para(text: &str) -> Block {
+        Block::Paragraph { text: text.into() }
+    }
+
+    fn table() -> Block {
+        let columns = vec![Column { title: "A".into(), numeric: false, width: 1 }];
+        Block::Table { columns, rows: vec![vec!["a".into()]], profile: true, total_row: false }
+    }
+
+    #[test]
+    fn short_paragraphs_before_a_table_keep_with_it() {
+        let facts = Block::Facts {
+            items: vec![
+                Fact { label: "Ziel".into(), value: "Z1".into() },
+                Fact { label: "Herleitung".into(), value: "x".into() },
+            ],
+        };
+        let blocks = [heading(3), para("Beschreibung"), facts, table()];
+        assert_eq!(keep_with_next(&blocks), [0, 1, 2, 0]);
+        // a long paragraph goes on by itself, and the chain stops there
+        let long = "Wort ".repeat(120);
+        let blocks = [para("kurz"), para(&long), para("kurz"), table()];
+        assert_eq!(keep_with_next(&blocks), [0, 0, 1, 0]);
+        // so does a list
+        let list = Block::List { items: vec![ListItem { text: "a".into(), level: 0 }] };
+        assert_eq!(keep_with_next(&[para("kurz"), list, table()]), [0, 0, 0]);
+    }
+
+    #[test]
+    fn a_short_introduction_keeps_with_its_first_subheading_only() {
+        // a field's description before its first measure
+        let blocks = [heading(3), para("Beschreibung"), heading(4), para("Text")];
+        assert_eq!(keep_with_next(&blocks), [0, 1, 0, 0]);
+        // the end of a section does not keep with the next section
+        let blocks = [heading(3), para("Ende"), heading(3), para("Text")];
+        assert_eq!(keep_with_next(&blocks), [0, 0, 0, 0]);
+    }
 }

@@ -1,6 +1,7 @@
 //! Tables in word/document.xml: column widths that break no word, the type
 //! size, borders, fills and the repeated header row.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::body::run;
@@ -12,8 +13,23 @@ const LABEL_FILL: &str = "DEEAF6";
 const TOTAL_FILL: &str = "F2F2F2";
 const ROADMAP_FILL: &str = "8EAADB";
 
-/// Left and right cell margins together, in dxa.
+/// Left and right cell margins together, in dxa, with a little to spare:
+/// the table style's 108 dxa on either side.
 const CELL_PAD: u32 = 230;
+
+/// The left and the right cell margin of a compact table (1 mm), in dxa.
+const COMPACT_MARGIN: u32 = 57;
+
+/// A table of at most this many rows below its header, and every measure
+/// profile, is kept on one page; a longer one may break between rows and
+/// repeats its header row on the next page.
+const KEEP_ROWS: usize = 15;
+
+/// A table of this many columns or more is a matrix (the traceability of
+/// goals, the roadmap's years): when its words do not fit even at the
+/// compact size, its columns are set in several tables, each led by the
+/// first column again.
+const MATRIX_COLUMNS: usize = 8;
 
 /// The type size of a table. A table whose longest words do not fit the
 /// text width at the normal size is set compact, so that no word is
@@ -32,6 +48,15 @@ impl TableSize {
         match self {
             TableSize::Normal => 20,
             TableSize::Compact => 16,
+        }
+    }
+
+    /// Left and right cell margins together with a little to spare, in
+    /// dxa: a compact table has narrower margins, so more columns fit.
+    fn pad(self) -> u32 {
+        match self {
+            TableSize::Normal => CELL_PAD,
+            TableSize::Compact => 2 * COMPACT_MARGIN + 14,
         }
     }
 
@@ -74,38 +99,56 @@ fn word_width(word: &str, half_points: u32, bold: bool) -> u32 {
     u32::try_from(units * u64::from(half_points) * 10 / 2048).unwrap_or(u32::MAX)
 }
 
+/// A cell's text as it is set: the space between a number and its unit is
+/// non-breaking, so "1.450.000 €" and "48 %" stay on one line.
+fn cell_text(text: &str) -> Cow<'_, str> {
+    let glue: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == ' ' && text[..i].ends_with(|d: char| d.is_ascii_digit()) && text[i + 1..].starts_with(['€', '%'])
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if glue.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.char_indices().map(|(i, c)| if glue.contains(&i) { '\u{a0}' } else { c }).collect())
+}
+
+/// The words of a cell's text: what a line may break between.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() && c != '\u{a0}').filter(|w| !w.is_empty())
+}
+
 /// The width each column needs for its longest word (header or cell), in dxa;
 /// at most half the text width.
 fn least_widths(columns: &[Column], rows: &[Vec<String>], size: TableSize) -> Vec<u32> {
     let hp = size.half_points();
-    let widest = |text: &str, bold: bool| text.split_whitespace().map(|w| word_width(w, hp, bold)).max().unwrap_or(0);
+    let widest = |text: &str, bold: bool| words(&cell_text(text)).map(|w| word_width(w, hp, bold)).max().unwrap_or(0);
     columns
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let cells = rows.iter().filter_map(|r| r.get(i)).map(|t| widest(t, false));
             let word = cells.chain(std::iter::once(widest(&c.title, true))).max().unwrap_or(0);
-            (word + CELL_PAD).min(TEXT_W / 2)
+            (word + size.pad()).min(TEXT_W / 2)
         })
         .collect()
 }
 
-/// The type size and column widths of a table: normal if its words fit,
-/// else compact.
-fn layout(columns: &[Column], rows: &[Vec<String>]) -> (TableSize, Vec<u32>) {
-    let normal = least_widths(columns, rows, TableSize::Normal);
-    if normal.iter().sum::<u32>() <= TEXT_W {
-        return (TableSize::Normal, widths(columns, &normal));
-    }
-    let compact = least_widths(columns, rows, TableSize::Compact);
-    (TableSize::Compact, widths(columns, &compact))
+/// The type size of a table set in `parts`: normal if the words of every
+/// part fit the text width, else compact.
+fn size_of(parts: &[(Vec<Column>, Vec<Vec<String>>)]) -> TableSize {
+    let fits =
+        |(c, r): &(Vec<Column>, Vec<Vec<String>>)| least_widths(c, r, TableSize::Normal).iter().sum::<u32>() <= TEXT_W;
+    if parts.iter().all(fits) { TableSize::Normal } else { TableSize::Compact }
 }
 
 /// Column widths in dxa: the context's relative widths, but a column
 /// narrower than `least` (room for its longest word) is widened, so no word
 /// is broken inside ("Prioritä/t"). The room comes from the columns that have
 /// more than they need, in proportion to what they can spare; when that is
-/// not enough, every column gets the same share of what it lacks.
+/// not enough, the columns that need least get it first ([`fill_up`]).
 fn widths(columns: &[Column], least: &[u32]) -> Vec<u32> {
     let total: u32 = columns.iter().map(|c| c.width.max(1)).sum::<u32>().max(1);
     let shares: Vec<u32> = columns.iter().map(|c| TEXT_W * c.width.max(1) / total).collect();
@@ -114,7 +157,10 @@ fn widths(columns: &[Column], least: &[u32]) -> Vec<u32> {
     if lack == 0 {
         return shares;
     }
-    let moved = lack.min(spare);
+    if lack > spare {
+        return fill_up(least);
+    }
+    let moved = lack;
     let part = |amount: u32, of: u64| u32::try_from(u64::from(amount) * moved / of.max(1)).unwrap_or(0);
     let mut out: Vec<u32> = shares
         .iter()
@@ -130,12 +176,70 @@ fn widths(columns: &[Column], least: &[u32]) -> Vec<u32> {
     out
 }
 
+/// Column widths when the columns' longest words together need more than
+/// the text width: the columns that need least get all they need, the
+/// others share what is left equally. One very long word ("Verwaltungs…
+/// programm") then breaks in its own column, and ids, sums and years stay whole.
+fn fill_up(least: &[u32]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..least.len()).collect();
+    order.sort_by_key(|&i| (least[i], i));
+    let mut left = TEXT_W;
+    let mut cap = u32::MAX;
+    for (k, &i) in order.iter().enumerate() {
+        let n = u32::try_from(least.len() - k).unwrap_or(u32::MAX);
+        if least[i].saturating_mul(n) > left {
+            cap = left / n;
+            break;
+        }
+        left -= least[i];
+    }
+    let mut out: Vec<u32> = least.iter().map(|l| (*l).min(cap)).collect();
+    // what dividing leaves over goes to the widest column
+    if let Some(&widest) = order.last() {
+        out[widest] += TEXT_W.saturating_sub(out.iter().sum());
+    }
+    out
+}
+
+/// `n` columns in `parts` groups of consecutive columns, the first groups
+/// one column larger when they cannot all be the same size.
+fn balanced(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
+    let (size, larger) = (n / parts, n % parts);
+    let mut start = 0;
+    (0..parts)
+        .map(|p| {
+            let len = size + usize::from(p < larger);
+            start += len;
+            start - len..start
+        })
+        .collect()
+}
+
+/// The columns of each table a table is set in: usually one table with all
+/// columns; a matrix whose words do not fit even at the compact size is set
+/// in as few tables as fit, each with the first column and an equal share of
+/// the others (goals Z1–Z10, then Z11–Z20).
+fn column_groups(columns: &[Column], rows: &[Vec<String>]) -> Vec<Vec<usize>> {
+    let all = vec![(0..columns.len()).collect()];
+    let least = least_widths(columns, rows, TableSize::Compact);
+    if columns.len() < MATRIX_COLUMNS || least.iter().sum::<u32>() <= TEXT_W {
+        return all;
+    }
+    let rest = columns.len() - 1;
+    let fits = |r: &std::ops::Range<usize>| least[0] + least[r.start + 1..r.end + 1].iter().sum::<u32>() <= TEXT_W;
+    // a group of one column always fits: no column needs more than half the text width
+    let parts = (2..=rest).find(|&parts| balanced(rest, parts).iter().all(fits)).unwrap_or(rest);
+    balanced(rest, parts).into_iter().map(|r| std::iter::once(0).chain(r.start + 1..r.end + 1).collect()).collect()
+}
+
 struct CellStyle<'a> {
     size: TableSize,
     fill: Option<&'a str>,
     bold: bool,
     right: bool,
     heading: bool,
+    /// Keep with the next row (all rows but the last of a table kept on one page).
+    keep: bool,
 }
 
 fn cell(out: &mut String, width: u32, text: &str, style: &CellStyle<'_>) {
@@ -145,47 +249,106 @@ fn cell(out: &mut String, width: u32, text: &str, style: &CellStyle<'_>) {
     }
     let pstyle = style.size.style(style.heading);
     let _ = write!(out, r#"</w:tcPr><w:p><w:pPr><w:pStyle w:val="{pstyle}"/>"#);
+    if style.keep {
+        out.push_str("<w:keepNext/>");
+    }
     if style.right {
         out.push_str(r#"<w:jc w:val="right"/>"#);
     }
     out.push_str("</w:pPr>");
-    run(out, text, style.bold);
+    run(out, &cell_text(text), style.bold);
     out.push_str("</w:p></w:tc>");
 }
 
-/// A table with borders, fixed column widths and a header row repeated on every page.
-pub(super) fn table(
-    out: &mut String,
-    columns: &[Column],
-    rows: &[Vec<String>],
-    profile: bool,
-    total_row: bool,
-    roadmap: bool,
-) {
-    let (size, widths) = layout(columns, rows);
+/// What a table shows besides its cells.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Kind {
+    /// A measure profile ("Steckbrief"): labels in the first column, kept on one page.
+    pub profile: bool,
+    /// The last row is a total.
+    pub total_row: bool,
+    /// The roadmap: a non-empty cell after the first column is a filled bar.
+    pub roadmap: bool,
+}
+
+/// A table with borders, fixed column widths and a header row repeated on
+/// every page; a matrix too wide for its words is set as several tables
+/// (see [`column_groups`]), in the same type size.
+pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind) {
+    let groups = column_groups(columns, rows);
+    let parts: Vec<(Vec<Column>, Vec<Vec<String>>)> = if groups.len() == 1 {
+        vec![(columns.to_vec(), rows.to_vec())]
+    } else {
+        groups
+            .iter()
+            .map(|g| {
+                let columns = g.iter().map(|&i| columns[i].clone()).collect();
+                let rows =
+                    rows.iter().map(|r| g.iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect()).collect();
+                (columns, rows)
+            })
+            .collect()
+    };
+    let size = size_of(&parts);
+    let mut all_widths: Vec<Vec<u32>> = parts.iter().map(|(c, r)| widths(c, &least_widths(c, r, size))).collect();
+    same_first_column(&mut all_widths);
+    for ((columns, rows), widths) in parts.iter().zip(&all_widths) {
+        one_table(out, columns, rows, size, widths, kind);
+    }
+}
+
+/// The parts of a split matrix get the same first column, the narrowest
+/// any part has, so that their rows line up; what a part gives up goes to
+/// its other columns in proportion to their widths.
+fn same_first_column(parts: &mut [Vec<u32>]) {
+    let Some(first) = parts.iter().filter_map(|w| w.first().copied()).min() else { return };
+    for widths in parts.iter_mut().filter(|w| w.len() > 1) {
+        let spare = widths[0] - first;
+        let others: u32 = widths[1..].iter().sum();
+        widths[0] = first;
+        let mut given = 0;
+        for w in &mut widths[1..] {
+            let more = u32::try_from(u64::from(spare) * u64::from(*w) / u64::from(others.max(1))).unwrap_or(0);
+            *w += more;
+            given += more;
+        }
+        if let Some(last) = widths.last_mut() {
+            *last += spare - given;
+        }
+    }
+}
+
+fn one_table(out: &mut String, columns: &[Column], rows: &[Vec<String>], size: TableSize, widths: &[u32], kind: Kind) {
+    let Kind { profile, total_row, roadmap } = kind;
+    let keep = profile || rows.len() <= KEEP_ROWS;
     let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
+    let margins = match size {
+        TableSize::Normal => String::new(),
+        TableSize::Compact => format!(
+            r#"<w:tblCellMar><w:left w:w="{COMPACT_MARGIN}" w:type="dxa"/><w:right w:w="{COMPACT_MARGIN}" w:type="dxa"/></w:tblCellMar>"#
+        ),
+    };
     let _ = write!(
         out,
-        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>{margins}<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
     );
-    for w in &widths {
+    for w in widths {
         let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
     }
     out.push_str(r#"</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
-    for (c, w) in columns.iter().zip(&widths) {
-        cell(
-            out,
-            *w,
-            &c.title,
-            &CellStyle { size, fill: Some(HEADER_FILL), bold: false, right: c.numeric, heading: true },
-        );
+    for (c, w) in columns.iter().zip(widths) {
+        // the header style keeps with the next row by itself
+        let style =
+            CellStyle { size, fill: Some(HEADER_FILL), bold: false, right: c.numeric, heading: true, keep: false };
+        cell(out, *w, &c.title, &style);
     }
     out.push_str("</w:tr>");
     for (r, row) in rows.iter().enumerate() {
-        let is_total = total_row && r + 1 == rows.len();
+        let last = r + 1 == rows.len();
+        let is_total = total_row && last;
         out.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
-        for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
+        for (i, (c, w)) in columns.iter().zip(widths).enumerate() {
             let text = row.get(i).map_or("", String::as_str);
             let mark = roadmap && i > 0 && !text.is_empty();
             let fill = if mark {
@@ -197,8 +360,14 @@ pub(super) fn table(
             } else {
                 None
             };
-            let style =
-                CellStyle { size, fill, bold: is_total || (profile && i == 0), right: c.numeric, heading: false };
+            let style = CellStyle {
+                size,
+                fill,
+                bold: is_total || (profile && i == 0),
+                right: c.numeric,
+                heading: false,
+                keep: keep && !last,
+            };
             cell(out, *w, if mark { "" } else { text }, &style);
         }
         out.push_str("</w:tr>");
@@ -210,6 +379,12 @@ pub(super) fn table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The size and widths of a table set in one part.
+    fn layout(columns: &[Column], rows: &[Vec<String>]) -> (TableSize, Vec<u32>) {
+        let size = size_of(&[(columns.to_vec(), rows.to_vec())]);
+        (size, widths(columns, &least_widths(columns, rows, size)))
+    }
 
     fn col(title: &str, width: u32) -> Column {
         Column { title: title.to_string(), numeric: false, width }
@@ -231,11 +406,92 @@ mod tests {
     }
 
     #[test]
-    fn too_many_long_words_fall_back_to_the_proportions() {
+    fn too_many_long_words_share_the_width_equally() {
         let columns: Vec<Column> = (0..12).map(|_| col("Donaudampfschifffahrtsgesellschaft", 1)).collect();
         let (size, w) = layout(&columns, &[]);
         assert_eq!(size, TableSize::Compact);
         assert!(w.iter().all(|x| *x == TEXT_W / 12), "{w:?}");
+    }
+
+    #[test]
+    fn one_word_too_long_for_the_table_breaks_in_its_own_column_only() {
+        let columns = [
+            col("Nr.", 8),
+            col("Maßnahme", 30),
+            col("Handlungsfeld", 18),
+            col("Priorität", 10),
+            col("Status", 10),
+            col("Zeitraum", 10),
+            col("Budget", 14),
+        ];
+        let rows = vec![vec![
+            "MASSNAHME-LANG-1".into(),
+            "Maßnahme 1".into(),
+            "Verwaltungsdigitalisierungsbeschleunigungsprogramm".into(),
+            "mittel".into(),
+            "abgeschlossen".into(),
+            "2020–2035".into(),
+            "123.456.789.012 €".into(),
+        ]];
+        let (size, w) = layout(&columns, &rows);
+        assert_eq!(size, TableSize::Compact);
+        let least = least_widths(&columns, &rows, TableSize::Compact);
+        assert!(least.iter().sum::<u32>() > TEXT_W, "{least:?}");
+        for i in [0, 1, 3, 4, 5, 6] {
+            assert!(w[i] >= least[i], "column {i} breaks a word: {w:?} < {least:?}");
+        }
+        assert!(least[6] >= word_width("123.456.789.012\u{a0}€", 16, false), "the sum is measured with its unit");
+        assert_eq!(w.iter().sum::<u32>(), TEXT_W, "{w:?}");
+    }
+
+    fn matrix(first: &str, others: &[String]) -> (Vec<Column>, Vec<Vec<String>>) {
+        let mut columns = vec![col("Maßnahme", 40)];
+        columns.extend(others.iter().map(|o| col(o, 3)));
+        let mut row = vec![first.to_string()];
+        row.extend(others.iter().map(|_| "●".to_string()));
+        (columns, vec![row])
+    }
+
+    #[test]
+    fn a_matrix_too_wide_for_its_words_is_set_in_as_few_tables_as_fit() {
+        let goals: Vec<String> = (1..=20).map(|n| format!("Z{n}.{n}")).collect();
+        let (columns, rows) = matrix("MASSNAHME-LANG-1 Maßnahme 1", &goals);
+        let groups = column_groups(&columns, &rows);
+        let first: Vec<usize> = std::iter::once(0).chain(1..=10).collect();
+        let second: Vec<usize> = std::iter::once(0).chain(11..=20).collect();
+        assert_eq!(groups, [first, second]);
+        let least = least_widths(&columns, &rows, TableSize::Compact);
+        assert!(groups.iter().all(|g| g.iter().map(|&i| least[i]).sum::<u32>() <= TEXT_W));
+
+        let years: Vec<String> = (2020..=2035).map(|y| y.to_string()).collect();
+        let (columns, rows) = matrix("MASSNAHME-LANG-1 Maßnahme 1", &years);
+        assert_eq!(column_groups(&columns, &rows).iter().map(Vec::len).collect::<Vec<_>>(), [9, 9]);
+        // with short ids, sixteen years fit one compact table
+        let (columns, rows) = matrix("MOB-01 Vernetzte Mobilitätsplattform", &years);
+        assert_eq!(column_groups(&columns, &rows).len(), 1);
+
+        // a matrix whose words fit stays one table, and so does a table of few columns
+        let (columns, rows) = matrix("MOB-01 Vernetzte Mobilitätsplattform", &goals[..12]);
+        assert_eq!(column_groups(&columns, &rows).len(), 1);
+        let (columns, rows) = matrix("Donaudampfschifffahrtsgesellschaft", &goals[..6]);
+        assert_eq!(column_groups(&columns, &rows).len(), 1);
+    }
+
+    #[test]
+    fn split_parts_share_the_width_of_their_first_column() {
+        let mut parts = vec![vec![3000, 600, 600], vec![2000, 700, 700, 700]];
+        same_first_column(&mut parts);
+        assert_eq!(parts[0], [2000, 1100, 1100]);
+        assert_eq!(parts[1], [2000, 700, 700, 700]);
+    }
+
+    #[test]
+    fn a_unit_stays_with_its_number() {
+        assert_eq!(cell_text("1.450.000 €"), "1.450.000\u{a0}€");
+        assert_eq!(cell_text("48 % (2022)"), "48\u{a0}% (2022)");
+        assert_eq!(cell_text("Z2.1, Z3"), "Z2.1, Z3");
+        assert_eq!(cell_text("Anteil in %"), "Anteil in %");
+        assert_eq!(words("1.450.000\u{a0}€ pro Jahr").collect::<Vec<_>>(), ["1.450.000\u{a0}€", "pro", "Jahr"]);
     }
 
     #[test]
