@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod diagnostic;
 pub mod load;
+pub mod messages;
 pub mod schema;
 mod types;
 pub mod validate;
@@ -50,8 +51,7 @@ impl Checked {
                 // the model may lack elements the structural check left out
                 let path = paths.to_file(&d.path);
                 if path != d.path {
-                    d.message = d.message.replace(&format!("`{}`", d.path), &format!("`{path}`"));
-                    d.path = path;
+                    d.set_path(path);
                 }
                 d.keys = d.keys.iter().map(|k| paths.to_file(k)).collect();
                 diagnostics.push(d);
