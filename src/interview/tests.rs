@@ -29,6 +29,8 @@ struct Script {
     prompts: usize,
     rejected: Vec<String>,
     said: Vec<String>,
+    /// Every question, as labelled.
+    asked: Vec<String>,
 }
 
 impl Script {
@@ -38,6 +40,7 @@ impl Script {
 
     fn next(&mut self, label: &str) -> A {
         self.prompts += 1;
+        self.asked.push(label.to_string());
         let here = format!("{} | {label}", std::mem::take(&mut self.context));
         match self.answers.front() {
             Some((key, _)) if here.contains(key) => self.answers.pop_front().map_or(A::Enter, |(_, a)| a),
@@ -98,6 +101,10 @@ impl Prompter for Script {
             A::CtrlC => Err(Interrupted.into()),
             other => panic!("`{label}` wants yes or no, the script has {other:?}"),
         }
+    }
+
+    fn restate(&mut self, label: &str, answer: &str) {
+        self.said.push(format!("{label} · {answer}"));
     }
 
     fn editor(&mut self, _initial: &str) -> Result<Option<String>> {
@@ -205,6 +212,9 @@ fn a_typed_session_checks_each_answer_like_check() {
     assert_eq!(s.municipality.members, ["Adorf", "Bestadt"]);
     assert_eq!(s.text.get("foreword").map(String::as_str), Some("Ein kurzes Vorwort."));
     assert_eq!(s.text.get("challenges").map(String::as_str), Some("Erste Zeile\nzweite Zeile"));
+    // the echo shows the start of the text written in the editor, not the `e` that opened it
+    let echo = "Antwort (Enter: überspringen · e: im Editor schreiben) · Erste Zeile…";
+    assert!(script.said.iter().any(|l| l == echo), "{:?}", script.said);
     let goal = s.goals[0].get_ref();
     assert_eq!((goal.id.get_ref().as_str(), goal.title.as_deref()), ("Z1", Some("Klimaneutral bis 2040")));
     assert_eq!(goal.indicators[0].baseline, Some(1200.5));
@@ -240,9 +250,24 @@ fn ctrl_c_keeps_a_draft_that_the_next_run_resumes() {
     assert!(d.strategy.text.contains_key("foreword"));
     assert!(first.said.iter().any(|l| l.contains("strategiekit interview -o")), "{:?}", first.said);
 
+    let draft = std::fs::read_to_string(draft::path_for(&o.out)).expect("draft");
+    let mut lines = draft.lines();
+    assert_eq!(lines.next(), Some("# strategiekit interview draft; resume at: introduction"));
+    let note = lines.next().unwrap_or_default();
+    assert!(
+        note.starts_with("# Entwurf von `strategiekit interview` mit den bisherigen Antworten.")
+            && note.contains("bei „Einleitung und allgemeine Inhalte“ fortzusetzen"),
+        "{note}"
+    );
+
     let mut second_de =
         Script::new(vec![("Entwurf gefunden", A::Enter), ("Herausforderungen", A::Type("Nach der Pause."))]);
     assert_eq!(interview(&mut second_de, &o).expect("interview"), Outcome::Written);
+    let resume = format!(
+        "Entwurf gefunden: {} (weiter bei „Einleitung und allgemeine Inhalte“). Fortsetzen?",
+        draft::path_for(&o.out).display()
+    );
+    assert_eq!(second_de.asked.first(), Some(&resume));
     assert!(second_de.answers.is_empty(), "{:?}", second_de.answers);
     let s = checked(&o.out).strategy.expect("model");
     assert_eq!(s.municipality.name, "Pausenhausen");

@@ -68,7 +68,8 @@ impl Flow<'_> {
             self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g.get_ref()))).collect();
         let noun = self.t("Ziel", "Goal");
         self.review(noun, entries, &|f, i| f.goal(i), &|f, i| f.remove_goal(i))?;
-        while self.confirm(self.t("Ein Ziel hinzufügen?", "Add a goal?"))? {
+        let (first, more) = (self.t("Ein Ziel hinzufügen?", "Add a goal?"), self.t("Noch ein Ziel?", "Another goal?"));
+        while self.add_one(!self.s.goals.is_empty(), first, more)? {
             let taken: Vec<String> = self.s.goals.iter().map(|g| g.get_ref().id.get_ref().clone()).collect();
             let id = propose(self.t("Z", "G"), &taken);
             let goal = Goal {
@@ -154,7 +155,9 @@ impl Flow<'_> {
         self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| {
             drop(f.s.goals[i].get_mut().indicators.remove(j))
         })?;
-        while self.confirm(self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?"))? {
+        let first = self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?");
+        let more = self.t("Noch ein Indikator?", "Another indicator?");
+        while self.add_one(!self.s.goals[i].get_ref().indicators.is_empty(), first, more)? {
             let indicator = Indicator {
                 name: String::new(),
                 unit: None,

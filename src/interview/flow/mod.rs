@@ -38,6 +38,17 @@ pub fn steps() -> Vec<&'static str> {
     std::iter::once(BASICS).chain(Catalogue::get().sections.iter().map(|s| s.id.as_str())).collect()
 }
 
+/// The title of step `step` as the interview shows it: "Kommune und
+/// Dokument", then the catalogue's section titles; past the last step, the end.
+pub fn step_title(step: usize, lang: Lang) -> String {
+    let all = steps();
+    match all.get(step).copied() {
+        Some(BASICS) => pick(lang, "Kommune und Dokument", "Municipality and document").to_string(),
+        Some(id) => Catalogue::get().sections.iter().find(|s| s.id == id).map_or(id, |s| s.title(lang)).to_string(),
+        None => pick(lang, "Abschluss", "the end").to_string(),
+    }
+}
+
 /// Called after every answer and every step with the model and the step to
 /// resume at: the interview keeps its draft with it.
 pub type Saver<'a> = dyn FnMut(&Strategy, usize) -> Result<()> + 'a;
@@ -173,7 +184,7 @@ impl<'a> Flow<'a> {
         let id = all.get(step).copied().unwrap_or(BASICS);
         let total = all.len();
         if id == BASICS {
-            self.heading(&format!("1/{total} {}", self.t("Kommune und Dokument", "Municipality and document")));
+            self.heading(&format!("1/{total} {}", step_title(step, self.lang)));
             let hint = self.t(
                 "Enter übernimmt den Vorschlag in [Klammern] oder überspringt; Strg-C unterbricht, der Entwurf bleibt erhalten.",
                 "Enter takes the suggestion in [brackets] or skips; Ctrl-C stops, the draft is kept.",
@@ -283,9 +294,18 @@ impl<'a> Flow<'a> {
             "-" if current.is_some() => Some(None),
             "e" | "E" => match self.p.editor(current.unwrap_or(""))? {
                 Some(text) if !text.trim().is_empty() && Some(text.trim_end()) != current => {
+                    self.p.restate(label, &preview(&text));
                     Some(Some(text.trim_end().to_string()))
                 }
-                _ => None,
+                _ => {
+                    let unchanged = if current.is_some() {
+                        self.t("(im Editor nicht geändert)", "(not changed in the editor)")
+                    } else {
+                        self.t("(im Editor nichts geschrieben)", "(nothing written in the editor)")
+                    };
+                    self.p.restate(label, unchanged);
+                    None
+                }
             },
             text => Some(Some(text.to_string())),
         })
@@ -328,6 +348,12 @@ impl<'a> Flow<'a> {
 
     fn confirm(&mut self, label: &str) -> Result<bool> {
         self.p.confirm(label, false)
+    }
+
+    /// Asks whether to add an entry: `first` while there is none, then `more`
+    /// ("Ein Ziel hinzufügen?", then "Noch ein Ziel?").
+    fn add_one(&mut self, any: bool, first: &str, more: &str) -> Result<bool> {
+        self.confirm(if any { more } else { first })
     }
 
     /// Goes through the entries already there (`(index, label)`, ascending):
