@@ -265,7 +265,9 @@ fn summary(p: &mut dyn Prompter, s: &Strategy, checked: &Checked, lang: Lang, ou
         p.say(&format!("  {} {}:", t("check: Warnungen", "check: warnings"), warnings.len()));
         for w in warnings {
             let place = if w.line > 0 { format!(" ({}:{})", w.line, w.column) } else { String::new() };
-            p.say(&format!("  - {}{place} [{}]", w.message, w.code));
+            // warnings name ids, not keys: no question's label is needed
+            let (message, _) = w.text(lang, "");
+            p.say(&format!("  - {message}{place} [{}]", w.code));
         }
     }
 }

@@ -85,11 +85,11 @@ impl Diagnostic {
         (self.path, self.message, self.help) = (path, message, help);
     }
 
-    /// The message and help in `lang`. With a `label`, the key is named by
-    /// it (the interview's question) instead of by its key path.
-    pub fn text(&self, lang: Lang, label: Option<&str>) -> (String, Option<String>) {
-        let subject = label.map_or(Subject::Path(&self.path), Subject::Label);
-        self.kind.render(lang, subject)
+    /// The message and help in `lang` for someone who answers questions
+    /// rather than reads the file (the interview): the key is named by
+    /// `label`, the question that asks for it, never by its key path.
+    pub fn text(&self, lang: Lang, label: &str) -> (String, Option<String>) {
+        self.kind.render(lang, Subject::Label(label))
     }
 
     /// Names the key paths a warning is about (see [`Diagnostic::keys`]).

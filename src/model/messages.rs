@@ -956,6 +956,9 @@ impl Message {
                 Some("schreiben Sie die Strategie jetzt fort und aktualisieren Sie `adopted_on` und `date`".into()),
             ),
         };
+        // a German message is a sentence; its help follows in brackets or after "help:"
+        let mut chars = message.chars();
+        let message = chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
         (message, help)
     }
 

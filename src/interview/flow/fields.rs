@@ -189,7 +189,7 @@ impl Flow<'_> {
         self.ask(label, &at("partners"), current, false, &|a| Ok(parse_list(a)), &|s, v| {
             measure_mut(s, i).partners = v.unwrap_or_default();
         })?;
-        let t = tr(self.lang);
+        let (t, lang) = (tr(self.lang), self.lang);
         let priorities = [Priority::High, Priority::Medium, Priority::Low].map(|p| (p, self.l.priority(p).to_string()));
         if let Some(p) = self.choose(t("Priorität", "Priority"), &priorities, m.priority)? {
             measure_mut(&mut self.s, i).priority = p;
@@ -213,19 +213,26 @@ impl Flow<'_> {
             &at("start"),
             m.start.map(|y| y.to_string()),
             false,
-            &parse_year,
+            &|a| parse_year(a, lang),
             &|s, v| {
                 measure_mut(s, i).start = v;
             },
         )?;
         let current = m.end.as_ref().map(|e| e.get_ref().to_string());
-        self.ask(t("Ende (Jahr)", "End (year)"), &at("end"), current, false, &parse_year, &|s, v| {
+        self.ask(t("Ende (Jahr)", "End (year)"), &at("end"), current, false, &|a| parse_year(a, lang), &|s, v| {
             measure_mut(s, i).end = v.map(spanned);
         })?;
         let current = m.budget_eur.map(|b| b.to_string());
-        self.ask(t("Budget in Euro", "Budget in euros"), &at("budget_eur"), current, false, &parse_count, &|s, v| {
-            measure_mut(s, i).budget_eur = v;
-        })?;
+        self.ask(
+            t("Budget in Euro", "Budget in euros"),
+            &at("budget_eur"),
+            current,
+            false,
+            &|a| parse_count(a, lang),
+            &|s, v| {
+                measure_mut(s, i).budget_eur = v;
+            },
+        )?;
         let label = t("Finanzierung (z. B. Förderprogramm, Haushalt)", "Funding (e.g. programme, budget)");
         self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)?;
         let catalogue = Catalogue::get();

@@ -140,7 +140,8 @@ impl Flow<'_> {
                 let mut candidate = self.s.clone();
                 candidate.goals[i].get_mut().parent = parent.map(|p| spanned(p.to_string()));
                 let at = format!("{path}.parent");
-                match new_error(&errors_at(&self.s, &at), &candidate, &at) {
+                let before = errors_at(&self.s, &at, self.lang, label);
+                match new_error(&before, &candidate, &at, self.lang, label) {
                     Ok(()) => {
                         self.s = candidate;
                         self.checkpoint()?;
@@ -204,7 +205,7 @@ impl Flow<'_> {
             &format!("{path}.baseline"),
             show(ind.baseline),
             false,
-            &parse_number,
+            &|a| parse_number(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).baseline = v;
             },
@@ -214,7 +215,7 @@ impl Flow<'_> {
             &format!("{path}.baseline_year"),
             ind.baseline_year.map(|y| y.to_string()),
             false,
-            &parse_year,
+            &|a| parse_year(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).baseline_year = v;
             },
@@ -224,7 +225,7 @@ impl Flow<'_> {
             &format!("{path}.target"),
             show(ind.target),
             false,
-            &parse_number,
+            &|a| parse_number(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).target = v;
             },
@@ -234,7 +235,7 @@ impl Flow<'_> {
             &format!("{path}.target_year"),
             ind.target_year.as_ref().map(|y| y.get_ref().to_string()),
             false,
-            &parse_year,
+            &|a| parse_year(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).target_year = v.map(spanned);
             },

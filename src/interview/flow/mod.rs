@@ -77,8 +77,9 @@ fn spanned<T>(value: T) -> Spanned<T> {
     Spanned::new(0..0, value)
 }
 
-/// The diagnostics `check` gives for `s` at `prefix` (a key path).
-fn errors_at(s: &Strategy, prefix: &str) -> Vec<String> {
+/// The errors `check` gives for `s` at `prefix` (a key path), in `lang`,
+/// naming the key by `label` (the question), never by its key path.
+fn errors_at(s: &Strategy, prefix: &str, lang: Lang, label: &str) -> Vec<String> {
     let checked = Checked::from_source("answer", to_toml(s, Lang::En), CheckOptions::default());
     let under = |path: &str| {
         path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
@@ -87,17 +88,23 @@ fn errors_at(s: &Strategy, prefix: &str) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error && under(&d.path))
-        .map(|d| match &d.help {
-            Some(help) => format!("{} ({help})", d.message),
-            None => d.message.clone(),
+        .map(|d| match d.text(lang, label) {
+            (message, Some(help)) => format!("{message} ({help})"),
+            (message, None) => message,
         })
         .collect()
 }
 
 /// The first error that `candidate` has at `prefix` and is not among the
 /// errors `before` (those of the model without the answer).
-fn new_error(before: &[String], candidate: &Strategy, prefix: &str) -> std::result::Result<(), String> {
-    match errors_at(candidate, prefix).into_iter().find(|e| !before.contains(e)) {
+fn new_error(
+    before: &[String],
+    candidate: &Strategy,
+    prefix: &str,
+    lang: Lang,
+    label: &str,
+) -> std::result::Result<(), String> {
+    match errors_at(candidate, prefix, lang, label).into_iter().find(|e| !before.contains(e)) {
         Some(e) => Err(e),
         None => Ok(()),
     }
@@ -241,6 +248,7 @@ impl<'a> Flow<'a> {
         apply: &dyn Fn(&mut Strategy, Option<T>),
     ) -> Result<()> {
         let shown = current.clone().unwrap_or_default();
+        let (lang, question) = (self.lang, label);
         let label = match (&current, required) {
             (Some(_), false) => format!("{label} {}", style(self.t("(-: leeren)", "(-: clear)")).dim()),
             _ => label.to_string(),
@@ -261,7 +269,7 @@ impl<'a> Flow<'a> {
             let mut candidate = s.clone();
             apply(&mut candidate, value);
             // the model without the answer is checked once per question, however often it is asked again
-            new_error(before.get_or_init(|| errors_at(s, path)), &candidate, path)
+            new_error(before.get_or_init(|| errors_at(s, path, lang, question)), &candidate, path, lang, question)
         };
         let answer = self.p.text(&label, &shown, &validate)?;
         if answer == shown || answer.is_empty() {
