@@ -226,3 +226,18 @@ impl Prompter for Terminal {
         let _ = self.term.clear_last_lines(rows).and_then(|()| self.term.write_line(&line));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_suggestion_is_shown_in_brackets_in_both_themes() {
+        let plain = console::strip_ansi_codes;
+        for theme in [Box::new(Bracketed(ColorfulTheme::default())) as Box<dyn Theme>, Box::new(SimpleTheme)] {
+            let mut line = String::new();
+            theme.format_input_prompt(&mut line, "Fortschreibung alle … Monate (-: leeren)", Some("24")).expect("fmt");
+            assert!(plain(&line).contains("Fortschreibung alle … Monate (-: leeren) [24]"), "{line}");
+        }
+    }
+}
