@@ -180,11 +180,16 @@ fn ctrl_c_keeps_the_draft_and_the_next_run_resumes_it() {
     assert!(rest.contains("\u{1b}[?25h"), "the cursor is shown again: {rest:?}");
     assert!(!dir.path().join("s.toml").exists());
     let draft = std::fs::read_to_string(dir.path().join("s.draft.toml")).expect("draft kept");
-    assert!(draft.starts_with("# strategiekit interview draft; resume at: fields"), "{draft}");
+    assert!(draft.starts_with("# strategiekit interview draft; resume at: fields\n# Entwurf von"), "{draft}");
+    assert!(draft.contains("bei „Handlungsfelder und Maßnahmen“ fortzusetzen"), "{draft}");
     assert!(draft.contains("name = \"Pausenhausen\""), "{draft}");
 
     let mut p = spawn(dir.path(), &["-o", "s.toml"]);
-    wait_for(&mut p, "Entwurf gefunden");
+    // rexpect reads bytes as Latin-1: the needles are ASCII
+    let before = wait_for(&mut p, "). Fortsetzen?");
+    assert!(
+        before.contains("Entwurf gefunden: s.draft.toml (weiter bei ") && before.contains("Handlungsfelder und Ma")
+    );
     let run = press_enter(&mut p, None);
     assert_eq!(run.code, Some(0), "{}", strip(&run.out));
     let shown = strip(&run.out);
@@ -250,6 +255,8 @@ fn a_long_text_can_be_written_in_the_editor() {
     type_keys(&mut p, "e\r");
     let run = press_enter(&mut p, None);
     assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let echo = "im Editor schreiben): Aus dem Editor."; // ASCII: rexpect reads bytes as Latin-1
+    assert!(strip(&run.out).contains(echo), "the editor's text is echoed:\n{}", strip(&run.out));
     let o = run_in(dir.path(), &["check", "s.toml", "--format", "json"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");

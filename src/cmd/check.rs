@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::ExitCode;
 use crate::cli::{CheckArgs, ReportFormat};
 use crate::model::coverage::{Coverage, coverage};
+use crate::model::messages::Message;
 use crate::model::{CheckOptions, Checked, Diagnostic};
 
 /// The JSON report: one document per run, one entry per file.
@@ -76,7 +77,7 @@ pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
                 if args.format == ReportFormat::Human {
                     eprintln!("error: {e:#}");
                 }
-                let diagnostic = Diagnostic::error("unreadable-file", "", None, format!("{e:#}"));
+                let diagnostic = Diagnostic::error("", None, Message::Unreadable { detail: format!("{e:#}") });
                 let report = FileReport {
                     file: path.display().to_string(),
                     ok: false,

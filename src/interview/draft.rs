@@ -20,11 +20,23 @@ pub fn path_for(out: &Path) -> PathBuf {
     out.with_file_name(format!("{stem}.draft.toml"))
 }
 
-/// The draft's text: the marker line, then the input file.
+/// The draft's text: the marker line (read back by [`load`]), a line for
+/// people in the interview's language, then the input file.
 pub fn text(s: &Strategy, step: usize, lang: Lang) -> String {
     let all = steps();
     let name = all.get(step).copied().unwrap_or("end");
-    format!("{MARK}{name}\n{}", to_toml(s, lang))
+    let title = super::flow::step_title(step, lang);
+    let note = match lang {
+        Lang::De => format!(
+            "# Entwurf von `strategiekit interview` mit den bisherigen Antworten. Der nächste Aufruf mit derselben \
+             Ausgabedatei bietet an, bei „{title}“ fortzusetzen; danach wird der Entwurf gelöscht."
+        ),
+        Lang::En => format!(
+            "# Draft of `strategiekit interview` with the answers so far. The next run with the same output file \
+             offers to resume at \"{title}\"; the draft is removed afterwards."
+        ),
+    };
+    format!("{MARK}{name}\n{note}\n{}", to_toml(s, lang))
 }
 
 /// Saves the draft atomically.

@@ -154,14 +154,11 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
     let mut resumed = false;
     match draft::load(&draft_path) {
         Ok(Some(d)) => {
-            let at = flow::steps().get(d.step).copied().unwrap_or(flow::BASICS);
-            let question = format!(
-                "{} {} ({} {at}). {}",
-                t("Entwurf gefunden:", "Draft found:"),
-                draft_path.display(),
-                t("weiter bei", "resume at"),
-                t("Fortsetzen?", "Resume?")
-            );
+            let at = flow::step_title(d.step, lang);
+            let question = match lang {
+                Lang::De => format!("Entwurf gefunden: {} (weiter bei „{at}“). Fortsetzen?", draft_path.display()),
+                Lang::En => format!("Draft found: {} (resume at \"{at}\"). Resume?", draft_path.display()),
+            };
             if p.confirm(&question, true)? {
                 start = (d.strategy, d.step);
                 resumed = true;
@@ -268,7 +265,9 @@ fn summary(p: &mut dyn Prompter, s: &Strategy, checked: &Checked, lang: Lang, ou
         p.say(&format!("  {} {}:", t("check: Warnungen", "check: warnings"), warnings.len()));
         for w in warnings {
             let place = if w.line > 0 { format!(" ({}:{})", w.line, w.column) } else { String::new() };
-            p.say(&format!("  - {}{place} [{}]", w.message, w.code));
+            // warnings name ids, not keys: no question's label is needed
+            let (message, _) = w.text(lang, "");
+            p.say(&format!("  - {message}{place} [{}]", w.code));
         }
     }
 }

@@ -37,6 +37,10 @@ pub trait Prompter {
     fn confirm(&mut self, label: &str, default: bool) -> Result<bool>;
     /// A long text in the user's editor; `None` when the editor was left without saving.
     fn editor(&mut self, initial: &str) -> Result<Option<String>>;
+    /// Shows `answer` as the answer to the last [`Prompter::text`] question
+    /// `label`, in place of what was typed (the start of a text written in
+    /// the editor rather than the `e` that opened it).
+    fn restate(&mut self, label: &str, answer: &str);
 }
 
 /// Reads a typed yes or no: `Some(None)` for an empty answer, `None` if unreadable.
@@ -51,11 +55,45 @@ pub fn yes_no(answer: &str) -> Option<Option<bool>> {
 
 static CTRL_C: AtomicBool = AtomicBool::new(false);
 
+/// dialoguer's colorful theme, with the suggestion (the default) of a text
+/// question in [brackets] like the plain theme, as the banner says, apart
+/// from hints in (round brackets) such as `(-: leeren)`.
+struct Bracketed(ColorfulTheme);
+
+impl Theme for Bracketed {
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> std::fmt::Result {
+        let t = &self.0;
+        if !prompt.is_empty() {
+            write!(f, "{} {} ", t.prompt_prefix, t.prompt_style.apply_to(prompt))?;
+        }
+        match default {
+            Some(default) => write!(f, "{} {} ", t.hint_style.apply_to(format!("[{default}]")), t.prompt_suffix),
+            None => write!(f, "{} ", t.prompt_suffix),
+        }
+    }
+
+    fn format_input_prompt_selection(&self, f: &mut dyn std::fmt::Write, prompt: &str, sel: &str) -> std::fmt::Result {
+        self.0.format_input_prompt_selection(f, prompt, sel)
+    }
+
+    fn format_error(&self, f: &mut dyn std::fmt::Write, err: &str) -> std::fmt::Result {
+        self.0.format_error(f, err)
+    }
+}
+
 /// Asks in the terminal with dialoguer.
 pub struct Terminal {
     lang: crate::model::Lang,
     term: Term,
+    /// For choices and lists.
     theme: Box<dyn Theme>,
+    /// For text questions: shows a suggestion in [brackets].
+    input_theme: Box<dyn Theme>,
     color: bool,
 }
 
@@ -65,10 +103,12 @@ impl Terminal {
     pub fn new(lang: crate::model::Lang) -> Terminal {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let theme: Box<dyn Theme> = if color { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) };
+        let input_theme: Box<dyn Theme> =
+            if color { Box::new(Bracketed(ColorfulTheme::default())) } else { Box::new(SimpleTheme) };
         // Ctrl-C inside a prompt arrives as a key (raw mode); this handler
         // catches it anywhere else, so the draft is kept and the cursor restored.
         let _ = ctrlc::set_handler(|| CTRL_C.store(true, Ordering::SeqCst));
-        Terminal { lang, term: Term::stderr(), theme, color }
+        Terminal { lang, term: Term::stderr(), theme, input_theme, color }
     }
 
     /// Shows the cursor again (prompts hide it while they run).
@@ -99,7 +139,7 @@ impl Prompter for Terminal {
 
     fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
         self.interrupted()?;
-        let mut input = dialoguer::Input::<String>::with_theme(self.theme.as_ref())
+        let mut input = dialoguer::Input::<String>::with_theme(self.input_theme.as_ref())
             .with_prompt(label)
             .allow_empty(true)
             .validate_with(|s: &String| validate(s.trim()));
@@ -170,5 +210,34 @@ impl Prompter for Terminal {
             let dialoguer::Error::IO(io) = e;
             anyhow::Error::new(io).context("cannot run the editor ($VISUAL or $EDITOR)")
         })
+    }
+
+    fn restate(&mut self, label: &str, answer: &str) {
+        let mut line = String::new();
+        if self.input_theme.format_input_prompt_selection(&mut line, label, answer).is_err() {
+            return;
+        }
+        // the echo dialoguer wrote, `label · e`, may have wrapped
+        let mut typed = String::new();
+        let _ = self.input_theme.format_input_prompt_selection(&mut typed, label, "e");
+        let width = usize::from(self.term.size().1).max(1);
+        let rows = console::measure_text_width(&typed).max(1).div_ceil(width);
+        let line = if self.color { line } else { console::strip_ansi_codes(&line).into_owned() };
+        let _ = self.term.clear_last_lines(rows).and_then(|()| self.term.write_line(&line));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_suggestion_is_shown_in_brackets_in_both_themes() {
+        let plain = console::strip_ansi_codes;
+        for theme in [Box::new(Bracketed(ColorfulTheme::default())) as Box<dyn Theme>, Box::new(SimpleTheme)] {
+            let mut line = String::new();
+            theme.format_input_prompt(&mut line, "Fortschreibung alle … Monate (-: leeren)", Some("24")).expect("fmt");
+            assert!(plain(&line).contains("Fortschreibung alle … Monate (-: leeren) [24]"), "{line}");
+        }
     }
 }

@@ -29,6 +29,8 @@ struct Script {
     prompts: usize,
     rejected: Vec<String>,
     said: Vec<String>,
+    /// Every question, as labelled.
+    asked: Vec<String>,
 }
 
 impl Script {
@@ -38,6 +40,7 @@ impl Script {
 
     fn next(&mut self, label: &str) -> A {
         self.prompts += 1;
+        self.asked.push(label.to_string());
         let here = format!("{} | {label}", std::mem::take(&mut self.context));
         match self.answers.front() {
             Some((key, _)) if here.contains(key) => self.answers.pop_front().map_or(A::Enter, |(_, a)| a),
@@ -98,6 +101,10 @@ impl Prompter for Script {
             A::CtrlC => Err(Interrupted.into()),
             other => panic!("`{label}` wants yes or no, the script has {other:?}"),
         }
+    }
+
+    fn restate(&mut self, label: &str, answer: &str) {
+        self.said.push(format!("{label} · {answer}"));
     }
 
     fn editor(&mut self, _initial: &str) -> Result<Option<String>> {
@@ -197,7 +204,10 @@ fn a_typed_session_checks_each_answer_like_check() {
     assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
     assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
     assert_eq!(script.rejected.len(), 1, "{:?}", script.rejected);
-    assert!(script.rejected[0].contains("end"), "{:?}", script.rejected);
+    assert_eq!(
+        script.rejected,
+        ["Maßnahme „M1“ endet 2025, bevor sie 2027 beginnt (das Ende muss im Jahr des Beginns oder später liegen)"]
+    );
 
     let c = checked(&o.out);
     assert_eq!(c.errors(), 0, "{}", c.render(false));
@@ -205,6 +215,9 @@ fn a_typed_session_checks_each_answer_like_check() {
     assert_eq!(s.municipality.members, ["Adorf", "Bestadt"]);
     assert_eq!(s.text.get("foreword").map(String::as_str), Some("Ein kurzes Vorwort."));
     assert_eq!(s.text.get("challenges").map(String::as_str), Some("Erste Zeile\nzweite Zeile"));
+    // the echo shows the start of the text written in the editor, not the `e` that opened it
+    let echo = "Antwort (Enter: überspringen · e: im Editor schreiben) · Erste Zeile…";
+    assert!(script.said.iter().any(|l| l == echo), "{:?}", script.said);
     let goal = s.goals[0].get_ref();
     assert_eq!((goal.id.get_ref().as_str(), goal.title.as_deref()), ("Z1", Some("Klimaneutral bis 2040")));
     assert_eq!(goal.indicators[0].baseline, Some(1200.5));
@@ -240,9 +253,24 @@ fn ctrl_c_keeps_a_draft_that_the_next_run_resumes() {
     assert!(d.strategy.text.contains_key("foreword"));
     assert!(first.said.iter().any(|l| l.contains("strategiekit interview -o")), "{:?}", first.said);
 
+    let draft = std::fs::read_to_string(draft::path_for(&o.out)).expect("draft");
+    let mut lines = draft.lines();
+    assert_eq!(lines.next(), Some("# strategiekit interview draft; resume at: introduction"));
+    let note = lines.next().unwrap_or_default();
+    assert!(
+        note.starts_with("# Entwurf von `strategiekit interview` mit den bisherigen Antworten.")
+            && note.contains("bei „Einleitung und allgemeine Inhalte“ fortzusetzen"),
+        "{note}"
+    );
+
     let mut second_de =
         Script::new(vec![("Entwurf gefunden", A::Enter), ("Herausforderungen", A::Type("Nach der Pause."))]);
     assert_eq!(interview(&mut second_de, &o).expect("interview"), Outcome::Written);
+    let resume = format!(
+        "Entwurf gefunden: {} (weiter bei „Einleitung und allgemeine Inhalte“). Fortsetzen?",
+        draft::path_for(&o.out).display()
+    );
+    assert_eq!(second_de.asked.first(), Some(&resume));
     assert!(second_de.answers.is_empty(), "{:?}", second_de.answers);
     let s = checked(&o.out).strategy.expect("model");
     assert_eq!(s.municipality.name, "Pausenhausen");
@@ -283,17 +311,17 @@ fn removing_a_goal_removes_its_references() {
 
 #[test]
 fn typed_values_read_as_people_write_them() {
-    assert_eq!(parse_count("1.250.000"), Ok(1_250_000));
-    assert_eq!(parse_count("1 250 000 €"), Ok(1_250_000));
-    assert!(parse_count("viel").is_err());
-    assert_eq!(parse_number("12,5"), Ok(12.5));
-    assert_eq!(parse_number("1.200,75"), Ok(1200.75));
-    assert_eq!(parse_number("0.25"), Ok(0.25));
-    assert!(parse_number("inf").is_err());
-    assert_eq!(parse_date("24.11.2026").map(|d| d.to_string()), Ok("2026-11-24".into()));
-    assert_eq!(parse_date("2026-02-28").map(|d| d.to_string()), Ok("2026-02-28".into()));
-    assert!(parse_date("2026-02-30").is_err());
-    assert!(parse_date("morgen").is_err());
+    assert_eq!(parse_count("1.250.000", Lang::De), Ok(1_250_000));
+    assert_eq!(parse_count("1 250 000 €", Lang::De), Ok(1_250_000));
+    assert!(parse_count("viel", Lang::De).is_err());
+    assert_eq!(parse_number("12,5", Lang::De), Ok(12.5));
+    assert_eq!(parse_number("1.200,75", Lang::De), Ok(1200.75));
+    assert_eq!(parse_number("0.25", Lang::De), Ok(0.25));
+    assert!(parse_number("inf", Lang::De).is_err());
+    assert_eq!(parse_date("24.11.2026", Lang::De).map(|d| d.to_string()), Ok("2026-11-24".into()));
+    assert_eq!(parse_date("2026-02-28", Lang::De).map(|d| d.to_string()), Ok("2026-02-28".into()));
+    assert!(parse_date("2026-02-30", Lang::De).is_err());
+    assert!(parse_date("morgen", Lang::De).is_err());
     assert_eq!(parse_list("a, b ,, c"), ["a", "b", "c"]);
     assert_eq!(parse_list("Müller, Meier & Co.; Stadtwerke"), ["Müller, Meier & Co.", "Stadtwerke"]);
     let names = vec!["Müller, Meier & Co.".to_string(), "Stadtwerke".to_string()];
@@ -312,5 +340,64 @@ fn typed_values_read_as_people_write_them() {
 fn today_is_a_real_date() {
     let d = today();
     assert!(d.year >= 2024 && (1..=12).contains(&d.month) && (1..=31).contains(&d.day), "{d}");
-    assert_eq!(parse_date(&d.to_string()), Ok(d));
+    assert_eq!(parse_date(&d.to_string(), Lang::De), Ok(d));
+}
+
+#[test]
+fn answers_are_rejected_in_german_and_name_the_question_not_a_key_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![
+        ("Name der Kommune", A::Type("Dorfen")),
+        ("Datum", A::Type("im Dorf")),
+        ("Datum", A::Type("24.11.2026")),
+        ("Ein Ziel hinzufügen?", A::Yes),
+        ("Einen messbaren Indikator hinzufügen?", A::Yes),
+        ("Messgröße", A::Type("Glasfaser")),
+        ("Jahr des Ausgangswerts", A::Type("2022")),
+        ("Zieljahr", A::Type("20300")),
+        ("Zieljahr", A::Type("2020")),
+        ("Zieljahr", A::Type("2030")),
+        ("Noch ein Indikator?", A::No),
+        ("Noch ein Ziel?", A::No),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(
+        script.rejected,
+        [
+            "„im Dorf“ ist kein Datum (z. B. 24.11.2026 oder 2026-11-24)",
+            "„Zieljahr“ muss ein Jahr zwischen 1990 und 2100 sein, nicht 20300",
+            "Indikator „Glasfaser“ des Ziels „Z1“ soll seinen Zielwert 2020 erreichen, vor dem Jahr seines \
+             Ausgangswerts 2022 (das Zieljahr muss im Jahr des Ausgangswerts oder später liegen)",
+        ]
+    );
+    // the summary's warnings are the same German words
+    assert!(script.said.iter().any(|l| l == "check: Warnungen 2:"), "{:?}", script.said);
+    assert!(script.said.iter().any(|l| l == "- Die Strategie hat keine Vision [no-vision]"), "{:?}", script.said);
+    assert!(
+        script.said.iter().any(|l| l == "- Kein Akteur aus der Politik ist beteiligt [no-politics-actor]"),
+        "{:?}",
+        script.said
+    );
+}
+
+#[test]
+fn in_english_answers_are_rejected_without_key_paths_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = Options { lang: Some(Lang::En), ..options(&dir, None) };
+    let mut script = Script::new(vec![
+        ("Name of the municipality", A::Type("Testville")),
+        ("Add a goal?", A::Yes),
+        ("Add a measurable indicator?", A::Yes),
+        ("Measure (what is counted)", A::Type("Fibre")),
+        ("Target year", A::Type("20300")),
+        ("Target year", A::Type("2030")),
+        ("Another indicator?", A::No),
+        ("Another goal?", A::No),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(script.rejected, ["\"Target year\" must be a year between 1990 and 2100, found 20300"]);
+    assert!(script.said.iter().any(|l| l == "- the strategy has no vision [no-vision]"), "{:?}", script.said);
 }

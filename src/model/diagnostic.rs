@@ -5,6 +5,9 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use super::Lang;
+use super::messages::{Message, Subject};
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -22,7 +25,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// A stable, kebab-case code, e.g. `unknown-key`.
     pub code: &'static str,
-    /// What is wrong, in one sentence.
+    /// What is wrong, in one sentence (English, from [`Diagnostic::kind`]).
     pub message: String,
     /// The key path, e.g. `measures[2].field`; empty for the whole file.
     pub path: String,
@@ -30,7 +33,7 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column (in characters), 0 if none.
     pub column: usize,
-    /// How to fix it (allowed values, "did you mean").
+    /// How to fix it (allowed values, "did you mean"; English, from [`Diagnostic::kind`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// For warnings: the seed advice the rule comes from.
@@ -44,49 +47,49 @@ pub struct Diagnostic {
     /// structural check rejected and pruned is not also "missing").
     #[serde(skip)]
     pub keys: Vec<String>,
+    /// The finding with its parameters: `code`, `message` and `help` are
+    /// rendered from it, in English; [`Diagnostic::text`] renders it in German.
+    #[serde(skip)]
+    pub kind: Message,
 }
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(
-        code: &'static str,
-        path: impl Into<String>,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: impl Into<String>, span: Option<Range<usize>>, kind: Message) -> Self {
+        let path = path.into();
+        let (message, help) = kind.render(Lang::En, Subject::Path(&path));
         Diagnostic {
             severity: Severity::Error,
-            code,
-            message: message.into(),
-            path: path.into(),
+            code: kind.code(),
+            message,
+            path,
             line: 0,
             column: 0,
-            help: None,
+            help,
             advice: None,
             span,
             keys: Vec::new(),
+            kind,
         }
     }
 
     /// A warning at `span`, with the seed advice it comes from.
-    pub fn warning(
-        code: &'static str,
-        path: impl Into<String>,
-        span: Option<Range<usize>>,
-        message: impl Into<String>,
-        advice: &str,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            advice: Some(advice.to_string()),
-            ..Self::error(code, path, span, message)
-        }
+    pub fn warning(path: impl Into<String>, span: Option<Range<usize>>, kind: Message, advice: &str) -> Self {
+        Diagnostic { severity: Severity::Warning, advice: Some(advice.to_string()), ..Self::error(path, span, kind) }
     }
 
-    /// Adds a hint on how to fix it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
+    /// Moves the diagnostic to another key path (the file's indices for the
+    /// model's), with the message rendered anew.
+    pub fn set_path(&mut self, path: String) {
+        let (message, help) = self.kind.render(Lang::En, Subject::Path(&path));
+        (self.path, self.message, self.help) = (path, message, help);
+    }
+
+    /// The message and help in `lang` for someone who answers questions
+    /// rather than reads the file (the interview): the key is named by
+    /// `label`, the question that asks for it, never by its key path.
+    pub fn text(&self, lang: Lang, label: &str) -> (String, Option<String>) {
+        self.kind.render(lang, Subject::Label(label))
     }
 
     /// Names the key paths a warning is about (see [`Diagnostic::keys`]).

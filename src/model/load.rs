@@ -16,6 +16,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::Strategy;
 use super::diagnostic::{Diagnostic, did_you_mean};
+use super::messages::{Bound, Expected, Found, KeyHint, Message, MissingHelp, Suggestion, TypeHint};
 use super::schema::input_schema;
 use crate::catalogue::{Catalogue, section_ids};
 
@@ -30,13 +31,8 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, PathMap) {
             .into_iter()
             .map(|e| {
                 let hint = super::syntax::explain(source, e.span().map_or(0, |s| s.start));
-                Diagnostic::error(
-                    "toml-syntax",
-                    hint.path,
-                    e.span(),
-                    format!("invalid TOML: {}", e.message().trim_end()),
-                )
-                .with_help(hint.help)
+                let detail = e.message().trim_end().to_string();
+                Diagnostic::error(hint.path, e.span(), Message::TomlSyntax { detail, fix: hint.fix })
             })
             .collect();
         return (None, diagnostics, PathMap::default());
@@ -56,7 +52,11 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, PathMap) {
             // Only reached where the structural walk already reported the cause
             // (a required key missing); keep serde's words as a fallback.
             if diagnostics.is_empty() {
-                diagnostics.push(Diagnostic::error("invalid-input", "", e.span(), e.message().to_string()));
+                diagnostics.push(Diagnostic::error(
+                    "",
+                    e.span(),
+                    Message::InvalidInput { detail: e.message().to_string() },
+                ));
             }
             (None, diagnostics, map)
         }
@@ -109,9 +109,6 @@ impl Path {
     }
     fn index(&self, i: usize) -> Self {
         Path(format!("{}[{i}]", self.0))
-    }
-    fn table_name(&self) -> String {
-        if self.0.is_empty() { "the top level".to_string() } else { format!("`{}`", self.0) }
     }
 }
 
@@ -203,32 +200,26 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn error(&mut self, code: &'static str, path: &Path, span: Range<usize>, message: String, help: Option<String>) {
-        let mut d = Diagnostic::error(code, path.0.clone(), Some(span), message);
-        d.help = help;
-        self.diagnostics.push(d);
+    fn error(&mut self, path: &Path, span: Range<usize>, kind: Message) {
+        self.diagnostics.push(Diagnostic::error(path.0.clone(), Some(span), kind));
     }
 
-    fn type_error(&mut self, path: &Path, value: &Spanned<DeValue<'_>>, expected: &str) {
+    fn type_error(&mut self, path: &Path, value: &Spanned<DeValue<'_>>, expected: Expected) {
         let found = describe(value.get_ref());
-        let help = match (expected, value.get_ref()) {
-            (e, DeValue::String(text)) if e.starts_with("a date") => {
+        let hint = match (expected, value.get_ref()) {
+            (Expected::Date, DeValue::String(text)) => {
                 let key = path.0.rsplit('.').next().unwrap_or("date");
                 let looks_like_a_date = text.len() == 10
                     && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
                 let value = if looks_like_a_date { text.as_ref() } else { "2026-11-22" };
-                Some(format!("write the date without quotes: {key} = {value}"))
+                Some(TypeHint::DateWithoutQuotes { key: key.to_string(), value: value.to_string() })
             }
-            (e, DeValue::String(_)) if e.starts_with("an integer") || e.starts_with("a number") => {
-                Some("write the number without quotes".to_string())
-            }
-            ("a string", DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => {
-                Some("put the value in quotes".to_string())
-            }
-            ("an array", _) => Some("use square brackets, e.g. [\"a\", \"b\"]".to_string()),
+            (Expected::Integer | Expected::Number, DeValue::String(_)) => Some(TypeHint::NumberWithoutQuotes),
+            (Expected::String, DeValue::Integer(_) | DeValue::Float(_) | DeValue::Boolean(_)) => Some(TypeHint::Quote),
+            (Expected::Array, _) => Some(TypeHint::Brackets),
             _ => None,
         };
-        self.error("invalid-type", path, value.span(), format!("`{}` must be {expected}, found {found}", path.0), help);
+        self.error(path, value.span(), Message::WrongType { expected, found, hint });
     }
 
     /// Checks one value; returns it (strings cleaned) or `None` where it is rejected.
@@ -246,7 +237,7 @@ impl<'s> Walker<'s> {
                 self.table(table, node, path, span.clone()).map(|t| Spanned::new(span, DeValue::Table(t)))
             }
             (Shape::Table(_), _) => {
-                self.type_error(path, value, "a table");
+                self.type_error(path, value, Expected::Table);
                 None
             }
             (Shape::Array(node), DeValue::Array(array)) => {
@@ -265,64 +256,47 @@ impl<'s> Walker<'s> {
                 keep(DeValue::Array(out))
             }
             (Shape::Array(_), _) => {
-                self.type_error(path, value, "an array");
+                self.type_error(path, value, Expected::Array);
                 None
             }
             (Shape::Str { allowed, nonblank }, DeValue::String(s)) => {
                 let cleaned = clean_text(s);
                 if nonblank && cleaned.trim().is_empty() {
                     // reported, but kept: the rest of the file can still be checked
-                    let key = path.0.rsplit('.').next().unwrap_or_default();
-                    self.error(
-                        "invalid-value",
-                        path,
-                        span.clone(),
-                        format!("`{}` is blank", path.0),
-                        Some(format!("write the {} in the quotes, e.g. {key} = \"Musterstadt\"", what_is(&path.0))),
-                    );
+                    let key = path.0.rsplit('.').next().unwrap_or_default().to_string();
+                    let municipality_name = path.0 == "municipality.name";
+                    self.error(path, span.clone(), Message::Blank { key, municipality_name });
                     return keep(DeValue::String(cleaned));
                 }
                 if let Some(allowed) = allowed.filter(|a| !a.contains(&cleaned.as_ref())) {
-                    let mut help = format!("allowed values: {}", allowed.join(", "));
-                    if let Some(english) = german_synonym(&cleaned, &allowed) {
-                        help = format!("did you mean `{english}`? the values are English words; {help}");
-                    } else if let Some(best) =
-                        named_item(&cleaned, &allowed).or_else(|| did_you_mean(&cleaned, allowed.iter().copied()))
-                    {
-                        help = format!("did you mean `{best}`? {help}");
-                    }
-                    self.error(
-                        "invalid-value",
-                        path,
-                        span,
-                        format!("`{}` cannot be \"{cleaned}\"", path.0),
-                        Some(help),
-                    );
+                    let suggestion = match german_synonym(&cleaned, &allowed) {
+                        Some(english) => Some(Suggestion::English(english.to_string())),
+                        None => named_item(&cleaned, &allowed)
+                            .or_else(|| did_you_mean(&cleaned, allowed.iter().copied()))
+                            .map(|b| Suggestion::Spelling(b.to_string())),
+                    };
+                    let allowed = allowed.iter().map(|a| a.to_string()).collect();
+                    self.error(path, span, Message::NotAllowed { value: cleaned.to_string(), allowed, suggestion });
                     return None;
                 }
                 keep(DeValue::String(cleaned))
             }
             (Shape::Str { .. }, _) => {
-                self.type_error(path, value, "a string");
+                self.type_error(path, value, Expected::String);
                 None
             }
             (Shape::Date, DeValue::Datetime(dt)) if dt.date.is_some() && dt.time.is_none() => {
                 if let Some(date) = dt.date
                     && !(YEAR_MIN..=YEAR_MAX).contains(&date.year)
                 {
-                    self.error(
-                        "out-of-range",
-                        path,
-                        span,
-                        format!("`{}` must be a date in the years {YEAR_MIN} to {YEAR_MAX}, found {date}", path.0),
-                        Some(format!("a year before {YEAR_MIN} or after {YEAR_MAX} is a typing error; check the year")),
-                    );
+                    let date = date.to_string();
+                    self.error(path, span, Message::DateOutOfRange { date, min: YEAR_MIN, max: YEAR_MAX });
                     return None;
                 }
                 keep(value.get_ref().clone())
             }
             (Shape::Date, _) => {
-                self.type_error(path, value, "a date like 2026-11-22");
+                self.type_error(path, value, Expected::Date);
                 None
             }
             (Shape::Integer { min, max }, DeValue::Integer(int)) => {
@@ -333,64 +307,42 @@ impl<'s> Walker<'s> {
                 }
                 if parsed.is_none() {
                     // beyond what a TOML integer can hold (64 bits)
-                    let (size, bound) = if int.as_str().starts_with('-') {
-                        ("small", i64::MIN.to_string())
-                    } else {
-                        ("large", max.unwrap_or(i64::MAX).to_string())
-                    };
-                    self.error(
-                        "out-of-range",
-                        path,
-                        span,
-                        format!("`{}` is too {size}, found {}", path.0, int.as_str()),
-                        Some(format!("TOML integers are 64-bit; the limit here is {bound}")),
-                    );
+                    let negative = int.as_str().starts_with('-');
+                    let bound = if negative { i64::MIN } else { max.unwrap_or(i64::MAX) }.to_string();
+                    let found = int.as_str().to_string();
+                    self.error(path, span, Message::IntegerOverflow { negative, found, bound });
                     return None;
                 }
-                let expected = match (min, max) {
-                    (Some(a), Some(b)) if a == b => format!("must be {a}"),
-                    (Some(YEAR_MIN_I64), Some(YEAR_MAX_I64)) => {
-                        format!("must be a year between {YEAR_MIN} and {YEAR_MAX}")
-                    }
-                    (Some(a), Some(b)) => format!("must be between {a} and {b}"),
-                    (Some(0), None) => "must not be negative".to_string(),
-                    (Some(a), None) => format!("must be at least {a}"),
-                    (None, Some(b)) => format!("must be at most {b}"),
-                    (None, None) => "is too large".to_string(),
+                let bound = match (min, max) {
+                    (Some(a), Some(b)) if a == b => Bound::Exactly(a),
+                    (Some(YEAR_MIN_I64), Some(YEAR_MAX_I64)) => Bound::Year(YEAR_MIN_I64, YEAR_MAX_I64),
+                    (Some(a), Some(b)) => Bound::Between(a, b),
+                    (Some(0), None) => Bound::NonNegative,
+                    (Some(a), None) => Bound::AtLeast(a),
+                    (None, Some(b)) => Bound::AtMost(b),
+                    (None, None) => Bound::TooLarge,
                 };
-                self.error(
-                    "out-of-range",
-                    path,
-                    span,
-                    format!("`{}` {expected}, found {}", path.0, int.as_str()),
-                    None,
-                );
+                self.error(path, span, Message::IntegerOutOfRange { bound, found: int.as_str().to_string() });
                 None
             }
             (Shape::Integer { .. }, _) => {
-                self.type_error(path, value, "an integer");
+                self.type_error(path, value, Expected::Integer);
                 None
             }
             (Shape::Number, DeValue::Float(f))
                 if ["nan", "inf"].contains(&f.as_str().trim_start_matches(['+', '-'])) =>
             {
-                self.error(
-                    "out-of-range",
-                    path,
-                    span,
-                    format!("`{}` must be a finite number, found {}", path.0, f.as_str()),
-                    Some("write the measured value, e.g. 42 or 0.5".to_string()),
-                );
+                self.error(path, span, Message::NotFinite { found: f.as_str().to_string() });
                 None
             }
             (Shape::Number, DeValue::Integer(_) | DeValue::Float(_)) => keep(value.get_ref().clone()),
             (Shape::Number, _) => {
-                self.type_error(path, value, "a number");
+                self.type_error(path, value, Expected::Number);
                 None
             }
             (Shape::Bool, DeValue::Boolean(_)) => keep(value.get_ref().clone()),
             (Shape::Bool, _) => {
-                self.type_error(path, value, "true or false");
+                self.type_error(path, value, Expected::Bool);
                 None
             }
         }
@@ -415,13 +367,13 @@ impl<'s> Walker<'s> {
                     let known: Vec<&str> =
                         properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
                     let guess = named_item(name, &known).or_else(|| did_you_mean(name, known.iter().copied()));
-                    let help = match (misplaced(&path.0, name), guess) {
+                    let hint = match (misplaced(&path.0, name), guess) {
                         (Some(hint), _) => hint,
-                        (None, Some(best)) => format!("did you mean `{best}`?"),
-                        (None, None) => format!("allowed keys: {}", known.join(", ")),
+                        (None, Some(best)) => KeyHint::DidYouMean(best.to_string()),
+                        (None, None) => KeyHint::Allowed(known.iter().map(|k| k.to_string()).collect()),
                     };
-                    let message = format!("unknown key `{name}` in {}", path.table_name());
-                    self.error("unknown-key", &child, key.span(), message, Some(help));
+                    let kind = Message::UnknownKey { key: name.to_string(), table: path.0.clone(), hint };
+                    self.error(&child, key.span(), kind);
                     continue;
                 }
                 (None, Some(s)) if s.is_object() => s,
@@ -434,24 +386,23 @@ impl<'s> Walker<'s> {
         let mut complete = true;
         for required in node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
             if !table.iter().any(|(k, _)| k.get_ref() == required) {
-                let message = format!("missing required key `{required}` in {}", path.table_name());
                 let child = properties.and_then(|p| p.get(required)).map(|c| self.shape(c));
                 let help = match child {
                     Some(Shape::Table(node)) => {
-                        let inner: Vec<String> = node
+                        let inner = node
                             .get("required")
                             .and_then(Value::as_array)
                             .into_iter()
                             .flatten()
                             .filter_map(Value::as_str)
-                            .map(|k| format!("{k} = \"…\""))
+                            .map(str::to_string)
                             .collect();
-                        let with = if inner.is_empty() { String::new() } else { format!(" with {}", inner.join(", ")) };
-                        format!("add a [{}] table{with}", path.key(required).0)
+                        MissingHelp::Table { path: path.key(required).0, inner }
                     }
-                    _ => format!("add `{required} = …` to {}", path.table_name()),
+                    _ => MissingHelp::Key,
                 };
-                self.error("missing-key", &path.key(required), span.clone(), message, Some(help));
+                let kind = Message::MissingKey { key: required.to_string(), table: path.0.clone(), help };
+                self.error(&path.key(required), span.clone(), kind);
                 complete = false;
             }
         }
@@ -462,26 +413,14 @@ impl<'s> Walker<'s> {
 }
 
 /// A hint for a key that belongs to the other one of `[text]` and `[production]`.
-fn misplaced(table: &str, key: &str) -> Option<String> {
+fn misplaced(table: &str, key: &str) -> Option<KeyHint> {
     let catalogue = Catalogue::get();
     let item = catalogue.items.iter().find(|i| i.id == key)?;
     let production = item.section == section_ids::PRODUCTION;
     match table {
-        "text" if production => Some(format!(
-            "`{key}` is an item of the production checklist, not a text: set it in [production] as {key} = true (done) or false, with a note in [production] notes = {{ {key} = \"…\" }}"
-        )),
-        "production" | "production.notes" if !production => Some(format!(
-            "`{key}` is an outline item, not a production step: write its text in [text] as {key} = \"…\""
-        )),
+        "text" if production => Some(KeyHint::ToProduction),
+        "production" | "production.notes" if !production => Some(KeyHint::ToText),
         _ => None,
-    }
-}
-
-/// What a blank string at `path` should hold, for the help text.
-fn what_is(path: &str) -> &'static str {
-    match path {
-        "municipality.name" => "name of the municipality, district or association",
-        _ => "value",
     }
 }
 
@@ -575,15 +514,15 @@ pub fn clean_text<'a>(s: &Cow<'a, str>) -> Cow<'a, str> {
     }
 }
 
-fn describe(value: &DeValue<'_>) -> String {
+fn describe(value: &DeValue<'_>) -> Found {
     match value {
-        DeValue::String(s) => format!("the string \"{s}\""),
-        DeValue::Integer(i) => format!("the integer {}", i.as_str()),
-        DeValue::Float(f) => format!("the number {}", f.as_str()),
-        DeValue::Boolean(b) => format!("`{b}`"),
-        DeValue::Datetime(d) => format!("the date/time {d}"),
-        DeValue::Array(_) => "an array".to_string(),
-        DeValue::Table(_) => "a table".to_string(),
+        DeValue::String(s) => Found::String(s.to_string()),
+        DeValue::Integer(i) => Found::Integer(i.as_str().to_string()),
+        DeValue::Float(f) => Found::Float(f.as_str().to_string()),
+        DeValue::Boolean(b) => Found::Bool(*b),
+        DeValue::Datetime(d) => Found::Datetime(d.to_string()),
+        DeValue::Array(_) => Found::Array,
+        DeValue::Table(_) => Found::Table,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod diagnostic;
 pub mod load;
+pub mod messages;
 pub mod schema;
 pub mod syntax;
 mod types;
@@ -65,8 +66,7 @@ impl Checked {
                 // the model may lack elements the structural check left out
                 let path = paths.to_file(&d.path);
                 if path != d.path {
-                    d.message = d.message.replace(&format!("`{}`", d.path), &format!("`{path}`"));
-                    d.path = path;
+                    d.set_path(path);
                 }
                 d.keys = d.keys.iter().map(|k| paths.to_file(k)).collect();
                 diagnostics.push(d);
@@ -107,16 +107,7 @@ impl Checked {
         let source = String::from_utf8_lossy(&bytes).into_owned();
         // the replacement character U+FFFD takes 3 bytes
         let span = at..(at + 3).min(source.len());
-        let latin1 = char::from(byte);
-        let guess =
-            if byte >= 0xA0 { format!(" (in Latin-1 or Windows-1252 it is \"{latin1}\")") } else { String::new() };
-        let mut d = Diagnostic::error(
-            "not-utf8",
-            "",
-            Some(span),
-            format!("{name} is not UTF-8 text: byte 0x{byte:02X} cannot stand here{guess}"),
-        )
-        .with_help("save the file as UTF-8 (in most editors: \"Save as\", encoding \"UTF-8\"), or convert it: iconv -f WINDOWS-1252 -t UTF-8");
+        let mut d = Diagnostic::error("", Some(span), messages::Message::NotUtf8 { file: name.clone(), byte });
         d.locate(&source);
         Checked { name, source, strategy: None, diagnostics: vec![d] }
     }

@@ -14,12 +14,68 @@ pub struct Hint {
     /// The key path of the line, e.g. `document.date` or `goals[1].title`;
     /// empty when the line is no `key = value`.
     pub path: String,
-    /// The fix, in one sentence with the corrected line.
-    pub help: String,
+    /// The fix, when the line shows what was meant.
+    pub fix: Option<Fix>,
 }
 
-/// The generic help, when the line says nothing more specific.
-pub const GENERIC_HELP: &str = "see https://toml.io for the syntax; strings need quotes, tables a [header]";
+/// A likely fix for a line, with the key and the corrected value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    /// `22.11.2026` → `2026-11-22`.
+    Date { key: String, date: String },
+    /// `1.250.000` → `1250000`, with the unit that was dropped, if any.
+    Thousands { key: String, plain: String, unit: Option<String> },
+    /// `12,5` → `12.5`.
+    DecimalComma { key: String, point: String },
+    /// `50000 €` → `50000`.
+    Unit { key: String, number: String, unit: String },
+    /// `ja` → `true`.
+    Bool { key: String, value: bool },
+    /// `Teststadt` → `"Teststadt"` (already escaped for TOML).
+    Quotes { key: String, quoted: String },
+}
+
+impl Fix {
+    /// The help in English, with the corrected line.
+    pub fn english(&self) -> String {
+        match self {
+            Fix::Date { key, date } => format!("TOML writes a date as year-month-day, without quotes: {key} = {date}"),
+            Fix::Thousands { key, plain, unit: None } => {
+                format!("write the number without thousands separators: {key} = {plain}")
+            }
+            Fix::Thousands { key, plain, unit: Some(unit) } => {
+                format!("write the number without thousands separators (without \"{unit}\"): {key} = {plain}")
+            }
+            Fix::DecimalComma { key, point } => format!("write the decimal point as in English: {key} = {point}"),
+            Fix::Unit { key, number, unit } => {
+                format!("write the number without its unit \"{unit}\": {key} = {number}")
+            }
+            Fix::Bool { key, value } => format!("write true or false: {key} = {value}"),
+            Fix::Quotes { key, quoted } => format!("text needs quotes: {key} = \"{quoted}\""),
+        }
+    }
+
+    /// The help in German, with the corrected line.
+    pub fn german(&self) -> String {
+        match self {
+            Fix::Date { key, date } => {
+                format!("TOML schreibt ein Datum als Jahr-Monat-Tag, ohne Anführungszeichen: {key} = {date}")
+            }
+            Fix::Thousands { key, plain, unit: None } => {
+                format!("schreiben Sie die Zahl ohne Tausenderpunkte: {key} = {plain}")
+            }
+            Fix::Thousands { key, plain, unit: Some(unit) } => {
+                format!("schreiben Sie die Zahl ohne Tausenderpunkte (und ohne „{unit}“): {key} = {plain}")
+            }
+            Fix::DecimalComma { key, point } => format!("TOML schreibt Dezimalzahlen mit Punkt: {key} = {point}"),
+            Fix::Unit { key, number, unit } => {
+                format!("schreiben Sie die Zahl ohne die Einheit „{unit}“: {key} = {number}")
+            }
+            Fix::Bool { key, value } => format!("schreiben Sie true (ja) oder false (nein): {key} = {value}"),
+            Fix::Quotes { key, quoted } => format!("Text steht in Anführungszeichen: {key} = \"{quoted}\""),
+        }
+    }
+}
 
 /// Explains a syntax error at byte `offset` of `source`.
 pub fn explain(source: &str, offset: usize) -> Hint {
@@ -28,11 +84,10 @@ pub fn explain(source: &str, offset: usize) -> Hint {
     let line = source[start..].split('\n').next().unwrap_or_default().trim_end_matches('\r');
     let table = table_path(&source[..start]);
     let Some((key, value)) = key_value(line) else {
-        return Hint { path: String::new(), help: GENERIC_HELP.to_string() };
+        return Hint { path: String::new(), fix: None };
     };
     let path = if table.is_empty() { key.to_string() } else { format!("{table}.{key}") };
-    let help = value_help(key, value).unwrap_or_else(|| GENERIC_HELP.to_string());
-    Hint { path, help }
+    Hint { path, fix: fix(key, value) }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -93,32 +148,33 @@ fn key_value(line: &str) -> Option<(&str, &str)> {
 }
 
 /// The fix for an unquoted value TOML cannot read.
-fn value_help(key: &str, value: &str) -> Option<String> {
+fn fix(key: &str, value: &str) -> Option<Fix> {
     if value.is_empty() || value.starts_with(['"', '\'', '[', '{']) {
         return None;
     }
+    let key = key.to_string();
     if let Some(date) = german_date(value) {
-        return Some(format!("TOML writes a date as year-month-day, without quotes: {key} = {date}"));
+        return Some(Fix::Date { key, date });
     }
     let (number, unit) = split_unit(value);
     if let Some(plain) = thousands(number) {
-        let unit = if unit.is_empty() { String::new() } else { format!(" (without \"{unit}\")") };
-        return Some(format!("write the number without thousands separators{unit}: {key} = {plain}"));
+        let unit = (!unit.is_empty()).then(|| unit.to_string());
+        return Some(Fix::Thousands { key, plain, unit });
     }
     if let Some(point) = decimal_comma(number) {
-        return Some(format!("write the decimal point as in English: {key} = {point}"));
+        return Some(Fix::DecimalComma { key, point });
     }
     if !unit.is_empty() && is_number(number) {
-        return Some(format!("write the number without its unit \"{unit}\": {key} = {number}"));
+        return Some(Fix::Unit { key, number: number.to_string(), unit: unit.to_string() });
     }
     match value.to_lowercase().as_str() {
-        "ja" | "wahr" | "yes" | "y" | "j" => return Some(format!("write true or false: {key} = true")),
-        "nein" | "falsch" | "no" | "n" => return Some(format!("write true or false: {key} = false")),
+        "ja" | "wahr" | "yes" | "y" | "j" => return Some(Fix::Bool { key, value: true }),
+        "nein" | "falsch" | "no" | "n" => return Some(Fix::Bool { key, value: false }),
         _ => {}
     }
     if value.starts_with(|c: char| c.is_alphabetic()) {
         let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
-        return Some(format!("text needs quotes: {key} = \"{quoted}\""));
+        return Some(Fix::Quotes { key, quoted });
     }
     None
 }
@@ -181,8 +237,15 @@ fn decimal_comma(s: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn help_for(source: &str, needle: &str) -> Hint {
-        explain(source, source.find(needle).expect("needle"))
+    /// The English help for an error at `needle`, empty without a fix.
+    fn help_for(source: &str, needle: &str) -> Help {
+        let hint = explain(source, source.find(needle).expect("needle"));
+        Help { path: hint.path, help: hint.fix.map(|f| f.english()).unwrap_or_default() }
+    }
+
+    struct Help {
+        path: String,
+        help: String,
     }
 
     #[test]
@@ -195,7 +258,7 @@ mod tests {
             help_for("d = 1.2.2026", "1.2").help,
             "TOML writes a date as year-month-day, without quotes: d = 2026-02-01"
         );
-        assert_eq!(help_for("d = 31.02.2026", "31").help, GENERIC_HELP, "no such day");
+        assert_eq!(help_for("d = 31.02.2026", "31").help, "", "no such day");
     }
 
     #[test]
@@ -221,6 +284,8 @@ mod tests {
         assert_eq!(hint.path, "municipality.name");
         assert_eq!(hint.help, "text needs quotes: name = \"Teststadt an der \\\"Au\\\"\"");
         assert_eq!(help_for("quick_win = ja\n", "ja").help, "write true or false: quick_win = true");
+        let fix = explain("quick_win = ja\n", 12).fix.expect("a fix");
+        assert_eq!(fix.german(), "schreiben Sie true (ja) oder false (nein): quick_win = true");
     }
 
     #[test]
@@ -228,7 +293,7 @@ mod tests {
         let src = "[[goals]]\nid = \"Z1\"\n[[goals.indicators]]\nname = \"a\"\n[[goals]]\nid = \"Z2\"\n[[goals.indicators]]\nbaseline = 12,5\n";
         assert_eq!(help_for(src, "12,5").path, "goals[1].indicators[0].baseline");
         assert_eq!(help_for("[document\n", "[").path, "");
-        assert_eq!(help_for("[document\n", "[").help, GENERIC_HELP);
+        assert_eq!(help_for("[document\n", "[").help, "");
     }
 
     #[test]

@@ -13,8 +13,9 @@ impl Flow<'_> {
             self.s.actors.iter().map(|a| a.get_ref().name.clone()).enumerate().collect();
         let noun = self.t("Akteur", "Actor");
         self.review(noun, entries, &|f, i| f.actor(i), &|f, i| drop(f.s.actors.remove(i)))?;
-        let question = self.t("Einen Akteur (Partner, Gremium) hinzufügen?", "Add an actor (partner, committee)?");
-        while self.confirm(question)? {
+        let first = self.t("Einen Akteur (Partner, Gremium) hinzufügen?", "Add an actor (partner, committee)?");
+        let more = self.t("Noch ein Akteur?", "Another actor?");
+        while self.add_one(!self.s.actors.is_empty(), first, more)? {
             let actor = Actor { name: String::new(), group: None, role: None, involvement: None, committee: false };
             self.s.actors.push(spanned(actor));
             self.actor(self.s.actors.len() - 1)?;
@@ -65,7 +66,9 @@ impl Flow<'_> {
         let entries: Vec<(usize, String)> = self.s.glossary.iter().map(|g| g.term.clone()).enumerate().collect();
         let noun = self.t("Begriff", "Term");
         self.review(noun, entries, &|f, i| f.term(i), &|f, i| drop(f.s.glossary.remove(i)))?;
-        while self.confirm(self.t("Einen Begriff erklären?", "Explain a term?"))? {
+        let (first, more) =
+            (self.t("Einen Begriff erklären?", "Explain a term?"), self.t("Noch ein Begriff?", "Another term?"));
+        while self.add_one(!self.s.glossary.is_empty(), first, more)? {
             self.s.glossary.push(GlossaryEntry { term: String::new(), definition: String::new() });
             self.term(self.s.glossary.len() - 1)?;
         }

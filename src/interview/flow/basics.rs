@@ -4,12 +4,12 @@ use anyhow::Result;
 
 use super::{Flow, spanned, tr};
 use crate::catalogue::{Catalogue, pick};
-use crate::interview::parse::{parse_count, parse_date, parse_list, show_list};
+use crate::interview::parse::{not_a, parse_count, parse_date, parse_list, show_list};
 use crate::model::{DocStatus, Kind, Lang};
 
 impl Flow<'_> {
     pub(super) fn basics(&mut self) -> Result<()> {
-        let t = tr(self.lang);
+        let (t, lang) = (tr(self.lang), self.lang);
         let (name, kind, state, population, members) = (
             t("Name der Kommune", "Name of the municipality"),
             t("Art", "Kind"),
@@ -41,7 +41,7 @@ impl Flow<'_> {
         }
 
         let current = self.s.municipality.population.map(|p| p.to_string());
-        self.ask(population, "municipality.population", current, false, &parse_count, &|s, v| {
+        self.ask(population, "municipality.population", current, false, &|a| parse_count(a, lang), &|s, v| {
             s.municipality.population = v;
         })?;
 
@@ -73,7 +73,7 @@ impl Flow<'_> {
             self.checkpoint()?;
         }
         let current = self.s.document.date.as_ref().map(|d| d.get_ref().to_string());
-        self.ask(t("Datum", "Date"), "document.date", current, false, &parse_date, &|s, v| {
+        self.ask(t("Datum", "Date"), "document.date", current, false, &|a| parse_date(a, lang), &|s, v| {
             s.document.date = v.map(spanned);
         })?;
         let current = self.s.document.review_months.map(|m| m.to_string());
@@ -83,7 +83,11 @@ impl Flow<'_> {
             "document.review_months",
             current,
             false,
-            &|a| a.parse::<u32>().map_err(|_| format!("`{a}` is not a whole number of months (e.g. 24)")),
+            &|a| {
+                a.parse::<u32>().map_err(|_| {
+                    not_a(lang, a, ("keine ganze Zahl von Monaten", "24"), ("a whole number of months", "24"))
+                })
+            },
             &|s, v| {
                 s.document.review_months = v;
             },

@@ -5,7 +5,7 @@ use anyhow::Result;
 use super::{Flow, propose, spanned, tr};
 use crate::catalogue::{Catalogue, Item};
 use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
-use crate::model::{Field, Measure, MeasureStatus, Priority, Strategy};
+use crate::model::{Field, Lang, Measure, MeasureStatus, Priority, Strategy};
 
 impl Flow<'_> {
     pub(super) fn fields(&mut self, item: &Item) -> Result<()> {
@@ -49,7 +49,11 @@ impl Flow<'_> {
             }
             self.checkpoint()?;
         }
-        while self.confirm(self.t("Ein eigenes Handlungsfeld hinzufügen?", "Add a field of action of your own?"))? {
+        let first = self.t("Ein eigenes Handlungsfeld hinzufügen?", "Add a field of action of your own?");
+        let more = self.t("Noch ein eigenes Handlungsfeld?", "Another field of action of your own?");
+        let mut added = 0;
+        while self.add_one(added > 0, first, more)? {
+            added += 1;
             let title = loop {
                 let answer = self.p.text(self.t("Titel des Handlungsfelds", "Title of the field"), "", &|_| Ok(()))?;
                 if !answer.is_empty() {
@@ -108,10 +112,19 @@ impl Flow<'_> {
             .collect();
         let noun = self.t("Maßnahme", "Measure");
         self.review(noun, entries, &|f, m| f.measure(m), &|f, m| drop(f.s.measures.remove(m)))?;
-        let question =
-            format!("{} „{title}“ {}", self.t("Eine Maßnahme in", "Add a measure in"), self.t("hinzufügen?", "?"));
-        let question = question.replace(" ?", "?");
-        while self.confirm(&question)? {
+        let first = match self.lang {
+            Lang::De => format!("Eine Maßnahme in „{title}“ hinzufügen?"),
+            Lang::En => format!("Add a measure in „{title}“?"),
+        };
+        let more = match self.lang {
+            Lang::De => format!("Noch eine Maßnahme in „{title}“?"),
+            Lang::En => format!("Another measure in „{title}“?"),
+        };
+        loop {
+            let any = self.s.measures.iter().any(|m| m.get_ref().field.get_ref() == &id);
+            if !self.add_one(any, &first, &more)? {
+                break;
+            }
             let taken: Vec<String> = self.s.measures.iter().map(|m| m.get_ref().id.get_ref().clone()).collect();
             let measure = Measure {
                 id: spanned(propose("M", &taken)),
@@ -176,7 +189,7 @@ impl Flow<'_> {
         self.ask(label, &at("partners"), current, false, &|a| Ok(parse_list(a)), &|s, v| {
             measure_mut(s, i).partners = v.unwrap_or_default();
         })?;
-        let t = tr(self.lang);
+        let (t, lang) = (tr(self.lang), self.lang);
         let priorities = [Priority::High, Priority::Medium, Priority::Low].map(|p| (p, self.l.priority(p).to_string()));
         if let Some(p) = self.choose(t("Priorität", "Priority"), &priorities, m.priority)? {
             measure_mut(&mut self.s, i).priority = p;
@@ -200,19 +213,26 @@ impl Flow<'_> {
             &at("start"),
             m.start.map(|y| y.to_string()),
             false,
-            &parse_year,
+            &|a| parse_year(a, lang),
             &|s, v| {
                 measure_mut(s, i).start = v;
             },
         )?;
         let current = m.end.as_ref().map(|e| e.get_ref().to_string());
-        self.ask(t("Ende (Jahr)", "End (year)"), &at("end"), current, false, &parse_year, &|s, v| {
+        self.ask(t("Ende (Jahr)", "End (year)"), &at("end"), current, false, &|a| parse_year(a, lang), &|s, v| {
             measure_mut(s, i).end = v.map(spanned);
         })?;
         let current = m.budget_eur.map(|b| b.to_string());
-        self.ask(t("Budget in Euro", "Budget in euros"), &at("budget_eur"), current, false, &parse_count, &|s, v| {
-            measure_mut(s, i).budget_eur = v;
-        })?;
+        self.ask(
+            t("Budget in Euro", "Budget in euros"),
+            &at("budget_eur"),
+            current,
+            false,
+            &|a| parse_count(a, lang),
+            &|s, v| {
+                measure_mut(s, i).budget_eur = v;
+            },
+        )?;
         let label = t("Finanzierung (z. B. Förderprogramm, Haushalt)", "Funding (e.g. programme, budget)");
         self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)?;
         let catalogue = Catalogue::get();

@@ -68,7 +68,8 @@ impl Flow<'_> {
             self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g.get_ref()))).collect();
         let noun = self.t("Ziel", "Goal");
         self.review(noun, entries, &|f, i| f.goal(i), &|f, i| f.remove_goal(i))?;
-        while self.confirm(self.t("Ein Ziel hinzufügen?", "Add a goal?"))? {
+        let (first, more) = (self.t("Ein Ziel hinzufügen?", "Add a goal?"), self.t("Noch ein Ziel?", "Another goal?"));
+        while self.add_one(!self.s.goals.is_empty(), first, more)? {
             let taken: Vec<String> = self.s.goals.iter().map(|g| g.get_ref().id.get_ref().clone()).collect();
             let id = propose(self.t("Z", "G"), &taken);
             let goal = Goal {
@@ -139,7 +140,8 @@ impl Flow<'_> {
                 let mut candidate = self.s.clone();
                 candidate.goals[i].get_mut().parent = parent.map(|p| spanned(p.to_string()));
                 let at = format!("{path}.parent");
-                match new_error(&errors_at(&self.s, &at), &candidate, &at) {
+                let before = errors_at(&self.s, &at, self.lang, label);
+                match new_error(&before, &candidate, &at, self.lang, label) {
                     Ok(()) => {
                         self.s = candidate;
                         self.checkpoint()?;
@@ -154,7 +156,9 @@ impl Flow<'_> {
         self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| {
             drop(f.s.goals[i].get_mut().indicators.remove(j))
         })?;
-        while self.confirm(self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?"))? {
+        let first = self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?");
+        let more = self.t("Noch ein Indikator?", "Another indicator?");
+        while self.add_one(!self.s.goals[i].get_ref().indicators.is_empty(), first, more)? {
             let indicator = Indicator {
                 name: String::new(),
                 unit: None,
@@ -201,7 +205,7 @@ impl Flow<'_> {
             &format!("{path}.baseline"),
             show(ind.baseline),
             false,
-            &parse_number,
+            &|a| parse_number(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).baseline = v;
             },
@@ -211,7 +215,7 @@ impl Flow<'_> {
             &format!("{path}.baseline_year"),
             ind.baseline_year.map(|y| y.to_string()),
             false,
-            &parse_year,
+            &|a| parse_year(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).baseline_year = v;
             },
@@ -221,7 +225,7 @@ impl Flow<'_> {
             &format!("{path}.target"),
             show(ind.target),
             false,
-            &parse_number,
+            &|a| parse_number(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).target = v;
             },
@@ -231,7 +235,7 @@ impl Flow<'_> {
             &format!("{path}.target_year"),
             ind.target_year.as_ref().map(|y| y.get_ref().to_string()),
             false,
-            &parse_year,
+            &|a| parse_year(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).target_year = v.map(spanned);
             },

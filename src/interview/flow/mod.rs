@@ -38,6 +38,17 @@ pub fn steps() -> Vec<&'static str> {
     std::iter::once(BASICS).chain(Catalogue::get().sections.iter().map(|s| s.id.as_str())).collect()
 }
 
+/// The title of step `step` as the interview shows it: "Kommune und
+/// Dokument", then the catalogue's section titles; past the last step, the end.
+pub fn step_title(step: usize, lang: Lang) -> String {
+    let all = steps();
+    match all.get(step).copied() {
+        Some(BASICS) => pick(lang, "Kommune und Dokument", "Municipality and document").to_string(),
+        Some(id) => Catalogue::get().sections.iter().find(|s| s.id == id).map_or(id, |s| s.title(lang)).to_string(),
+        None => pick(lang, "Abschluss", "the end").to_string(),
+    }
+}
+
 /// Called after every answer and every step with the model and the step to
 /// resume at: the interview keeps its draft with it.
 pub type Saver<'a> = dyn FnMut(&Strategy, usize) -> Result<()> + 'a;
@@ -66,8 +77,9 @@ fn spanned<T>(value: T) -> Spanned<T> {
     Spanned::new(0..0, value)
 }
 
-/// The diagnostics `check` gives for `s` at `prefix` (a key path).
-fn errors_at(s: &Strategy, prefix: &str) -> Vec<String> {
+/// The errors `check` gives for `s` at `prefix` (a key path), in `lang`,
+/// naming the key by `label` (the question), never by its key path.
+fn errors_at(s: &Strategy, prefix: &str, lang: Lang, label: &str) -> Vec<String> {
     let checked = Checked::from_source("answer", to_toml(s, Lang::En), CheckOptions::default());
     let under = |path: &str| {
         path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
@@ -76,17 +88,23 @@ fn errors_at(s: &Strategy, prefix: &str) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error && under(&d.path))
-        .map(|d| match &d.help {
-            Some(help) => format!("{} ({help})", d.message),
-            None => d.message.clone(),
+        .map(|d| match d.text(lang, label) {
+            (message, Some(help)) => format!("{message} ({help})"),
+            (message, None) => message,
         })
         .collect()
 }
 
 /// The first error that `candidate` has at `prefix` and is not among the
 /// errors `before` (those of the model without the answer).
-fn new_error(before: &[String], candidate: &Strategy, prefix: &str) -> std::result::Result<(), String> {
-    match errors_at(candidate, prefix).into_iter().find(|e| !before.contains(e)) {
+fn new_error(
+    before: &[String],
+    candidate: &Strategy,
+    prefix: &str,
+    lang: Lang,
+    label: &str,
+) -> std::result::Result<(), String> {
+    match errors_at(candidate, prefix, lang, label).into_iter().find(|e| !before.contains(e)) {
         Some(e) => Err(e),
         None => Ok(()),
     }
@@ -173,7 +191,7 @@ impl<'a> Flow<'a> {
         let id = all.get(step).copied().unwrap_or(BASICS);
         let total = all.len();
         if id == BASICS {
-            self.heading(&format!("1/{total} {}", self.t("Kommune und Dokument", "Municipality and document")));
+            self.heading(&format!("1/{total} {}", step_title(step, self.lang)));
             let hint = self.t(
                 "Enter übernimmt den Vorschlag in [Klammern] oder überspringt; Strg-C unterbricht, der Entwurf bleibt erhalten.",
                 "Enter takes the suggestion in [brackets] or skips; Ctrl-C stops, the draft is kept.",
@@ -230,6 +248,7 @@ impl<'a> Flow<'a> {
         apply: &dyn Fn(&mut Strategy, Option<T>),
     ) -> Result<()> {
         let shown = current.clone().unwrap_or_default();
+        let (lang, question) = (self.lang, label);
         let label = match (&current, required) {
             (Some(_), false) => format!("{label} {}", style(self.t("(-: leeren)", "(-: clear)")).dim()),
             _ => label.to_string(),
@@ -250,7 +269,7 @@ impl<'a> Flow<'a> {
             let mut candidate = s.clone();
             apply(&mut candidate, value);
             // the model without the answer is checked once per question, however often it is asked again
-            new_error(before.get_or_init(|| errors_at(s, path)), &candidate, path)
+            new_error(before.get_or_init(|| errors_at(s, path, lang, question)), &candidate, path, lang, question)
         };
         let answer = self.p.text(&label, &shown, &validate)?;
         if answer == shown || answer.is_empty() {
@@ -283,9 +302,18 @@ impl<'a> Flow<'a> {
             "-" if current.is_some() => Some(None),
             "e" | "E" => match self.p.editor(current.unwrap_or(""))? {
                 Some(text) if !text.trim().is_empty() && Some(text.trim_end()) != current => {
+                    self.p.restate(label, &preview(&text));
                     Some(Some(text.trim_end().to_string()))
                 }
-                _ => None,
+                _ => {
+                    let unchanged = if current.is_some() {
+                        self.t("(im Editor nicht geändert)", "(not changed in the editor)")
+                    } else {
+                        self.t("(im Editor nichts geschrieben)", "(nothing written in the editor)")
+                    };
+                    self.p.restate(label, unchanged);
+                    None
+                }
             },
             text => Some(Some(text.to_string())),
         })
@@ -328,6 +356,12 @@ impl<'a> Flow<'a> {
 
     fn confirm(&mut self, label: &str) -> Result<bool> {
         self.p.confirm(label, false)
+    }
+
+    /// Asks whether to add an entry: `first` while there is none, then `more`
+    /// ("Ein Ziel hinzufügen?", then "Noch ein Ziel?").
+    fn add_one(&mut self, any: bool, first: &str, more: &str) -> Result<bool> {
+        self.confirm(if any { more } else { first })
     }
 
     /// Goes through the entries already there (`(index, label)`, ascending):
