@@ -41,6 +41,11 @@ pub trait Prompter {
     /// `label`, in place of what was typed (the start of a text written in
     /// the editor rather than the `e` that opened it).
     fn restate(&mut self, label: &str, answer: &str);
+    /// How wide guidance may be, in characters: the terminal's width, at
+    /// most 88 so that lines stay readable.
+    fn width(&self) -> usize {
+        88
+    }
 }
 
 /// Reads a typed yes or no: `Some(None)` for an empty answer, `None` if unreadable.
@@ -131,7 +136,40 @@ fn map(e: dialoguer::Error) -> anyhow::Error {
     }
 }
 
+impl Terminal {
+    /// dialoguer clears only the last row of a prompt that wrapped the
+    /// terminal line (a long name, a long suggested title); the rows above
+    /// it stay on screen above the `✔` line. Clears them and writes the `✔`
+    /// line again.
+    fn tidy_wrapped_prompt(&self, label: &str, default: &str, answer: &str) {
+        let width = usize::from(self.term.size().1).max(1);
+        let rows = |s: &str| console::measure_text_width(s).max(1).div_ceil(width);
+        let mut prompt = String::new();
+        let shown = (!default.is_empty()).then_some(default);
+        if self.input_theme.format_input_prompt(&mut prompt, label, shown).is_err() {
+            return;
+        }
+        // Enter on a suggestion shows it in the prompt, typed text after it
+        let typed = if answer == default { "" } else { answer };
+        let leftover = rows(&format!("{prompt}{typed}")).saturating_sub(1);
+        if leftover == 0 {
+            return;
+        }
+        let mut done = String::new();
+        if self.input_theme.format_input_prompt_selection(&mut done, label, answer).is_err() {
+            return;
+        }
+        let done = if self.color { done } else { console::strip_ansi_codes(&done).into_owned() };
+        let _ = self.term.clear_last_lines(rows(&done) + leftover).and_then(|()| self.term.write_line(&done));
+    }
+}
+
 impl Prompter for Terminal {
+    fn width(&self) -> usize {
+        // one column short of the edge, so a line never wraps by itself
+        usize::from(self.term.size().1).saturating_sub(1).clamp(20, 88)
+    }
+
     fn say(&mut self, text: &str) {
         let text = if self.color { text.to_string() } else { console::strip_ansi_codes(text).into_owned() };
         let _ = self.term.write_line(&text);
@@ -147,6 +185,7 @@ impl Prompter for Terminal {
             input = input.default(default.to_string());
         }
         let answer = input.interact_text_on(&self.term).map_err(map)?;
+        self.tidy_wrapped_prompt(label, default, &answer);
         Ok(answer.trim().to_string())
     }
 
@@ -193,11 +232,23 @@ impl Prompter for Terminal {
             (crate::model::Lang::En, false) => "[y/N]",
         };
         let expected = crate::catalogue::pick(self.lang, "Bitte j oder n eingeben.", "Please type y or n.");
-        let answer = self.text(&format!("{label} {hint}"), "", &|a: &str| match yes_no(a) {
+        let label = format!("{label} {hint}");
+        let answer = self.text(&label, "", &|a: &str| match yes_no(a) {
             Some(_) => Ok(()),
             None => Err(expected.to_string()),
         })?;
-        Ok(yes_no(&answer).flatten().unwrap_or(default))
+        let yes = yes_no(&answer).flatten().unwrap_or(default);
+        if answer.is_empty() {
+            // Enter alone: show what it chose instead of nothing
+            let word = match (self.lang, yes) {
+                (crate::model::Lang::De, true) => "ja",
+                (crate::model::Lang::De, false) => "nein",
+                (crate::model::Lang::En, true) => "yes",
+                (crate::model::Lang::En, false) => "no",
+            };
+            self.restate(&label, word);
+        }
+        Ok(yes)
     }
 
     fn editor(&mut self, initial: &str) -> Result<Option<String>> {

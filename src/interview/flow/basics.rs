@@ -72,7 +72,12 @@ impl Flow<'_> {
             self.s.document.status = st;
             self.checkpoint()?;
         }
-        let current = self.s.document.date.as_ref().map(|d| d.get_ref().to_string());
+        // German dates as Germans write them (24.11.2026); both forms are accepted
+        let shown = |d: &crate::model::Date| match lang {
+            crate::model::Lang::De => crate::i18n::date(lang, *d),
+            crate::model::Lang::En => d.to_string(),
+        };
+        let current = self.s.document.date.as_ref().map(|d| shown(d.get_ref()));
         self.ask(t("Datum", "Date"), "document.date", current, false, &|a| parse_date(a, lang), &|s, v| {
             s.document.date = v.map(spanned);
         })?;

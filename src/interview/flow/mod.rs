@@ -181,7 +181,7 @@ impl<'a> Flow<'a> {
 
     fn item_heading(&mut self, title: &str, hint: &str) {
         self.p.say(&format!("\n{}", style(title).bold()));
-        for line in wrap(hint, 88) {
+        for line in wrap(hint, self.p.width()) {
             self.p.say(&format!("{}", style(line).dim()));
         }
     }
@@ -196,7 +196,9 @@ impl<'a> Flow<'a> {
                 "Enter übernimmt den Vorschlag in [Klammern] oder überspringt; Strg-C unterbricht, der Entwurf bleibt erhalten.",
                 "Enter takes the suggestion in [brackets] or skips; Ctrl-C stops, the draft is kept.",
             );
-            self.p.say(&format!("{}", style(hint).dim()));
+            for line in wrap(hint, self.p.width()) {
+                self.p.say(&format!("{}", style(line).dim()));
+            }
             return self.basics();
         }
         let catalogue = Catalogue::get();
