@@ -90,18 +90,30 @@ fn advance(c: char) -> u32 {
     }
 }
 
-/// Width of `word` set at `half_points`, in dxa (twentieths of a point);
-/// bold (the header row) is a little wider.
-fn word_width(word: &str, half_points: u32, bold: bool) -> u32 {
+/// Width of `word` in 1/2048 em; bold (the header row) is a little wider.
+fn word_units(word: &str, bold: bool) -> u64 {
     let units: u64 = word.chars().map(|c| u64::from(advance(c))).sum();
-    let units = if bold { units * 21 / 20 } else { units };
-    // dxa = units / 2048 em * points * 20 = units * half_points * 10 / 2048
+    if bold { units * 21 / 20 } else { units }
+}
+
+/// Converts 1/2048 em at `half_points` to dxa (twentieths of a point):
+/// units / 2048 em * points * 20 = units * half_points * 10 / 2048.
+fn dxa(units: u64, half_points: u32) -> u32 {
     u32::try_from(units * u64::from(half_points) * 10 / 2048).unwrap_or(u32::MAX)
+}
+
+/// Width of `word` set at `half_points`, in dxa.
+#[cfg(test)]
+fn word_width(word: &str, half_points: u32, bold: bool) -> u32 {
+    dxa(word_units(word, bold), half_points)
 }
 
 /// A cell's text as it is set: the space between a number and its unit is
 /// non-breaking, so "1.450.000 €" and "48 %" stay on one line.
 fn cell_text(text: &str) -> Cow<'_, str> {
+    if !text.contains(['€', '%']) {
+        return Cow::Borrowed(text);
+    }
     let glue: Vec<usize> = text
         .char_indices()
         .filter(|&(i, c)| {
@@ -120,28 +132,38 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() && c != '\u{a0}').filter(|w| !w.is_empty())
 }
 
-/// The width each column needs for its longest word (header or cell), in dxa;
-/// at most half the text width.
-fn least_widths(columns: &[Column], rows: &[Vec<String>], size: TableSize) -> Vec<u32> {
-    let hp = size.half_points();
-    let widest = |text: &str, bold: bool| words(&cell_text(text)).map(|w| word_width(w, hp, bold)).max().unwrap_or(0);
+/// Per column, its widest word (the bold header or a cell), in 1/2048 em:
+/// measured once per table, whatever size it is then set in.
+fn widest_words(columns: &[Column], rows: &[Vec<String>]) -> Vec<u64> {
+    let widest = |text: &str, bold: bool| words(&cell_text(text)).map(|w| word_units(w, bold)).max().unwrap_or(0);
     columns
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let cells = rows.iter().filter_map(|r| r.get(i)).map(|t| widest(t, false));
-            let word = cells.chain(std::iter::once(widest(&c.title, true))).max().unwrap_or(0);
-            (word + size.pad()).min(TEXT_W / 2)
+            cells.chain(std::iter::once(widest(&c.title, true))).max().unwrap_or(0)
         })
         .collect()
 }
 
-/// The type size of a table set in `parts`: normal if the words of every
-/// part fit the text width, else compact.
-fn size_of(parts: &[(Vec<Column>, Vec<Vec<String>>)]) -> TableSize {
-    let fits =
-        |(c, r): &(Vec<Column>, Vec<Vec<String>>)| least_widths(c, r, TableSize::Normal).iter().sum::<u32>() <= TEXT_W;
-    if parts.iter().all(fits) { TableSize::Normal } else { TableSize::Compact }
+/// The width each column of `widest` needs at `size`, in dxa; at most half
+/// the text width.
+fn least(widest: &[u64], size: TableSize) -> Vec<u32> {
+    widest.iter().map(|&u| (dxa(u, size.half_points()) + size.pad()).min(TEXT_W / 2)).collect()
+}
+
+/// The width each column needs for its longest word (header or cell), in dxa.
+#[cfg(test)]
+fn least_widths(columns: &[Column], rows: &[Vec<String>], size: TableSize) -> Vec<u32> {
+    least(&widest_words(columns, rows), size)
+}
+
+/// The type size of a table set in the column `groups`: normal if the
+/// words of every group fit the text width, else compact.
+fn size_of(widest: &[u64], groups: &[Vec<usize>]) -> TableSize {
+    let normal = least(widest, TableSize::Normal);
+    let fits = |g: &Vec<usize>| g.iter().map(|&i| normal[i]).sum::<u32>() <= TEXT_W;
+    if groups.iter().all(fits) { TableSize::Normal } else { TableSize::Compact }
 }
 
 /// Column widths in dxa: the context's relative widths, but a column
@@ -219,13 +241,13 @@ fn balanced(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
 /// columns; a matrix whose words do not fit even at the compact size is set
 /// in as few tables as fit, each with the first column and an equal share of
 /// the others (goals Z1–Z10, then Z11–Z20).
-fn column_groups(columns: &[Column], rows: &[Vec<String>]) -> Vec<Vec<usize>> {
-    let all = vec![(0..columns.len()).collect()];
-    let least = least_widths(columns, rows, TableSize::Compact);
-    if columns.len() < MATRIX_COLUMNS || least.iter().sum::<u32>() <= TEXT_W {
+fn column_groups(widest: &[u64]) -> Vec<Vec<usize>> {
+    let all = vec![(0..widest.len()).collect()];
+    let least = least(widest, TableSize::Compact);
+    if widest.len() < MATRIX_COLUMNS || least.iter().sum::<u32>() <= TEXT_W {
         return all;
     }
-    let rest = columns.len() - 1;
+    let rest = widest.len() - 1;
     let fits = |r: &std::ops::Range<usize>| least[0] + least[r.start + 1..r.end + 1].iter().sum::<u32>() <= TEXT_W;
     // a group of one column always fits: no column needs more than half the text width
     let parts = (2..=rest).find(|&parts| balanced(rest, parts).iter().all(fits)).unwrap_or(rest);
@@ -275,25 +297,20 @@ pub(super) struct Kind {
 /// every page; a matrix too wide for its words is set as several tables
 /// (see [`column_groups`]), in the same type size.
 pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind) {
-    let groups = column_groups(columns, rows);
-    let parts: Vec<(Vec<Column>, Vec<Vec<String>>)> = if groups.len() == 1 {
-        vec![(columns.to_vec(), rows.to_vec())]
-    } else {
-        groups
-            .iter()
-            .map(|g| {
-                let columns = g.iter().map(|&i| columns[i].clone()).collect();
-                let rows =
-                    rows.iter().map(|r| g.iter().map(|&i| r.get(i).cloned().unwrap_or_default()).collect()).collect();
-                (columns, rows)
-            })
-            .collect()
-    };
-    let size = size_of(&parts);
-    let mut all_widths: Vec<Vec<u32>> = parts.iter().map(|(c, r)| widths(c, &least_widths(c, r, size))).collect();
+    let widest = widest_words(columns, rows);
+    let groups = column_groups(&widest);
+    let size = size_of(&widest, &groups);
+    let least = least(&widest, size);
+    let mut all_widths: Vec<Vec<u32>> = groups
+        .iter()
+        .map(|g| {
+            let part: Vec<Column> = g.iter().map(|&i| columns[i].clone()).collect();
+            widths(&part, &g.iter().map(|&i| least[i]).collect::<Vec<_>>())
+        })
+        .collect();
     same_first_column(&mut all_widths);
-    for ((columns, rows), widths) in parts.iter().zip(&all_widths) {
-        one_table(out, columns, rows, size, widths, kind);
+    for (group, widths) in groups.iter().zip(&all_widths) {
+        one_table(out, columns, rows, group, size, widths, kind);
     }
 }
 
@@ -318,7 +335,16 @@ fn same_first_column(parts: &mut [Vec<u32>]) {
     }
 }
 
-fn one_table(out: &mut String, columns: &[Column], rows: &[Vec<String>], size: TableSize, widths: &[u32], kind: Kind) {
+/// One table of the columns `group` (indices into `columns` and each row).
+fn one_table(
+    out: &mut String,
+    columns: &[Column],
+    rows: &[Vec<String>],
+    group: &[usize],
+    size: TableSize,
+    widths: &[u32],
+    kind: Kind,
+) {
     let Kind { profile, total_row, roadmap } = kind;
     let keep = profile || rows.len() <= KEEP_ROWS;
     let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/>"#);
@@ -337,7 +363,7 @@ fn one_table(out: &mut String, columns: &[Column], rows: &[Vec<String>], size: T
         let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
     }
     out.push_str(r#"</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
-    for (c, w) in columns.iter().zip(widths) {
+    for (c, w) in group.iter().map(|&i| &columns[i]).zip(widths) {
         // the header style keeps with the next row by itself
         let style =
             CellStyle { size, fill: Some(HEADER_FILL), bold: false, right: c.numeric, heading: true, keep: false };
@@ -348,8 +374,9 @@ fn one_table(out: &mut String, columns: &[Column], rows: &[Vec<String>], size: T
         let last = r + 1 == rows.len();
         let is_total = total_row && last;
         out.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
-        for (i, (c, w)) in columns.iter().zip(widths).enumerate() {
-            let text = row.get(i).map_or("", String::as_str);
+        for (i, (&col, w)) in group.iter().zip(widths).enumerate() {
+            let c = &columns[col];
+            let text = row.get(col).map_or("", String::as_str);
             let mark = roadmap && i > 0 && !text.is_empty();
             let fill = if mark {
                 Some(ROADMAP_FILL)
@@ -382,7 +409,7 @@ mod tests {
 
     /// The size and widths of a table set in one part.
     fn layout(columns: &[Column], rows: &[Vec<String>]) -> (TableSize, Vec<u32>) {
-        let size = size_of(&[(columns.to_vec(), rows.to_vec())]);
+        let size = size_of(&widest_words(columns, rows), &[(0..columns.len()).collect()]);
         (size, widths(columns, &least_widths(columns, rows, size)))
     }
 
@@ -456,7 +483,7 @@ mod tests {
     fn a_matrix_too_wide_for_its_words_is_set_in_as_few_tables_as_fit() {
         let goals: Vec<String> = (1..=20).map(|n| format!("Z{n}.{n}")).collect();
         let (columns, rows) = matrix("MASSNAHME-LANG-1 Maßnahme 1", &goals);
-        let groups = column_groups(&columns, &rows);
+        let groups = column_groups(&widest_words(&columns, &rows));
         let first: Vec<usize> = std::iter::once(0).chain(1..=10).collect();
         let second: Vec<usize> = std::iter::once(0).chain(11..=20).collect();
         assert_eq!(groups, [first, second]);
@@ -465,16 +492,16 @@ mod tests {
 
         let years: Vec<String> = (2020..=2035).map(|y| y.to_string()).collect();
         let (columns, rows) = matrix("MASSNAHME-LANG-1 Maßnahme 1", &years);
-        assert_eq!(column_groups(&columns, &rows).iter().map(Vec::len).collect::<Vec<_>>(), [9, 9]);
+        assert_eq!(column_groups(&widest_words(&columns, &rows)).iter().map(Vec::len).collect::<Vec<_>>(), [9, 9]);
         // with short ids, sixteen years fit one compact table
         let (columns, rows) = matrix("MOB-01 Vernetzte Mobilitätsplattform", &years);
-        assert_eq!(column_groups(&columns, &rows).len(), 1);
+        assert_eq!(column_groups(&widest_words(&columns, &rows)).len(), 1);
 
         // a matrix whose words fit stays one table, and so does a table of few columns
         let (columns, rows) = matrix("MOB-01 Vernetzte Mobilitätsplattform", &goals[..12]);
-        assert_eq!(column_groups(&columns, &rows).len(), 1);
+        assert_eq!(column_groups(&widest_words(&columns, &rows)).len(), 1);
         let (columns, rows) = matrix("Donaudampfschifffahrtsgesellschaft", &goals[..6]);
-        assert_eq!(column_groups(&columns, &rows).len(), 1);
+        assert_eq!(column_groups(&widest_words(&columns, &rows)).len(), 1);
     }
 
     #[test]
