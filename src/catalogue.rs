@@ -54,8 +54,21 @@ pub struct Section {
 }
 
 /// Profiles a document can be rendered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Deserialize,
+    Serialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Profile {
     /// The internal working document with every item and placeholders.
     Full,
@@ -68,11 +81,7 @@ pub enum Profile {
 impl Profile {
     /// The profile's name as used on the command line and in file names.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::Full => "full",
-            Profile::Summary => "summary",
-            Profile::Council => "council",
-        }
+        self.into()
     }
 }
 

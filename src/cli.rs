@@ -3,10 +3,13 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use strum::{EnumMessage as _, VariantArray as _};
 
 use crate::catalogue::Profile;
 use crate::model::Lang;
+use crate::render::Format;
 
 /// Smart-City strategies for German municipalities: from the KTS outline to
 /// Markdown, DOCX, HTML and JSON.
@@ -107,31 +110,6 @@ pub struct BuildArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
-}
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ValueEnum)]
-pub enum Format {
-    /// Markdown (CommonMark + GFM tables, pandoc-ready).
-    Md,
-    /// Word document.
-    Docx,
-    /// A self-contained HTML page.
-    Html,
-    /// The validated model with computed figures.
-    Json,
-}
-
-impl Format {
-    /// File extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Docx => "docx",
-            Format::Html => "html",
-            Format::Json => "json",
-        }
-    }
 }
 
 /// `check`.
@@ -244,4 +222,30 @@ pub enum TemplatesAction {
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
     },
+}
+
+/// Lets clap read one of the library's enums as a value: the names and the
+/// help come from the enum, so the library needs no clap.
+macro_rules! value_enum {
+    ($type:ty, $variants:expr, $name:expr, $help:expr) => {
+        impl ValueEnum for $type {
+            fn value_variants<'a>() -> &'a [Self] {
+                $variants
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(PossibleValue::new($name(*self)).help(help_line($help(*self))))
+            }
+        }
+    };
+}
+
+value_enum!(Format, Format::ALL, Format::extension, Format::description);
+value_enum!(Profile, Profile::VARIANTS, Profile::as_str, |p: Profile| p.get_documentation().unwrap_or_default());
+value_enum!(Lang, Lang::VARIANTS, Lang::code, |l: Lang| l.get_documentation().unwrap_or_default());
+
+/// A doc comment as clap's derive shows it: trimmed, without its final full stop.
+fn help_line(doc: &str) -> &str {
+    let doc = doc.trim();
+    doc.strip_suffix('.').unwrap_or(doc)
 }

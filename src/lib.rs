@@ -4,6 +4,7 @@
 //! The data flow: input file → [`model`] (validated) → [`context`] (what
 //! templates see) → [`render`] (one renderer per format).
 
+pub mod build;
 pub mod catalogue;
 pub mod cli;
 pub mod cmd;

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use strategiekit::catalogue::Profile;
-use strategiekit::cli::Format;
 use strategiekit::model::{CheckOptions, Checked};
+use strategiekit::render::Format;
 use strategiekit::render::Renderers;
 use strategiekit::templates::TemplateSet;
 

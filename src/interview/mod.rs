@@ -16,12 +16,15 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use console::style;
 
-use crate::catalogue::pick;
+use crate::build::Build;
+use crate::catalogue::{Profile, pick};
 use crate::figures::Figures;
 use crate::model::coverage::coverage;
 use crate::model::write::to_toml;
 use crate::model::{CheckOptions, Checked, Date, DocumentInfo, Lang, Severity, Strategy};
 use crate::output::{OutputFile, write_atomic};
+use crate::render::{Format, Renderers};
+use crate::templates::TemplateSet;
 use flow::Flow;
 use prompt::{Interrupted, Prompter, Terminal};
 
@@ -104,17 +107,19 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool)
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let args = crate::cli::BuildArgs {
-        files: vec![options.out.clone()],
-        format: vec![crate::cli::Format::Md, crate::cli::Format::Docx],
-        profile: crate::catalogue::Profile::Full,
+    let settings = Build {
+        inputs: vec![options.out.clone()],
+        formats: vec![Format::Md, Format::Docx],
+        profile: Profile::Full,
         out: dir,
         force: false,
-        templates: None,
         deny_warnings: false,
-        quiet: false,
     };
-    crate::cmd::build::run(&args, color).map(drop)
+    let plan = settings.plan()?;
+    for outcome in plan.run(&Renderers::new(TemplateSet::builtin())?) {
+        eprint!("{}", crate::build::report(&outcome, false, color));
+    }
+    Ok(())
 }
 
 /// Reads `--from`, which must pass `check` without errors.

@@ -143,8 +143,23 @@ pub enum DocStatus {
 }
 
 /// Document language.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumMessage,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Lang {
     /// German.
     #[default]
@@ -156,10 +171,7 @@ pub enum Lang {
 impl Lang {
     /// `de` or `en`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::De => "de",
-            Lang::En => "en",
-        }
+        self.into()
     }
     /// BCP 47 tag used in documents: `de-DE` or `en-GB`.
     pub fn tag(self) -> &'static str {

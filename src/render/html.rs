@@ -5,11 +5,9 @@
 //! Content-Security-Policy forbids every other source.
 
 use anyhow::Result;
-use serde_json::Value;
 
-use super::blocks::{PageTemplate, Prepared};
-use super::markdown::{Registry, register_string_helper, registry};
-use crate::context::Document;
+use super::templating::{PageTemplate, Registry, register_html, registry};
+use super::{Input, Renderer};
 use crate::templates::TemplateSet;
 
 /// HTML-escapes `s` (`&`, `<`, `>`, `"`, `'`).
@@ -29,37 +27,22 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Renders documents to HTML.
-pub struct HtmlRenderer {
+pub struct Html {
     pub(super) reg: Registry,
     pub(super) page: PageTemplate,
 }
 
-impl HtmlRenderer {
+impl Renderer for Html {
     /// Compiles the HTML templates of `templates`.
-    pub fn new(templates: &TemplateSet) -> Result<Self> {
+    fn new(templates: &TemplateSet) -> Result<Self> {
         let mut reg = registry(templates, "html/", escape)?;
-        let hb = &mut reg.hb;
-        register_string_helper(hb, "lines", |v| match v {
-            Value::Array(lines) => {
-                lines.iter().map(|l| escape(l.as_str().unwrap_or_default())).collect::<Vec<_>>().join("<br>\n")
-            }
-            Value::String(s) => s.split('\n').map(escape).collect::<Vec<_>>().join("<br>\n"),
-            _ => String::new(),
-        });
-        // the page title is <h1>, so document levels 1..4 become <h2>..<h5>
-        register_string_helper(hb, "html_level", |v| (v.as_u64().unwrap_or(1).clamp(1, 4) + 1).to_string());
+        register_html(&mut reg.hb);
         let page = PageTemplate::register(&mut reg, templates, "page", "html/page.html.hbs", "html/block.html.hbs")?;
-        Ok(HtmlRenderer { reg, page })
+        Ok(Html { reg, page })
     }
 
-    /// Renders `doc`.
-    pub fn render(&self, doc: &Document) -> Result<String> {
-        self.render_prepared(&Prepared::new(doc))
-    }
-
-    /// Renders a prepared document.
-    pub fn render_prepared(&self, doc: &Prepared<'_>) -> Result<String> {
-        self.page.render(&self.reg, doc)
+    fn render(&self, input: &Input<'_>) -> Result<Vec<u8>> {
+        Ok(self.page.render(&self.reg, input.prepared())?.into_bytes())
     }
 }
 

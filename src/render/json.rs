@@ -4,9 +4,24 @@ use anyhow::Result;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::{Input, Renderer};
 use crate::figures::Figures;
 use crate::model::Strategy;
 use crate::model::coverage::{Coverage, coverage};
+use crate::templates::TemplateSet;
+
+/// Renders the validated model as JSON (the document's words are not in it).
+pub struct Json;
+
+impl Renderer for Json {
+    fn new(_: &TemplateSet) -> Result<Self> {
+        Ok(Json)
+    }
+
+    fn render(&self, input: &Input<'_>) -> Result<Vec<u8>> {
+        render(input.strategy)
+    }
+}
 
 /// The JSON document `build --format json` writes.
 #[derive(Serialize, JsonSchema)]

@@ -7,14 +7,10 @@
 //! few helpers for the contexts that need more (table cells, YAML, text
 //! with paragraphs, Mermaid).
 
-use std::collections::HashMap;
+use anyhow::Result;
 
-use anyhow::{Result, anyhow};
-use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError, RenderErrorReason};
-use serde_json::Value;
-
-use super::blocks::{PageTemplate, Prepared};
-use crate::context::Document;
+use super::templating::{PageTemplate, Registry, register_markdown, registry};
+use super::{Input, Renderer};
 use crate::templates::TemplateSet;
 
 /// Characters escaped with a backslash wherever they appear. All are ASCII
@@ -119,132 +115,17 @@ pub fn gantt_text(s: &str) -> String {
         .join(" ")
 }
 
-/// The first parameter of a helper; in strict mode a misspelled variable is
-/// an error naming it, as it is for a plain `{{variable}}`.
-fn param_str<'a>(
-    h: &'a Helper<'_>,
-    hb: &Handlebars<'_>,
-    name: &'static str,
-) -> std::result::Result<&'a Value, RenderErrorReason> {
-    let param = h.param(0).ok_or(RenderErrorReason::ParamNotFoundForIndex(name, 0))?;
-    if hb.strict_mode() && param.is_value_missing() {
-        return Err(RenderErrorReason::MissingVariable(param.relative_path().cloned()));
-    }
-    Ok(param.value())
-}
-
-fn as_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-/// Registers a helper that maps its first parameter through `f` and writes the result as is.
-pub(crate) fn register_string_helper(hb: &mut Handlebars<'_>, name: &'static str, f: fn(&Value) -> String) {
-    hb.register_helper(
-        name,
-        Box::new(
-            move |h: &Helper<'_>,
-                  hb: &Handlebars<'_>,
-                  _: &Context,
-                  _: &mut RenderContext<'_, '_>,
-                  out: &mut dyn Output|
-                  -> HelperResult {
-                let v = param_str(h, hb, name)?;
-                out.write(&f(v))?;
-                Ok(())
-            },
-        ),
-    );
-}
-
-/// Strict handlebars templates that remember which file each came from, so
-/// an error names `markdown/block.md.hbs`, not the registry's `block`.
-pub struct Registry {
-    /// The compiled templates and helpers.
-    pub hb: Handlebars<'static>,
-    /// Template name → file path in the template set.
-    paths: HashMap<String, String>,
-}
-
-impl Registry {
-    /// Renders template `name`, turning an error into one sentence with the
-    /// file, line and column.
-    pub fn render<T: serde::Serialize>(&self, name: &str, data: &T) -> Result<String> {
-        self.hb.render(name, data).map_err(|e| self.describe(&e, name))
-    }
-
-    /// One sentence for a render error: the template's file, line and column, and what is wrong.
-    pub fn describe(&self, e: &RenderError, name: &str) -> anyhow::Error {
-        let template = e.template_name.as_deref().unwrap_or(name);
-        let path = self.paths.get(template).map_or(template, String::as_str);
-        let place = match (e.line_no, e.column_no) {
-            (Some(line), Some(column)) => format!("template {path}, line {line}, column {column}"),
-            _ => format!("template {path}"),
-        };
-        let what = match e.reason() {
-            RenderErrorReason::MissingVariable(Some(variable)) => format!(
-                "there is no variable `{variable}` here (templates are strict; `strategiekit templates context FILE` prints what they see)"
-            ),
-            RenderErrorReason::MissingVariable(None) => {
-                "a variable used here does not exist (templates are strict)".to_string()
-            }
-            other => other.to_string(),
-        };
-        anyhow!("{place}: {what}")
-    }
-
-    /// Registers `text` as template `name`, read from `path` (named in errors).
-    pub fn add(&mut self, name: &str, text: &str, path: &str) -> Result<()> {
-        self.hb.register_template_string(name, text).map_err(|e| {
-            let place = match e.pos() {
-                Some((line, column)) => format!("template {path}, line {line}, column {column}"),
-                None => format!("template {path}"),
-            };
-            anyhow!("{place}: {}", e.reason())
-        })?;
-        self.paths.insert(name.to_string(), path.to_string());
-        Ok(())
-    }
-}
-
-/// Builds a strict handlebars registry from the files under `prefix`, with
-/// `escape` as the escape function; file `prefix/x.ext.hbs` becomes template `x`.
-pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> String) -> Result<Registry> {
-    let mut hb = Handlebars::new();
-    hb.set_strict_mode(true);
-    hb.register_escape_fn(escape);
-    let mut reg = Registry { hb, paths: HashMap::new() };
-    for (path, text) in templates.files_under(prefix) {
-        let name = path.trim_start_matches(prefix).split('.').next().unwrap_or_default().to_string();
-        reg.add(&name, text, path)?;
-    }
-    Ok(reg)
-}
-
 /// Renders documents to Markdown.
-pub struct MarkdownRenderer {
+pub struct Markdown {
     pub(super) reg: Registry,
     pub(super) page: PageTemplate,
 }
 
-impl MarkdownRenderer {
+impl Renderer for Markdown {
     /// Compiles the Markdown templates of `templates`.
-    pub fn new(templates: &TemplateSet) -> Result<Self> {
+    fn new(templates: &TemplateSet) -> Result<Self> {
         let mut reg = registry(templates, "markdown/", escape_inline)?;
-        let hb = &mut reg.hb;
-        register_string_helper(hb, "cell", |v| escape_cell(&as_text(v)));
-        register_string_helper(hb, "yaml", |v| yaml_string(&as_text(v)));
-        register_string_helper(hb, "gantt", |v| gantt_text(&as_text(v)));
-        register_string_helper(hb, "hashes", |v| "#".repeat(v.as_u64().unwrap_or(1).clamp(1, 6) as usize));
-        register_string_helper(hb, "indent", |v| "    ".repeat(v.as_u64().unwrap_or(0).min(8) as usize));
-        register_string_helper(hb, "align", |v| if v.as_bool() == Some(true) { "---:".into() } else { "---".into() });
-        register_string_helper(hb, "md_text", |v| {
-            let paragraphs: Vec<Vec<String>> = serde_json::from_value(v.clone()).unwrap_or_default();
-            escape_text(&paragraphs)
-        });
+        register_markdown(&mut reg.hb);
         let page = PageTemplate::register(
             &mut reg,
             templates,
@@ -252,17 +133,11 @@ impl MarkdownRenderer {
             "markdown/document.md.hbs",
             "markdown/block.md.hbs",
         )?;
-        Ok(MarkdownRenderer { reg, page })
+        Ok(Markdown { reg, page })
     }
 
-    /// Renders `doc`.
-    pub fn render(&self, doc: &Document) -> Result<String> {
-        self.render_prepared(&Prepared::new(doc))
-    }
-
-    /// Renders a prepared document.
-    pub fn render_prepared(&self, doc: &Prepared<'_>) -> Result<String> {
-        Ok(tidy(&self.page.render(&self.reg, doc)?))
+    fn render(&self, input: &Input<'_>) -> Result<Vec<u8>> {
+        Ok(tidy(&self.page.render(&self.reg, input.prepared())?).into_bytes())
     }
 }
 

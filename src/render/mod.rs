@@ -1,54 +1,133 @@
-//! Renderers: one per output format, all over the same [`crate::context::Document`].
+//! Renderers: one per output format, all over the same [`Document`].
+//!
+//! A format is one module with a type that implements [`Renderer`], and one
+//! line in the list below, which makes the [`Format`] enum (its variant,
+//! renderer and file extension) and the set of [`Renderers`] of a build.
 
-mod blocks;
 pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod templating;
 
 use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::catalogue::Profile;
-use crate::cli::Format;
-use crate::context;
+use crate::context::{self, Document};
 use crate::model::Strategy;
 use crate::templates::TemplateSet;
+
+/// Writes one output format.
+pub trait Renderer: Send + Sync {
+    /// Compiles what the renderer needs from `templates`, once per build.
+    fn new(templates: &TemplateSet) -> Result<Self>
+    where
+        Self: Sized;
+
+    /// Renders one document.
+    fn render(&self, input: &Input<'_>) -> Result<Vec<u8>>;
+}
+
+/// Makes [`Format`] from the list of formats: each line names the variant
+/// (its doc comment is the description `--help` shows), the type in its
+/// module that renders it, and the file extension.
+macro_rules! formats {
+    ($($(#[doc = $doc:literal])+ $variant:ident => $renderer:ty, $extension:literal;)+) => {
+        /// The output formats.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Format {
+            $($(#[doc = $doc])+ $variant,)+
+        }
+
+        impl Format {
+            /// Every format, in the order of the list.
+            pub const ALL: &'static [Format] = &[$(Format::$variant,)+];
+
+            /// The file extension, which is also the format's name on the command line.
+            pub fn extension(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $extension,)+
+                }
+            }
+
+            /// One line on what the format is (its doc comment).
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Format::$variant => concat!($($doc),+).trim(),)+
+                }
+            }
+
+            /// The renderer of this format, compiled from `templates`.
+            fn renderer(self, templates: &TemplateSet) -> Result<Box<dyn Renderer>> {
+                Ok(match self {
+                    $(Format::$variant => Box::new(<$renderer as Renderer>::new(templates)?),)+
+                })
+            }
+        }
+    };
+}
+
+formats! {
+    /// Markdown (CommonMark + GFM tables, pandoc-ready).
+    Md => markdown::Markdown, "md";
+    /// Word document.
+    Docx => docx::Docx, "docx";
+    /// A self-contained HTML page.
+    Html => html::Html, "html";
+    /// The validated model with computed figures.
+    Json => json::Json, "json";
+}
+
+/// What a renderer reads: the strategy, its document, and the document as
+/// the handlebars templates see it (made at most once, on first use).
+pub struct Input<'a> {
+    /// The validated strategy.
+    pub strategy: &'a Strategy,
+    /// The document built from it for one profile.
+    pub document: &'a Document,
+    prepared: templating::Prepared<'a>,
+}
+
+impl<'a> Input<'a> {
+    /// The input for rendering `document`, built from `strategy`.
+    pub fn new(strategy: &'a Strategy, document: &'a Document) -> Self {
+        Input { strategy, document, prepared: templating::Prepared::new(document) }
+    }
+
+    /// The document as JSON for handlebars, shared by the formats that use templates.
+    fn prepared(&self) -> &templating::Prepared<'a> {
+        &self.prepared
+    }
+}
 
 /// The renderers of one build, compiled once and shared by all input files.
 pub struct Renderers {
     templates: TemplateSet,
-    markdown: markdown::MarkdownRenderer,
-    html: html::HtmlRenderer,
+    /// One per format, in the order of [`Format::ALL`], which is the order of the variants.
+    renderers: Vec<Box<dyn Renderer>>,
 }
 
 impl Renderers {
-    /// Compiles the templates of `templates`.
+    /// Compiles the renderer of every format from `templates`, so that a
+    /// broken template is reported before anything is built.
     pub fn new(templates: TemplateSet) -> Result<Self> {
-        let markdown = markdown::MarkdownRenderer::new(&templates)?;
-        let html = html::HtmlRenderer::new(&templates)?;
-        Ok(Renderers { templates, markdown, html })
+        let renderers = Format::ALL.iter().map(|format| format.renderer(&templates)).collect::<Result<_>>()?;
+        Ok(Renderers { templates, renderers })
     }
 
-    /// Renders `s` in `profile` into each of `formats`: the context is built once, and
-    /// the formats are rendered in parallel (in the order of `formats`).
-    pub fn render(&self, s: &Strategy, profile: Profile, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
-        let labels = self.templates.labels().get(s.document.language);
-        let doc = context::build(s, profile, labels);
-        // the JSON the templates read is made once, for Markdown and HTML alike
-        let prepared = blocks::Prepared::new(&doc);
-        formats
-            .par_iter()
-            .map(|format| {
-                let bytes = match format {
-                    Format::Md => self.markdown.render_prepared(&prepared)?.into_bytes(),
-                    Format::Json => json::render(s)?,
-                    Format::Docx => docx::render(&doc)?,
-                    Format::Html => self.html.render_prepared(&prepared)?.into_bytes(),
-                };
-                Ok((*format, bytes))
-            })
-            .collect()
+    /// The template set the renderers were compiled from.
+    pub fn templates(&self) -> &TemplateSet {
+        &self.templates
+    }
+
+    /// Renders `strategy` in `profile` into each of `formats`: the document is
+    /// built once, and the formats are rendered in parallel (in the order of `formats`).
+    pub fn render(&self, strategy: &Strategy, profile: Profile, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
+        let labels = self.templates.labels().get(strategy.document.language);
+        let document = context::build(strategy, profile, labels);
+        let input = Input::new(strategy, &document);
+        formats.par_iter().map(|&format| Ok((format, self.renderers[format as usize].render(&input)?))).collect()
     }
 }
 
@@ -112,14 +191,14 @@ budget_eur = 1
     #[test]
     fn split_block_loop_renders_like_the_templates_as_written() {
         let templates = TemplateSet::builtin();
-        let md = markdown::MarkdownRenderer::new(&templates).expect("compiles");
-        let html = html::HtmlRenderer::new(&templates).expect("compiles");
+        let md = markdown::Markdown::new(&templates).expect("compiles");
+        let html = html::Html::new(&templates).expect("compiles");
         assert!(md.page.is_split() && html.page.is_split(), "the built-in templates take the split path");
         for (name, checked) in strategies() {
             let s = checked.valid().unwrap_or_else(|| panic!("{name}:\n{}", checked.render(false)));
             for profile in [Profile::Full, Profile::Summary, Profile::Council] {
                 let doc = context::build(s, profile, templates.labels().get(s.document.language));
-                let prepared = blocks::Prepared::new(&doc);
+                let prepared = templating::Prepared::new(&doc);
                 let split = md.page.render(&md.reg, &prepared).expect("renders");
                 let written = md.page.render_as_written(&md.reg, &prepared).expect("renders");
                 assert!(split == written, "{name} {profile:?}: Markdown differs");
@@ -138,8 +217,8 @@ budget_eur = 1
             TemplateSet::builtin().get("markdown/block.md.hbs").expect("built-in").replace("{{text}}", "!{{text}}");
         std::fs::write(dir.path().join("markdown/block.md.hbs"), block).expect("write");
         let templates = TemplateSet::with_overrides(dir.path()).expect("overrides");
-        let md = markdown::MarkdownRenderer::new(&templates).expect("compiles");
-        let html = html::HtmlRenderer::new(&templates).expect("compiles");
+        let md = markdown::Markdown::new(&templates).expect("compiles");
+        let html = html::Html::new(&templates).expect("compiles");
         assert!(!md.page.is_split(), "a changed block template is rendered as written");
         assert!(html.page.is_split(), "the HTML templates are still the built-in ones");
     }

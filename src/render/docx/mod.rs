@@ -13,9 +13,25 @@ use anyhow::{Context as _, Result};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::{Input, Renderer};
 use crate::context::Document;
+use crate::templates::TemplateSet;
 
 pub use parts::geometry;
+
+/// Renders documents as DOCX packages; the templates are not used (the
+/// labels reach it through the document).
+pub struct Docx;
+
+impl Renderer for Docx {
+    fn new(_: &TemplateSet) -> Result<Self> {
+        Ok(Docx)
+    }
+
+    fn render(&self, input: &Input<'_>) -> Result<Vec<u8>> {
+        render(input.document)
+    }
+}
 
 /// Renders `doc` as a DOCX package.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {

@@ -1,5 +1,5 @@
-//! The block loop of the built-in page templates, rendered without
-//! handlebars' copies.
+//! A format's page template, whose block loop is rendered without
+//! handlebars' copies when the templates are the built-in ones.
 //!
 //! handlebars-rust gives every partial a copy of its context, and inside a
 //! partial every value a helper reads (`{{#if table}}`, `{{#with table}}`,
@@ -20,7 +20,7 @@ use handlebars::Context;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::markdown::Registry;
+use super::Registry;
 use crate::context::{Block, Document, Meta, TocEntry};
 use crate::i18n::Labels;
 use crate::templates::TemplateSet;

@@ -1,0 +1,157 @@
+//! Building documents, as a library: a [`Build`] names the inputs, formats,
+//! profile and output place; [`Build::plan`] fixes every target up front
+//! (refusing settings that do not fit together and inputs whose files would
+//! clash); [`Plan::run`] checks, renders and writes the inputs in parallel
+//! and returns one [`Outcome`] per input. Nothing here prints: the command
+//! line and the interview show the outcomes with [`report`].
+
+mod plan;
+mod report;
+
+use std::path::{Path, PathBuf};
+
+use crate::catalogue::Profile;
+use crate::model::{CheckOptions, Checked};
+use crate::output::{OutputFile, ensure_free, write_atomic};
+use crate::render::{Format, Renderers};
+
+pub use plan::Plan;
+pub use report::report;
+
+/// What to build: the settings of one `strategiekit build`.
+#[derive(Debug, Clone)]
+pub struct Build {
+    /// Input files; `-` reads standard input and writes to standard output.
+    pub inputs: Vec<PathBuf>,
+    /// Output formats (repeats and order do not matter).
+    pub formats: Vec<Format>,
+    /// Which document to build.
+    pub profile: Profile,
+    /// Directory to write into (created if missing); `.` for the current one.
+    pub out: PathBuf,
+    /// Replace existing output files.
+    pub force: bool,
+    /// Write nothing for an input with warnings.
+    pub deny_warnings: bool,
+}
+
+/// Settings that do not fit together, found before any input is read (the
+/// command line reports them as usage errors).
+#[derive(Debug)]
+pub struct SettingsError(pub String);
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SettingsError {}
+
+/// What happened to one input.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The input as given (`-` for standard input).
+    pub input: PathBuf,
+    /// The input after `check`, when it could be read: its diagnostics are part of the outcome.
+    pub checked: Option<Checked>,
+    /// What was made of it.
+    pub result: Result<Made, Failure>,
+}
+
+/// What a successful build of one input made.
+#[derive(Debug)]
+pub enum Made {
+    /// These files, written.
+    Files(Vec<PathBuf>),
+    /// The bytes for standard output (an input read from `-`); the caller writes them.
+    Stdout(Vec<u8>),
+}
+
+/// Why nothing was written for one input.
+#[derive(Debug)]
+pub enum Failure {
+    /// Several inputs would write `path`. The first of `inputs` reports it
+    /// (`first`); the others fail quietly.
+    Clash {
+        /// The file they would all write.
+        path: PathBuf,
+        /// The inputs that would write it, in the order given.
+        inputs: Vec<PathBuf>,
+        /// Whether this outcome is the one that reports the clash.
+        first: bool,
+    },
+    /// The input could not be read.
+    Unreadable(anyhow::Error),
+    /// `check` found this many errors.
+    Invalid {
+        /// How many.
+        errors: usize,
+    },
+    /// `check` found this many warnings and [`Build::deny_warnings`] is set.
+    DeniedWarnings {
+        /// How many.
+        warnings: usize,
+    },
+    /// A renderer failed (a template error, typically).
+    Render(anyhow::Error),
+    /// A file could not be written, or exists and [`Build::force`] is off.
+    Write(anyhow::Error),
+}
+
+impl Outcome {
+    fn failed(input: &Path, checked: Option<Checked>, failure: Failure) -> Outcome {
+        Outcome { input: input.to_path_buf(), checked, result: Err(failure) }
+    }
+}
+
+/// Checks, renders and writes one input; `targets` is `None` for standard output.
+fn build_one(
+    input: &Path,
+    targets: Option<&[(Format, PathBuf)]>,
+    settings: &Build,
+    formats: &[Format],
+    renderers: &Renderers,
+) -> Outcome {
+    let checked = match Checked::from_path(input, CheckOptions::default()) {
+        Ok(checked) => checked,
+        Err(e) => return Outcome::failed(input, None, Failure::Unreadable(e)),
+    };
+    let made = make(&checked, targets, settings, formats, renderers);
+    Outcome { input: input.to_path_buf(), checked: Some(checked), result: made }
+}
+
+/// Renders a checked input and writes its files.
+fn make(
+    checked: &Checked,
+    targets: Option<&[(Format, PathBuf)]>,
+    settings: &Build,
+    formats: &[Format],
+    renderers: &Renderers,
+) -> Result<Made, Failure> {
+    let Some(strategy) = checked.valid() else {
+        return Err(Failure::Invalid { errors: checked.errors() });
+    };
+    if settings.deny_warnings && checked.warnings() > 0 {
+        return Err(Failure::DeniedWarnings { warnings: checked.warnings() });
+    }
+    let rendered = renderers.render(strategy, settings.profile, formats).map_err(Failure::Render)?;
+    let Some(targets) = targets else {
+        return Ok(Made::Stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default()));
+    };
+    let files: Vec<OutputFile> = rendered
+        .into_iter()
+        .filter_map(|(format, bytes)| {
+            targets.iter().find(|(f, _)| *f == format).map(|(_, path)| OutputFile { path: path.clone(), bytes })
+        })
+        .collect();
+    let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+    ensure_free(&paths, settings.force).map_err(Failure::Write)?;
+    let mut written = Vec::new();
+    for file in &files {
+        write_atomic(file, settings.force)
+            .map_err(|e| Failure::Write(e.context(format!("while building {}", checked.name))))?;
+        written.push(file.path.clone());
+    }
+    Ok(Made::Files(written))
+}

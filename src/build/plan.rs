@@ -1,0 +1,175 @@
+//! Where each input's files go, fixed before anything is read, so that two
+//! inputs can never write the same file.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{Build, Failure, Outcome, SettingsError, build_one};
+use crate::catalogue::Profile;
+use crate::render::{Format, Renderers};
+
+/// A build whose targets are fixed: each input with the file of each format.
+#[derive(Debug)]
+pub struct Plan {
+    settings: Build,
+    /// The formats, sorted, without repeats.
+    formats: Vec<Format>,
+    /// Each input (without repeats) and its targets; no targets for standard input.
+    inputs: Vec<(PathBuf, Vec<(Format, PathBuf)>)>,
+    /// Whether the one input is standard input.
+    stdin: bool,
+}
+
+impl Build {
+    /// Fixes the targets of every input, or says why the settings do not fit together.
+    pub fn plan(self) -> Result<Plan, SettingsError> {
+        let mut formats = self.formats.clone();
+        formats.sort();
+        formats.dedup();
+        let inputs = dedup(&self.inputs);
+        let stdin = inputs.iter().any(|f| f.as_os_str() == "-");
+        if stdin && (inputs.len() != 1 || formats.len() != 1) {
+            return Err(SettingsError("`-` reads one file from standard input and writes one format to standard output; give only `-` and one --format".into()));
+        }
+        if stdin && self.out != Path::new(".") {
+            return Err(SettingsError(format!(
+                "`-` writes to standard output, so --out {} has nothing to do; leave out --out and redirect instead: strategiekit build - --format {} > FILE",
+                self.out.display(),
+                formats[0].extension()
+            )));
+        }
+        if self.out.exists() && !self.out.is_dir() {
+            return Err(SettingsError(format!(
+                "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
+                self.out.display()
+            )));
+        }
+        let inputs = inputs
+            .into_iter()
+            .map(|input| {
+                let targets = if stdin {
+                    Vec::new()
+                } else {
+                    formats.iter().map(|&f| (f, target(&self.out, &input, self.profile, f))).collect()
+                };
+                (input, targets)
+            })
+            .collect();
+        Ok(Plan { settings: self, formats, inputs, stdin })
+    }
+}
+
+impl Plan {
+    /// Checks, renders and writes every input in parallel; one outcome per
+    /// input, in the order given. Inputs whose files clash are not built at
+    /// all, none of them.
+    pub fn run(&self, renderers: &Renderers) -> Vec<Outcome> {
+        let owners = self.owners();
+        self.inputs
+            .par_iter()
+            .map(|(input, targets)| {
+                if let Some(failure) = clash(input, targets, &owners) {
+                    return Outcome::failed(input, None, failure);
+                }
+                let targets = (!self.stdin).then_some(targets.as_slice());
+                build_one(input, targets, &self.settings, &self.formats, renderers)
+            })
+            .collect()
+    }
+
+    /// Each target with the inputs that would write it.
+    fn owners(&self) -> HashMap<&Path, Vec<&Path>> {
+        let mut owners: HashMap<&Path, Vec<&Path>> = HashMap::new();
+        for (input, targets) in &self.inputs {
+            for (_, path) in targets {
+                owners.entry(path.as_path()).or_default().push(input.as_path());
+            }
+        }
+        owners
+    }
+}
+
+/// The clash of `input`, when another input would write one of its targets.
+fn clash(input: &Path, targets: &[(Format, PathBuf)], owners: &HashMap<&Path, Vec<&Path>>) -> Option<Failure> {
+    targets.iter().find_map(|(_, path)| {
+        let inputs = owners.get(path.as_path()).filter(|inputs| inputs.len() > 1)?;
+        Some(Failure::Clash {
+            path: path.clone(),
+            inputs: inputs.iter().map(|i| i.to_path_buf()).collect(),
+            first: inputs.first() == Some(&input),
+        })
+    })
+}
+
+/// The inputs without repeats: the same file named twice (`a.toml ./a.toml`)
+/// is built once.
+fn dedup(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = HashSet::new();
+    files
+        .iter()
+        .filter(|f| {
+            let key = if f.as_os_str() == "-" {
+                f.to_path_buf()
+            } else {
+                f.canonicalize().unwrap_or_else(|_| f.to_path_buf())
+            };
+            seen.insert(key)
+        })
+        .cloned()
+        .collect()
+}
+
+/// `OUT/stem.ext` for the full profile, `OUT/stem.PROFILE.ext` for the others.
+fn target(out: &Path, input: &Path, profile: Profile, format: Format) -> PathBuf {
+    let stem = input.file_stem().map_or_else(|| "strategy".into(), |s| s.to_string_lossy().into_owned());
+    let name = match profile {
+        Profile::Full => format!("{stem}.{}", format.extension()),
+        other => format!("{stem}.{}.{}", other.as_str(), format.extension()),
+    };
+    if out == Path::new(".") { PathBuf::from(name) } else { out.join(name) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(inputs: &[&str], formats: &[Format], out: &str) -> Build {
+        Build {
+            inputs: inputs.iter().map(PathBuf::from).collect(),
+            formats: formats.to_vec(),
+            profile: Profile::Summary,
+            out: PathBuf::from(out),
+            force: false,
+            deny_warnings: false,
+        }
+    }
+
+    #[test]
+    fn targets_are_named_after_input_profile_and_format() {
+        let plan = build(&["a/ulm.toml"], &[Format::Html, Format::Md, Format::Html], "out").plan().expect("fits");
+        let targets: Vec<&Path> = plan.inputs[0].1.iter().map(|(_, p)| p.as_path()).collect();
+        assert_eq!(targets, [Path::new("out/ulm.summary.md"), Path::new("out/ulm.summary.html")]);
+    }
+
+    #[test]
+    fn standard_input_takes_one_format_and_no_out() {
+        let e = build(&["-"], &[Format::Md, Format::Docx], ".").plan().expect_err("two formats");
+        assert!(e.0.starts_with("`-` reads one file"), "{e}");
+        let e = build(&["-"], &[Format::Md], "x").plan().expect_err("an --out");
+        assert!(e.0.contains("--out x has nothing to do"), "{e}");
+        assert!(build(&["-"], &[Format::Md], ".").plan().expect("fits").stdin);
+    }
+
+    #[test]
+    fn inputs_writing_the_same_file_clash_and_only_the_first_reports_it() {
+        let plan = build(&["a/x.toml", "b/x.toml", "c/y.toml"], &[Format::Md], "out").plan().expect("fits");
+        let owners = plan.owners();
+        let first = clash(&plan.inputs[0].0, &plan.inputs[0].1, &owners);
+        let second = clash(&plan.inputs[1].0, &plan.inputs[1].1, &owners);
+        assert!(matches!(first, Some(Failure::Clash { first: true, ref inputs, .. }) if inputs.len() == 2));
+        assert!(matches!(second, Some(Failure::Clash { first: false, .. })));
+        assert!(clash(&plan.inputs[2].0, &plan.inputs[2].1, &owners).is_none());
+    }
+}
