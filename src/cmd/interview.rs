@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{ExitCode, UsageError};
 use crate::cli::InterviewArgs;
-use crate::interview::{self, Options, Outcome};
+use crate::interview::{self, Options, Ending};
 
 /// Runs `interview`; refuses at once without a terminal.
 pub fn run(args: &InterviewArgs, color: bool) -> Result<ExitCode> {
@@ -21,8 +21,8 @@ pub fn run(args: &InterviewArgs, color: bool) -> Result<ExitCode> {
     }
     let options = Options { out: args.out.clone(), from: args.from.clone(), lang: args.lang };
     Ok(match interview::run(&options, color)? {
-        Outcome::Written => ExitCode::Ok,
-        Outcome::Declined => ExitCode::Error,
-        Outcome::Interrupted => ExitCode::Interrupted,
+        Ending::Written => ExitCode::Ok,
+        Ending::Declined => ExitCode::Error,
+        Ending::Interrupted => ExitCode::Interrupted,
     })
 }

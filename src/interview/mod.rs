@@ -41,7 +41,7 @@ pub struct Options {
 
 /// How an interview ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Ending {
     /// The file was written.
     Written,
     /// Ctrl-C: the draft was kept.
@@ -82,17 +82,17 @@ pub fn has_terminal() -> bool {
 }
 
 /// Runs an interview in the terminal.
-pub fn run(options: &Options, color: bool) -> Result<Outcome> {
+pub fn run(options: &Options, color: bool) -> Result<Ending> {
     let (from, lang) = prepare(options)?;
     let mut terminal = Terminal::new(lang);
-    let outcome = ask(&mut terminal, options, from, lang).and_then(|outcome| {
-        if outcome == Outcome::Written {
+    let ending = ask(&mut terminal, options, from, lang).and_then(|ending| {
+        if ending == Ending::Written {
             offer_build(&mut terminal, options, lang, color)?;
         }
-        Ok(outcome)
+        Ok(ending)
     });
     terminal.restore();
-    outcome
+    ending
 }
 
 /// Offers to build Markdown and DOCX beside the written file.
@@ -137,7 +137,7 @@ fn load_from(path: &Path) -> Result<Strategy> {
 }
 
 /// The interview over any prompter: resume or start, ask, write, summarise.
-pub fn interview(p: &mut dyn Prompter, options: &Options) -> Result<Outcome> {
+pub fn interview(p: &mut dyn Prompter, options: &Options) -> Result<Ending> {
     let (from, lang) = prepare(options)?;
     ask(p, options, from, lang)
 }
@@ -151,7 +151,7 @@ fn prepare(options: &Options) -> Result<(Option<Strategy>, Lang)> {
 }
 
 /// The interview proper, given the old answers and the language.
-fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: Lang) -> Result<Outcome> {
+fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: Lang) -> Result<Ending> {
     let t = |de: &'static str, en: &'static str| pick(lang, de, en);
     let draft_path = draft::path_for(&options.out);
 
@@ -190,7 +190,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
                 "Nichts geschrieben. Wählen Sie mit -o eine andere Datei, oder überarbeiten Sie die Datei mit --from.",
                 "Nothing written. Choose another file with -o, or review that file with --from.",
             ));
-            return Ok(Outcome::Declined);
+            return Ok(Ending::Declined);
         }
     }
 
@@ -211,7 +211,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
                 t("Weiter mit:", "Resume with:"),
                 options.out.display()
             ));
-            return Ok(Outcome::Interrupted);
+            return Ok(Ending::Interrupted);
         }
         Err(e) => return Err(e),
     }
@@ -234,7 +234,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
         std::fs::remove_file(&draft_path).with_context(|| format!("cannot remove {}", draft_path.display()))?;
     }
     summary(p, &s, &checked, lang, &options.out);
-    Ok(Outcome::Written)
+    Ok(Ending::Written)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

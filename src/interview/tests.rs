@@ -134,7 +134,7 @@ fn enter_after_the_name_gives_a_minimal_file_that_passes_check() {
     let dir = tempfile::tempdir().expect("tempdir");
     let o = options(&dir, None);
     let mut script = Script::new(vec![("Name der Kommune", A::Type("Testhausen"))]);
-    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
     let c = checked(&o.out);
     assert_eq!(c.errors(), 0, "{}", c.render(false));
     let s = c.strategy.expect("model");
@@ -163,7 +163,7 @@ fn enter_everywhere_from_each_example_gives_the_same_model() {
         std::fs::write(&old, crate::cmd::init::example(&name).expect("example")).expect("write");
         let o = options(&dir, Some(old.clone()));
         let mut script = Script::new(Vec::new());
-        assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written, "{name}");
+        assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written, "{name}");
         assert_eq!(model(&o.out), model(&old), "{name}:\n{}", std::fs::read_to_string(&o.out).unwrap_or_default());
         assert!(script.rejected.is_empty(), "{name}: {:?}", script.rejected);
         eprintln!("{name}: {} prompts", script.prompts);
@@ -201,7 +201,7 @@ fn a_typed_session_checks_each_answer_like_check() {
         ("Budget", A::Type("250.000 €")),
         ("SDGs", A::Picks(vec![10, 12])),
     ]);
-    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
     assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
     assert_eq!(script.rejected.len(), 1, "{:?}", script.rejected);
     assert_eq!(
@@ -245,7 +245,7 @@ fn ctrl_c_keeps_a_draft_that_the_next_run_resumes() {
         ("Vorwort", A::Type("Vor der Mittagspause geschrieben.")),
         ("Herausforderungen", A::CtrlC),
     ]);
-    assert_eq!(interview(&mut first, &o).expect("interview"), Outcome::Interrupted);
+    assert_eq!(interview(&mut first, &o).expect("interview"), Ending::Interrupted);
     assert!(!o.out.exists(), "nothing but the draft is written");
     let d = draft::load(&draft::path_for(&o.out)).expect("readable").expect("a draft");
     assert_eq!(flow::steps()[d.step], "introduction");
@@ -265,7 +265,7 @@ fn ctrl_c_keeps_a_draft_that_the_next_run_resumes() {
 
     let mut second_de =
         Script::new(vec![("Entwurf gefunden", A::Enter), ("Herausforderungen", A::Type("Nach der Pause."))]);
-    assert_eq!(interview(&mut second_de, &o).expect("interview"), Outcome::Written);
+    assert_eq!(interview(&mut second_de, &o).expect("interview"), Ending::Written);
     let resume = format!(
         "Entwurf gefunden: {} (weiter bei „Einleitung und allgemeine Inhalte“). Fortsetzen?",
         draft::path_for(&o.out).display()
@@ -287,7 +287,7 @@ fn an_existing_file_is_not_replaced_without_consent() {
     let o = options(&dir, None);
     std::fs::write(&o.out, "keep me").expect("write");
     let mut script = Script::new(Vec::new());
-    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Declined);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Declined);
     assert_eq!(std::fs::read_to_string(&o.out).expect("read"), "keep me");
 }
 
@@ -300,7 +300,7 @@ fn removing_a_goal_removes_its_references() {
     let before = checked(&old).strategy.expect("model");
     let first = before.goals[0].get_ref().id.get_ref().clone();
     let mut script = Script::new(vec![("Zielhierarchien", A::No), ("| Ziel ", A::Pick(2))]);
-    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
     let c = checked(&o.out);
     assert_eq!(c.errors(), 0, "{}", c.render(false));
     let s = c.strategy.expect("model");
@@ -361,7 +361,7 @@ fn answers_are_rejected_in_german_and_name_the_question_not_a_key_path() {
         ("Noch ein Indikator?", A::No),
         ("Noch ein Ziel?", A::No),
     ]);
-    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
     assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
     assert_eq!(
         script.rejected,
@@ -396,7 +396,7 @@ fn in_english_answers_are_rejected_without_key_paths_too() {
         ("Another indicator?", A::No),
         ("Another goal?", A::No),
     ]);
-    assert_eq!(interview(&mut script, &o).expect("interview"), Outcome::Written);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
     assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
     assert_eq!(script.rejected, ["\"Target year\" must be a year between 1990 and 2100, found 20300"]);
     assert!(script.said.iter().any(|l| l == "- the strategy has no vision [no-vision]"), "{:?}", script.said);
