@@ -49,7 +49,7 @@ pub enum Command {
     Interview(InterviewArgs),
     /// Write a commented starter file or a bundled example.
     Init(InitArgs),
-    /// What changed between two versions of a strategy, as Markdown (the change log of a review).
+    /// What changed between two versions of a strategy: the change log of a review, in any format.
     Diff(DiffArgs),
     /// Print the outline catalogue (sections, items, hints, profiles).
     Outline(OutlineArgs),
@@ -172,6 +172,18 @@ pub struct DiffArgs {
     /// Language of the change log; default: that of NEW.
     #[arg(short, long, value_enum)]
     pub lang: Option<Lang>,
+    /// Output formats, comma-separated; without --out, one format goes to standard output.
+    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<Format>,
+    /// Directory to write NEW.changes.FORMAT files into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Replace existing output files.
+    #[arg(long)]
+    pub force: bool,
+    /// Take the documents' words from this template directory (see `templates export`).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// `interview`.

@@ -149,6 +149,18 @@ labels!(
     council_resolution_adopted,
     council_adopted_on,
     council_adopted,
+    changes_title,
+    no_changes,
+    document,
+    fields,
+    free_texts,
+    change_new,
+    change_changed,
+    change_removed,
+    change_revised,
+    change_written,
+    change_deleted,
+    change_budget_total,
 );
 
 /// The labels file, one table per language.

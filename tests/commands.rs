@@ -137,20 +137,55 @@ fn diff_lists_what_a_review_changed() {
     let o = run_in(dir.path(), &["diff", "old.toml", "new.toml"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let md = stdout(&o);
-    assert!(md.starts_with("# Änderungen: old.toml → new.toml\n"), "{md}");
+    assert!(md.starts_with("---\ntitle: \"Änderungen: old.toml → new.toml\"\n"), "{md}");
     assert!(
         md.contains(
-            "## Ziele\n\n- geändert: **Z1** Verwaltung \\| digital: Titel Verwaltung digital → Verwaltung \\| digital\n"
+            "# Ziele\n\n- geändert: Z1 Verwaltung \\| digital: Titel Verwaltung digital → Verwaltung \\| digital\n"
         ),
         "{md}"
     );
     assert!(
-        md.contains("- geändert: **M1** Bürgerportal 2.0: Titel Bürgerportal → Bürgerportal 2.0; Status – → laufend\n"),
+        md.contains("- geändert: M1 Bürgerportal 2.0: Titel Bürgerportal → Bürgerportal 2.0; Status – → laufend\n"),
         "{md}"
     );
 
     let same = run_in(dir.path(), &["diff", "old.toml", "old.toml", "--lang", "en"]);
-    assert_eq!(stdout(&same), "# Changes: old.toml → old.toml\n\nNo changes.\n");
+    assert!(stdout(&same).ends_with("---\n\n- **Municipality:** Musterstadt\n\nNo changes.\n"), "{}", stdout(&same));
+}
+
+#[test]
+fn diff_writes_every_format_with_the_documents_words() {
+    let old = clean_with("", "");
+    let new = old.replace("title = \"Bürgerportal\"", "title = \"Bürgerportal 2.0\"");
+    let dir = dir_with(&[("old.toml", &old), ("new.toml", &new)]);
+    let o = run_in(dir.path(), &["diff", "old.toml", "new.toml", "-f", "md,docx,html,json", "-o", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for ext in ["md", "docx", "html", "json"] {
+        assert!(stderr(&o).contains(&format!("wrote out/new.changes.{ext}\n")), "{}", stderr(&o));
+    }
+    let html = std::fs::read_to_string(dir.path().join("out/new.changes.html")).expect("html");
+    assert!(html.contains("<title>Änderungen: old.toml → new.toml</title>"), "{html}");
+    assert!(html.contains(">Maßnahmen</h2>") && html.contains("geändert: M1 Bürgerportal 2.0"), "{html}");
+    let json = std::fs::read_to_string(dir.path().join("out/new.changes.json")).expect("json");
+    assert!(json.contains("\"format\": \"strategiekit-document/1\""), "{json}");
+    let docx = std::fs::read(dir.path().join("out/new.changes.docx")).expect("docx");
+    assert!(docx.starts_with(b"PK"), "a zip package");
+
+    // the words come from --templates
+    let labels = run_in(dir.path(), &["templates", "export", "tpl"]);
+    assert_eq!(code(&labels), 0, "{}", stderr(&labels));
+    let path = dir.path().join("tpl/labels.toml");
+    let text = std::fs::read_to_string(&path).expect("labels").replace("\"geändert\"", "\"verändert\"");
+    std::fs::write(&path, text).expect("write labels");
+    let o = run_in(dir.path(), &["diff", "old.toml", "new.toml", "--templates", "tpl"]);
+    assert!(stdout(&o).contains("- verändert: M1 Bürgerportal 2.0"), "{}", stdout(&o));
+
+    // several formats need a directory; existing files need --force
+    let o = run_in(dir.path(), &["diff", "old.toml", "new.toml", "-f", "md,html"]);
+    assert_eq!(code(&o), 64, "{}", stderr(&o));
+    let o = run_in(dir.path(), &["diff", "old.toml", "new.toml", "-f", "md", "-o", "out"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("out/new.changes.md already exists; use --force to replace it"), "{}", stderr(&o));
 }
 
 #[test]

@@ -1,13 +1,23 @@
-//! `strategiekit diff`: the change log between two versions of a strategy.
+//! `strategiekit diff`: the change log between two versions of a strategy,
+//! in every format `build` writes.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::ExitCode;
+use super::{ExitCode, UsageError};
 use crate::cli::DiffArgs;
+use crate::diff::{self, Versions};
 use crate::model::{CheckOptions, Checked};
+use crate::output::{OutputFile, ensure_free, write_atomic};
+use crate::render::{Format, Input, Renderers};
+use crate::templates::TemplateSet;
 
-/// Runs `diff`: both files must pass `check`; prints Markdown to stdout.
+/// Runs `diff`: both files must pass `check`; writes the change log to
+/// standard output, or into `--out DIR` as `NEW.changes.FORMAT`.
 pub fn run(args: &DiffArgs, color: bool) -> Result<ExitCode> {
+    let formats = formats(args)?;
     let old = Checked::from_path(&args.old, CheckOptions::default())?;
     let new = Checked::from_path(&args.new, CheckOptions::default())?;
     let (Some(a), Some(b)) = (old.valid(), new.valid()) else {
@@ -17,7 +27,56 @@ pub fn run(args: &DiffArgs, color: bool) -> Result<ExitCode> {
         }
         return Ok(ExitCode::Error);
     };
+    let templates = match &args.templates {
+        Some(dir) => TemplateSet::with_overrides(dir)?,
+        None => TemplateSet::builtin(),
+    };
+    templates.notes().iter().for_each(|note| eprintln!("{note}"));
     let lang = args.lang.unwrap_or(b.document.language);
-    super::to_stdout(crate::diff::markdown(a, b, &old.name, &new.name, lang))?;
+    let versions = Versions { old: a, new: b, old_name: &old.name, new_name: &new.name };
+    let document = diff::document(versions, lang, templates.labels().get(lang));
+    let rendered = Renderers::new(templates)?.render_input(&Input::new(None, &document), &formats)?;
+    match &args.out {
+        None => super::to_stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default())?,
+        Some(dir) => write_files(dir, &args.new, rendered, args.force)?,
+    }
     Ok(ExitCode::Ok)
+}
+
+/// The formats asked for, sorted and without repeats, or why they cannot be written where asked.
+fn formats(args: &DiffArgs) -> Result<Vec<Format>> {
+    let mut formats = args.format.clone();
+    formats.sort();
+    formats.dedup();
+    match &args.out {
+        None if formats.len() > 1 => Err(UsageError(format!(
+            "{} formats are written as files; give the directory with --out DIR (or one --format for standard output)",
+            formats.len()
+        ))
+        .into()),
+        None if formats == [Format::Docx] && std::io::stdout().is_terminal() => Err(UsageError(
+            "a DOCX is binary and would garble the terminal; give --out DIR or redirect: strategiekit diff OLD NEW --format docx > changes.docx".into(),
+        )
+        .into()),
+        Some(dir) if dir.exists() && !dir.is_dir() => Err(UsageError(format!(
+            "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
+            dir.display()
+        ))
+        .into()),
+        _ => Ok(formats),
+    }
+}
+
+/// Writes each rendered format as `DIR/NEW.changes.EXT`, all or none if one exists and `force` is off.
+fn write_files(dir: &Path, new: &Path, rendered: Vec<(Format, Vec<u8>)>, force: bool) -> Result<()> {
+    let stem = new.file_stem().map_or_else(|| "strategy".into(), |s| s.to_string_lossy().into_owned());
+    let files: Vec<OutputFile> = rendered
+        .into_iter()
+        .map(|(format, bytes)| OutputFile { path: dir.join(format!("{stem}.changes.{}", format.extension())), bytes })
+        .collect();
+    ensure_free(&files.iter().map(|f| f.path.as_path()).collect::<Vec<_>>(), force)?;
+    let written: Vec<PathBuf> =
+        files.iter().map(|file| write_atomic(file, force).map(|()| file.path.clone())).collect::<Result<_>>()?;
+    written.iter().for_each(|path| eprintln!("wrote {}", path.display()));
+    Ok(())
 }

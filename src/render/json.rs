@@ -5,12 +5,15 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Input, Renderer};
+use crate::context::{Block, Document, Meta};
 use crate::figures::Figures;
 use crate::model::Strategy;
 use crate::model::coverage::{Coverage, coverage};
 use crate::templates::TemplateSet;
 
-/// Renders the validated model as JSON (the document's words are not in it).
+/// Renders the validated model as JSON (the document's words are not in
+/// it); a document that shows no one strategy (the change log) as the
+/// document itself.
 pub struct Json;
 
 impl Renderer for Json {
@@ -19,8 +22,28 @@ impl Renderer for Json {
     }
 
     fn render(&self, input: &Input<'_>) -> Result<Vec<u8>> {
-        render(input.strategy)
+        match input.strategy {
+            Some(strategy) => render(strategy),
+            None => render_document(input.document),
+        }
     }
+}
+
+/// The JSON of a document that shows no one strategy: its title page and blocks.
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    /// Format of this document: `strategiekit-document/1`.
+    format: &'static str,
+    meta: &'a Meta,
+    blocks: &'a [Block],
+}
+
+/// Renders `doc` as pretty-printed JSON with a final newline.
+fn render_document(doc: &Document) -> Result<Vec<u8>> {
+    let json = JsonDocument { format: "strategiekit-document/1", meta: &doc.meta, blocks: &doc.blocks };
+    let mut bytes = serde_json::to_vec_pretty(&json)?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// The JSON document `build --format json` writes.

@@ -79,19 +79,21 @@ formats! {
     Json => json::Json, "json";
 }
 
-/// What a renderer reads: the strategy, its document, and the document as
-/// the handlebars templates see it (made at most once, on first use).
+/// What a renderer reads: the document, the strategy it was built from, and
+/// the document as the handlebars templates see it (made at most once, on
+/// first use).
 pub struct Input<'a> {
-    /// The validated strategy.
-    pub strategy: &'a Strategy,
-    /// The document built from it for one profile.
+    /// The validated strategy the document shows; `None` for a document
+    /// about several versions of one (the change log of `diff`).
+    pub strategy: Option<&'a Strategy>,
+    /// The document to render.
     pub document: &'a Document,
     prepared: templating::Prepared<'a>,
 }
 
 impl<'a> Input<'a> {
-    /// The input for rendering `document`, built from `strategy`.
-    pub fn new(strategy: &'a Strategy, document: &'a Document) -> Self {
+    /// The input for rendering `document`, built from `strategy` if it shows one.
+    pub fn new(strategy: Option<&'a Strategy>, document: &'a Document) -> Self {
         Input { strategy, document, prepared: templating::Prepared::new(document) }
     }
 
@@ -126,8 +128,12 @@ impl Renderers {
     pub fn render(&self, strategy: &Strategy, profile: Profile, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
         let labels = self.templates.labels().get(strategy.document.language);
         let document = context::build(strategy, profile, labels);
-        let input = Input::new(strategy, &document);
-        formats.par_iter().map(|&format| Ok((format, self.renderers[format as usize].render(&input)?))).collect()
+        self.render_input(&Input::new(Some(strategy), &document), formats)
+    }
+
+    /// Renders `input` into each of `formats`, in parallel (in the order of `formats`).
+    pub fn render_input(&self, input: &Input<'_>, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
+        formats.par_iter().map(|&format| Ok((format, self.renderers[format as usize].render(input)?))).collect()
     }
 }
 
