@@ -4,6 +4,8 @@
 //! The data flow: input file → [`model`] (validated) → [`context`] (what
 //! templates see) → [`render`] (one renderer per format).
 
+#![warn(missing_docs)]
+
 pub mod build;
 pub mod catalogue;
 pub mod cli;

@@ -22,17 +22,51 @@ pub struct Hint {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fix {
     /// `22.11.2026` → `2026-11-22`.
-    Date { key: String, date: String },
+    Date {
+        /// The key of the line.
+        key: String,
+        /// The date as TOML writes it.
+        date: String,
+    },
     /// `1.250.000` → `1250000`, with the unit that was dropped, if any.
-    Thousands { key: String, plain: String, unit: Option<String> },
+    Thousands {
+        /// The key of the line.
+        key: String,
+        /// The number without separators.
+        plain: String,
+        /// The unit written after the number.
+        unit: Option<String>,
+    },
     /// `12,5` → `12.5`.
-    DecimalComma { key: String, point: String },
+    DecimalComma {
+        /// The key of the line.
+        key: String,
+        /// The number with a decimal point.
+        point: String,
+    },
     /// `50000 €` → `50000`.
-    Unit { key: String, number: String, unit: String },
+    Unit {
+        /// The key of the line.
+        key: String,
+        /// The number alone.
+        number: String,
+        /// The unit written after it.
+        unit: String,
+    },
     /// `ja` → `true`.
-    Bool { key: String, value: bool },
+    Bool {
+        /// The key of the line.
+        key: String,
+        /// What the German word means.
+        value: bool,
+    },
     /// `Teststadt` → `"Teststadt"` (already escaped for TOML).
-    Quotes { key: String, quoted: String },
+    Quotes {
+        /// The key of the line.
+        key: String,
+        /// The text, escaped for a TOML string.
+        quoted: String,
+    },
 }
 
 impl Fix {
