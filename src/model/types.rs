@@ -466,20 +466,18 @@ pub struct Date {
 }
 
 impl Date {
-    /// Today's date (UTC).
+    /// Today's date where the user is: in the system's time zone (`TZ` or
+    /// `/etc/localtime`), so that just after midnight in Germany it is
+    /// already the new day, though UTC still has the old one.
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        // days since 1970-01-01 to a civil date (Howard Hinnant's algorithm)
-        let z = i64::try_from(secs / 86_400).unwrap_or(0) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-        Date { year, month, day }
+        Date::local(&jiff::Zoned::now())
+    }
+
+    /// The calendar date of `time` in its own time zone.
+    fn local(time: &jiff::Zoned) -> Date {
+        let (year, month, day) = (time.year(), time.month(), time.day());
+        // jiff's years are -9999..=9999 and its months and days valid
+        Date { year: u16::try_from(year).unwrap_or(0), month: month.unsigned_abs(), day: day.unsigned_abs() }
     }
 
     /// The date, if the day exists in that month (29 February only in leap years).
@@ -549,6 +547,14 @@ impl JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn today_is_the_date_in_the_time_zone_not_in_utc() {
+        let utc: jiff::Timestamp = "2026-11-30T23:30:00Z".parse().expect("a timestamp");
+        let berlin = utc.in_tz("Europe/Berlin").expect("the tz database knows Berlin");
+        assert_eq!(Date::local(&berlin), Date { year: 2026, month: 12, day: 1 });
+        assert_eq!(Date::local(&utc.in_tz("UTC").expect("UTC")), Date { year: 2026, month: 11, day: 30 });
+    }
 
     #[test]
     fn add_months_clamps_the_day() {
