@@ -189,13 +189,13 @@ pub enum Block {
 }
 
 /// Builds the document for `profile`.
-pub fn build(s: &Strategy, profile: Profile, labels: &Labels) -> Document {
+pub fn build(strategy: &Strategy, profile: Profile, labels: &Labels) -> Document {
     let mut b = Builder {
-        s,
-        lang: s.document.language,
-        l: labels,
+        strategy,
+        lang: strategy.document.language,
+        labels,
         catalogue: Catalogue::get(),
-        figures: Figures::of(s),
+        figures: Figures::of(strategy),
         profile,
         blocks: Vec::new(),
         item_level: 2,
@@ -219,9 +219,9 @@ pub fn build(s: &Strategy, profile: Profile, labels: &Labels) -> Document {
 }
 
 struct Builder<'a> {
-    s: &'a Strategy,
+    strategy: &'a Strategy,
     lang: Lang,
-    l: &'a Labels,
+    labels: &'a Labels,
     catalogue: &'a Catalogue,
     figures: Figures,
     profile: Profile,
@@ -304,27 +304,27 @@ impl<'a> Builder<'a> {
     }
 
     fn or_none(&self, value: Option<String>) -> String {
-        value.filter(|v| !v.trim().is_empty()).unwrap_or_else(|| self.l.none.clone())
+        value.filter(|v| !v.trim().is_empty()).unwrap_or_else(|| self.labels.none.clone())
     }
 
     fn yes_no(&self, b: bool) -> String {
-        if b { self.l.yes.clone() } else { self.l.no.clone() }
+        if b { self.labels.yes.clone() } else { self.labels.no.clone() }
     }
 
     fn goals(&self) -> impl Iterator<Item = &'a Goal> + 'a {
-        self.s.goals.iter().map(|g| g.get_ref())
+        self.strategy.goals.iter().map(|g| g.get_ref())
     }
 
     fn fields(&self) -> impl Iterator<Item = &'a Field> + 'a {
-        self.s.fields.iter().map(|f| f.get_ref())
+        self.strategy.fields.iter().map(|f| f.get_ref())
     }
 
     fn measures(&self) -> impl Iterator<Item = &'a Measure> + 'a {
-        self.s.measures.iter().map(|m| m.get_ref())
+        self.strategy.measures.iter().map(|m| m.get_ref())
     }
 
     fn actors(&self) -> impl Iterator<Item = &'a Actor> + 'a {
-        self.s.actors.iter().map(|a| a.get_ref())
+        self.strategy.actors.iter().map(|a| a.get_ref())
     }
 
     fn goal_label(&self, id: &str) -> String {
@@ -357,26 +357,26 @@ impl<'a> Builder<'a> {
     }
 
     fn priority(&self, p: Option<Priority>) -> String {
-        p.map_or(self.l.none.as_str(), |p| self.l.priority(p)).to_string()
+        p.map_or(self.labels.none.as_str(), |p| self.labels.priority(p)).to_string()
     }
 
     fn status(&self, st: Option<MeasureStatus>) -> String {
-        st.map_or(self.l.none.as_str(), |st| self.l.status(st)).to_string()
+        st.map_or(self.labels.none.as_str(), |st| self.labels.status(st)).to_string()
     }
 
     fn group(&self, g: Option<Group>) -> String {
-        g.map_or(self.l.not_set.as_str(), |g| self.l.group(g)).to_string()
+        g.map_or(self.labels.not_set.as_str(), |g| self.labels.group(g)).to_string()
     }
 
     fn involvement(&self, i: Option<Involvement>) -> String {
-        i.map_or(self.l.not_set.as_str(), |i| self.l.involvement(i)).to_string()
+        i.map_or(self.labels.not_set.as_str(), |i| self.labels.involvement(i)).to_string()
     }
 
     fn period(&self, m: &Measure) -> String {
         match figures::years(m) {
             Some((a, b)) if a == b => a.to_string(),
             Some((a, b)) => format!("{a}–{b}"),
-            None => self.l.none.clone(),
+            None => self.labels.none.clone(),
         }
     }
 
@@ -397,13 +397,13 @@ impl<'a> Builder<'a> {
     // ----- metadata -----------------------------------------------------
 
     fn title(&self) -> String {
-        nonblank(&self.s.document.title)
+        nonblank(&self.strategy.document.title)
             .map(str::to_string)
-            .unwrap_or_else(|| self.l.default_title(&self.s.municipality.name))
+            .unwrap_or_else(|| self.labels.default_title(&self.strategy.municipality.name))
     }
 
     fn meta(&self) -> Meta {
-        let (s, l, lang) = (self.s, self.l, self.lang);
+        let (s, l, lang) = (self.strategy, self.labels, self.lang);
         let doc = &s.document;
         let base_title = self.title();
         let (title, subtitle) = match self.profile {
@@ -486,8 +486,8 @@ impl<'a> Builder<'a> {
             let items: Vec<&Item> = catalogue
                 .items_of(&section.id)
                 .filter(|item| match self.profile {
-                    Profile::Full => section.id != section_ids::TECHNICAL || technical_selected(self.s, item),
-                    _ => item.in_profile(self.profile) && is_filled(self.s, item),
+                    Profile::Full => section.id != section_ids::TECHNICAL || technical_selected(self.strategy, item),
+                    _ => item.in_profile(self.profile) && is_filled(self.strategy, item),
                 })
                 .collect();
             if items.is_empty() {
@@ -524,41 +524,41 @@ impl<'a> Builder<'a> {
     /// A sentence that points to the measure profiles in the field chapters.
     fn see_profiles(&mut self, label: &str) {
         let chapter = self.catalogue.item("field_chapters").map_or("", |i| i.title(self.lang)).to_string();
-        let count = self.s.measures.len().to_string();
+        let count = self.strategy.measures.len().to_string();
         self.para(fill(label, &[("chapter", &chapter), ("count", &count)]));
     }
 
     fn item_body(&mut self, item: &Item) {
         let mut filled = false;
-        if has_text(self.s, &item.id) {
-            let text = self.s.text.get(&item.id).cloned().unwrap_or_default();
+        if has_text(self.strategy, &item.id) {
+            let text = self.strategy.text.get(&item.id).cloned().unwrap_or_default();
             self.text(&text);
             filled = true;
         }
-        if let Some(generated) = item.generated.filter(|g| has_data(self.s, *g)) {
+        if let Some(generated) = item.generated.filter(|g| has_data(self.strategy, *g)) {
             self.generated(generated);
             filled = true;
         }
         if !filled && self.profile == Profile::Full {
             self.blocks
-                .push(Block::Placeholder { label: self.l.placeholder.clone(), hint: item.hint(self.lang).to_string() });
+                .push(Block::Placeholder { label: self.labels.placeholder.clone(), hint: item.hint(self.lang).to_string() });
         }
     }
 
     fn generated(&mut self, g: Generated) {
         let summary = self.profile == Profile::Summary;
         let council = self.profile == Profile::Council;
-        let full_chapters = self.profile == Profile::Full && !self.s.fields.is_empty();
+        let full_chapters = self.profile == Profile::Full && !self.strategy.fields.is_empty();
         match g {
             Generated::Vision => self.vision(),
             Generated::Mission => {
-                if let Some(m) = nonblank(&self.s.vision.mission) {
+                if let Some(m) = nonblank(&self.strategy.vision.mission) {
                     self.text(m);
                 }
             }
             Generated::GuidingPrinciples => {
                 let items =
-                    self.s.vision.guiding_principles.iter().map(|p| ListItem { text: p.clone(), level: 0 }).collect();
+                    self.strategy.vision.guiding_principles.iter().map(|p| ListItem { text: p.clone(), level: 0 }).collect();
                 self.blocks.push(Block::List { items });
             }
             Generated::GoalHierarchy => self.goal_hierarchy(),
@@ -570,12 +570,12 @@ impl<'a> Builder<'a> {
             Generated::Measures => self.measures_overview(),
             // the full profile's measure profiles in the field chapters already
             // carry needs, benefit, lead and partners: say where, do not repeat them
-            Generated::ProjectProfiles if full_chapters => self.see_profiles(&self.l.see_profiles_needs),
+            Generated::ProjectProfiles if full_chapters => self.see_profiles(&self.labels.see_profiles_needs),
             Generated::ProjectProfiles => self.project_profiles(),
-            Generated::CitizenBenefit if full_chapters => self.see_profiles(&self.l.see_profiles_benefit),
+            Generated::CitizenBenefit if full_chapters => self.see_profiles(&self.labels.see_profiles_benefit),
             // the summary shows each measure's benefit in its field of action
             Generated::CitizenBenefit if summary => {}
-            Generated::MeasureDetails if full_chapters => self.see_profiles(&self.l.see_profiles_details),
+            Generated::MeasureDetails if full_chapters => self.see_profiles(&self.labels.see_profiles_details),
             Generated::MeasureDetails => {}
             Generated::Financing => self.financing(),
             Generated::Responsibilities => self.responsibilities(),
@@ -591,16 +591,16 @@ impl<'a> Builder<'a> {
     }
 
     fn vision(&mut self) {
-        let v = &self.s.vision;
+        let v = &self.strategy.vision;
         if let Some(text) = nonblank(&v.vision) {
             self.text(text);
         }
         if let Some(narrative) = nonblank(&v.narrative) {
-            self.heading(self.item_level + 1, self.l.narrative.clone(), "narrative");
+            self.heading(self.item_level + 1, self.labels.narrative.clone(), "narrative");
             self.text(narrative);
         }
         if !v.keywords.is_empty() {
-            let f = self.fact(&self.l.keywords, v.keywords.join(" · "));
+            let f = self.fact(&self.labels.keywords, v.keywords.join(" · "));
             self.facts(vec![f]);
         }
     }
@@ -630,7 +630,7 @@ impl<'a> Builder<'a> {
 
     fn indicator_rows(&self, g: &Goal, with_goal: bool) -> Vec<Vec<String>> {
         let value = |v: Option<f64>, year: Option<u16>, unit: &Option<String>| -> String {
-            let Some(v) = v else { return self.l.none.clone() };
+            let Some(v) = v else { return self.labels.none.clone() };
             let mut s = i18n::quantity(self.lang, v, unit.as_deref());
             if let Some(y) = year {
                 s = format!("{s} ({y})");
@@ -656,7 +656,7 @@ impl<'a> Builder<'a> {
     }
 
     fn goal_indicators(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         for g in self.goals() {
             let id = g.id.get_ref();
             if self.profile != Profile::Full && nonblank(&g.description).is_none() && g.indicators.is_empty() {
@@ -698,7 +698,7 @@ impl<'a> Builder<'a> {
     }
 
     fn goal_indicator_table(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let columns = vec![
             col(&l.goal, false, 30),
             col(&l.indicator, false, 30),
@@ -717,7 +717,7 @@ impl<'a> Builder<'a> {
     fn field_goals_fact(&self, f: &Field) -> Option<Fact> {
         (!f.goals.is_empty()).then(|| {
             let goals: Vec<String> = f.goals.iter().map(|g| self.goal_label(g.get_ref())).collect();
-            self.fact(&self.l.goals, goals.join("; "))
+            self.fact(&self.labels.goals, goals.join("; "))
         })
     }
 
@@ -735,7 +735,7 @@ impl<'a> Builder<'a> {
             self.facts(facts);
             let measures = self.measures_of(f);
             if measures.is_empty() {
-                self.para(self.l.no_measures.clone());
+                self.para(self.labels.no_measures.clone());
             }
             for m in measures {
                 self.measure_profile(m);
@@ -744,7 +744,7 @@ impl<'a> Builder<'a> {
     }
 
     fn measure_profile(&mut self, m: &Measure) {
-        let l = self.l;
+        let l = self.labels;
         self.heading(self.item_level + 2, self.measure_label(m), format!("measure-{}", m.id.get_ref()));
         if let Some(d) = nonblank(&m.description) {
             self.text(d);
@@ -801,7 +801,7 @@ impl<'a> Builder<'a> {
     }
 
     fn field_overview(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let columns = vec![col(&l.field, false, 40), col(&l.measures, false, 40), col(&l.count, true, 20)];
         let rows = self
             .fields()
@@ -814,7 +814,7 @@ impl<'a> Builder<'a> {
     }
 
     fn measures_overview(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let columns = vec![
             col(&l.id, false, 8),
             col(&l.measure, false, 30),
@@ -840,7 +840,7 @@ impl<'a> Builder<'a> {
             .collect();
         self.heading(self.item_level + 1, l.measures_overview.clone(), "measures-overview");
         self.table(columns, rows);
-        if !self.s.goals.is_empty() {
+        if !self.strategy.goals.is_empty() {
             self.heading(self.item_level + 1, l.traceability.clone(), "traceability");
             let goal_ids: Vec<String> = self.goals().map(|g| g.id.get_ref().clone()).collect();
             let width = (60 / goal_ids.len().max(1)) as u32;
@@ -873,7 +873,7 @@ impl<'a> Builder<'a> {
         else {
             return;
         };
-        let l = self.l;
+        let l = self.labels;
         let mut sections = Vec::new();
         for f in self.fields() {
             let tasks: Vec<RoadmapTask> = dated
@@ -913,7 +913,7 @@ impl<'a> Builder<'a> {
     }
 
     fn project_profiles(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let columns = vec![col(&l.measure, false, 30), col(&l.needs, false, 35), col(&l.benefit, false, 35)];
         let rows = self
             .measures()
@@ -924,7 +924,7 @@ impl<'a> Builder<'a> {
     }
 
     fn financing(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let total = self.money(self.figures.budget_total);
         self.para(fill(&l.budget_total, &[("amount", &total)]));
 
@@ -936,7 +936,7 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|b| vec![self.field_title_by_id(&b.field), b.measures.to_string(), self.money(b.budget_eur)])
             .collect();
-        rows.push(vec![l.total.clone(), self.s.measures.len().to_string(), total.clone()]);
+        rows.push(vec![l.total.clone(), self.strategy.measures.len().to_string(), total.clone()]);
         self.table_with_total(columns, rows);
 
         self.heading(self.item_level + 1, l.budget_by_year.clone(), "budget-by-year");
@@ -963,19 +963,19 @@ impl<'a> Builder<'a> {
             if without.measures > 0 {
                 rows.push(vec![l.not_set.clone(), without.measures.to_string(), self.money(without.budget_eur)]);
             }
-            rows.push(vec![l.total.clone(), self.s.measures.len().to_string(), total]);
+            rows.push(vec![l.total.clone(), self.strategy.measures.len().to_string(), total]);
             self.table_with_total(columns, rows);
         }
     }
 
     fn responsibilities(&mut self) {
-        if self.profile == Profile::Full && !self.s.fields.is_empty() {
+        if self.profile == Profile::Full && !self.strategy.fields.is_empty() {
             // each measure's lead and partners stand in its profile; here the
             // other way round: who is needed for which measures
             self.actors_needed();
             return;
         }
-        let l = self.l;
+        let l = self.labels;
         let columns = vec![col(&l.measure, false, 40), col(&l.lead, false, 30), col(&l.partners, false, 30)];
         let rows = self
             .measures()
@@ -988,7 +988,7 @@ impl<'a> Builder<'a> {
 
     /// Leads and partners with the ids of the measures they lead or support.
     fn actors_needed(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let mut by_name: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
         for m in self.measures() {
             let id = m.id.get_ref().clone();
@@ -1011,7 +1011,7 @@ impl<'a> Builder<'a> {
     }
 
     fn prioritisation(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let statuses = [
             Some(MeasureStatus::Idea),
             Some(MeasureStatus::Planned),
@@ -1037,7 +1037,7 @@ impl<'a> Builder<'a> {
         }
         let mut total = vec![l.total.clone()];
         total.extend(statuses.iter().map(|st| self.measures().filter(|m| m.status == *st).count().to_string()));
-        total.push(self.s.measures.len().to_string());
+        total.push(self.strategy.measures.len().to_string());
         rows.push(total);
         self.table_with_total(columns, rows);
 
@@ -1058,7 +1058,7 @@ impl<'a> Builder<'a> {
     }
 
     fn citizen_benefit(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let columns = vec![col(&l.measure, false, 35), col(&l.benefit, false, 65)];
         let rows = self
             .measures()
@@ -1079,7 +1079,7 @@ impl<'a> Builder<'a> {
     }
 
     fn actor_columns(&self) -> Vec<Column> {
-        let l = self.l;
+        let l = self.labels;
         vec![
             col(&l.actor, false, 30),
             col(&l.group, false, 18),
@@ -1099,7 +1099,7 @@ impl<'a> Builder<'a> {
     }
 
     fn actor_matrix(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let involvements = [Some(Involvement::Inform), Some(Involvement::CoCreate), Some(Involvement::Consult), None];
         let groups = [
             Some(Group::Administration),
@@ -1131,15 +1131,15 @@ impl<'a> Builder<'a> {
     }
 
     fn glossary(&mut self) {
-        let l = self.l;
-        let mut entries: Vec<_> = self.s.glossary.iter().collect();
+        let l = self.labels;
+        let mut entries: Vec<_> = self.strategy.glossary.iter().collect();
         entries.sort_by_cached_key(|e| e.term.to_lowercase());
         let rows = entries.iter().map(|e| vec![e.term.clone(), e.definition.clone()]).collect();
         self.table(vec![col(&l.term, false, 30), col(&l.definition, false, 70)], rows);
     }
 
     fn sdg_coverage(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let count = self.figures.sdgs.len().to_string();
         self.para(fill(&l.sdg_coverage, &[("count", &count)]));
         let columns = vec![col(&l.sdg, false, 45), col(&l.measures, false, 40), col(&l.count, true, 15)];
@@ -1167,9 +1167,9 @@ impl<'a> Builder<'a> {
     }
 
     fn production(&mut self, title: &str, section_id: &str) {
-        let l = self.l;
+        let l = self.labels;
         self.heading(1, title, format!("section-{section_id}"));
-        let p = &self.s.production;
+        let p = &self.strategy.production;
         let rows = self
             .catalogue
             .items_of(section_id)
@@ -1193,23 +1193,23 @@ impl<'a> Builder<'a> {
     // ----- council: a draft council decision ------------------------------
 
     fn council(&mut self) {
-        let l = self.l;
+        let l = self.labels;
         let title = self.title();
         self.heading(1, l.council_subject.clone(), "subject");
         self.para(title.clone());
 
         self.heading(1, l.council_proposal.clone(), "proposal");
-        let version = match (nonblank(&self.s.document.version), &self.s.document.date) {
+        let version = match (nonblank(&self.strategy.document.version), &self.strategy.document.date) {
             (Some(v), Some(d)) => format!(" ({} {v}, {})", l.version, i18n::date(self.lang, *d.get_ref())),
             (Some(v), None) => format!(" ({} {v})", l.version),
             (None, Some(d)) => format!(" ({})", i18n::date(self.lang, *d.get_ref())),
             (None, None) => String::new(),
         };
-        let months = self.s.document.review_months.unwrap_or(24).to_string();
+        let months = self.strategy.document.review_months.unwrap_or(24).to_string();
         let quoted = i18n::inner_quotes(self.lang, &title);
-        let resolution = if self.s.document.status == Some(DocStatus::Adopted) {
+        let resolution = if self.strategy.document.status == Some(DocStatus::Adopted) {
             // an adopted strategy is confirmed and carried forward, not adopted again
-            let adopted = match self.s.document.adopted_on {
+            let adopted = match self.strategy.document.adopted_on {
                 Some(d) => fill(&l.council_adopted_on, &[("date", &i18n::date(self.lang, d))]),
                 None => l.council_adopted.clone(),
             };
@@ -1228,7 +1228,7 @@ impl<'a> Builder<'a> {
             .items
             .iter()
             .filter(|i| {
-                i.in_profile(Profile::Council) && !finance_items.contains(&i.id.as_str()) && is_filled(self.s, i)
+                i.in_profile(Profile::Council) && !finance_items.contains(&i.id.as_str()) && is_filled(self.strategy, i)
             })
             .collect();
         self.heading(1, l.council_facts.clone(), "facts");
@@ -1242,7 +1242,7 @@ impl<'a> Builder<'a> {
         }
 
         self.heading(1, l.council_finance.clone(), "finance");
-        if self.s.measures.iter().any(|m| m.get_ref().budget_eur.is_some()) {
+        if self.strategy.measures.iter().any(|m| m.get_ref().budget_eur.is_some()) {
             // the budget tables stand directly under the level-1 heading
             self.item_level = 1;
             self.financing();
@@ -1251,7 +1251,7 @@ impl<'a> Builder<'a> {
             self.para(l.council_no_budget.clone());
         }
         for id in finance_items {
-            if let Some(text) = self.s.text.get(id).filter(|t| !t.trim().is_empty()).cloned() {
+            if let Some(text) = self.strategy.text.get(id).filter(|t| !t.trim().is_empty()).cloned() {
                 let heading = catalogue.item(id).map_or_else(|| id.to_string(), |i| self.item_title(i));
                 self.heading(2, heading, id);
                 self.text(&text);
@@ -1260,11 +1260,11 @@ impl<'a> Builder<'a> {
 
         self.heading(1, l.council_attachments.clone(), "attachments");
         let mut items = vec![fill(&l.council_attachment_strategy, &[("title", &title)])];
-        if !self.s.measures.is_empty() {
-            items.push(fill(&l.council_attachment_profiles, &[("count", &self.s.measures.len().to_string())]));
+        if !self.strategy.measures.is_empty() {
+            items.push(fill(&l.council_attachment_profiles, &[("count", &self.strategy.measures.len().to_string())]));
         }
-        if !self.s.goals.is_empty() {
-            items.push(fill(&l.council_attachment_indicators, &[("count", &self.s.goals.len().to_string())]));
+        if !self.strategy.goals.is_empty() {
+            items.push(fill(&l.council_attachment_indicators, &[("count", &self.strategy.goals.len().to_string())]));
         }
         let items = items.into_iter().map(|text| ListItem { text, level: 0 }).collect();
         self.blocks.push(Block::List { items });
