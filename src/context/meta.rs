@@ -4,10 +4,12 @@
 use crate::catalogue::Profile;
 use crate::i18n::{self, fill};
 
-use super::Meta;
-use super::builder::{Builder, nonblank};
+use crate::model::Date;
 
-impl<'a> Builder<'a> {
+use super::builder::{Builder, nonblank};
+use super::{Fact, Meta};
+
+impl Builder<'_> {
     /// The document's title: the input's, or the default title for the municipality.
     pub(super) fn title(&self) -> String {
         nonblank(&self.strategy.document.title)
@@ -17,22 +19,55 @@ impl<'a> Builder<'a> {
 
     /// Title page and metadata for the profile.
     pub(super) fn meta(&self) -> Meta {
-        let (s, l, lang) = (self.strategy, self.labels, self.lang);
-        let doc = &s.document;
+        let lang = self.lang;
+        let doc = &self.strategy.document;
+        let (title, subtitle) = self.title_and_subtitle();
+        let date = doc.date.as_ref().map(|d| *d.get_ref());
+        let status = doc.status.map(|st| self.labels.doc_status(st).to_string());
+        let mut facts = self.municipality_facts();
+        facts.extend(self.document_facts(status.as_deref(), date));
+        Meta {
+            title,
+            subtitle,
+            municipality: self.strategy.municipality.name.trim().to_string(),
+            authors: self.authors(),
+            date: date.map(|d| i18n::date(lang, d)),
+            date_iso: date.map(|d| d.to_string()),
+            lang: lang.code(),
+            lang_tag: lang.tag(),
+            version: nonblank(&doc.version).map(str::to_string),
+            status,
+            profile: self.profile.as_str(),
+            facts,
+        }
+    }
+
+    /// Title and subtitle: the council profile names the decision, the
+    /// summary has a subtitle of its own.
+    fn title_and_subtitle(&self) -> (String, Option<String>) {
+        let l = self.labels;
         let base_title = self.title();
-        let (title, subtitle) = match self.profile {
-            Profile::Full => (base_title, nonblank(&doc.subtitle).map(str::to_string)),
+        match self.profile {
+            Profile::Full => (base_title, nonblank(&self.strategy.document.subtitle).map(str::to_string)),
             Profile::Summary => (base_title, Some(l.summary_subtitle.clone())),
             Profile::Council => (fill(&l.council_title, &[("title", &base_title)]), None),
-        };
-        let mut authors: Vec<String> =
-            doc.authors.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
-        if authors.is_empty() {
-            authors.push(s.municipality.name.trim().to_string());
         }
-        let date = doc.date.as_ref().map(|d| *d.get_ref());
-        let status = doc.status.map(|st| l.doc_status(st).to_string());
-        let m = &s.municipality;
+    }
+
+    /// The authors, or the municipality when none are given.
+    fn authors(&self) -> Vec<String> {
+        let mut authors: Vec<String> =
+            self.strategy.document.authors.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+        if authors.is_empty() {
+            authors.push(self.strategy.municipality.name.trim().to_string());
+        }
+        authors
+    }
+
+    /// Title-page facts about the municipality: name, kind, state, population, members.
+    fn municipality_facts(&self) -> Vec<Fact> {
+        let (l, lang) = (self.labels, self.lang);
+        let m = &self.strategy.municipality;
         let mut facts = vec![self.fact(&l.municipality, m.name.trim())];
         if let Some(kind) = m.kind {
             facts.push(self.fact(&l.kind, l.kind(kind)));
@@ -50,12 +85,21 @@ impl<'a> Builder<'a> {
         if !m.members.is_empty() {
             facts.push(self.fact(&l.members, m.members.join(", ")));
         }
+        facts
+    }
+
+    /// Title-page facts about the document: version and status (not in the
+    /// summary), dates, next review and contact.
+    fn document_facts(&self, status: Option<&str>, date: Option<Date>) -> Vec<Fact> {
+        let (l, lang) = (self.labels, self.lang);
+        let doc = &self.strategy.document;
+        let mut facts = Vec::new();
         if self.profile != Profile::Summary {
             if let Some(v) = nonblank(&doc.version) {
                 facts.push(self.fact(&l.version, v));
             }
-            if let Some(st) = &status {
-                facts.push(self.fact(&l.status, st.as_str()));
+            if let Some(st) = status {
+                facts.push(self.fact(&l.status, st));
             }
         }
         if let Some(d) = date {
@@ -70,19 +114,6 @@ impl<'a> Builder<'a> {
         if let Some(c) = nonblank(&doc.contact) {
             facts.push(self.fact(&l.contact, c));
         }
-        Meta {
-            title,
-            subtitle,
-            municipality: m.name.trim().to_string(),
-            authors,
-            date: date.map(|d| i18n::date(lang, d)),
-            date_iso: date.map(|d| d.to_string()),
-            lang: lang.code(),
-            lang_tag: lang.tag(),
-            version: nonblank(&doc.version).map(str::to_string),
-            status,
-            profile: self.profile.as_str(),
-            facts,
-        }
+        facts
     }
 }
