@@ -6,9 +6,18 @@ use crate::model::{Measure, MeasureStatus, Priority};
 use super::builder::{Builder, col, nonblank};
 use super::{Block, ListItem};
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// The overview of all measures, their traceability to goals, and the roadmap.
     pub(super) fn measures_overview(&mut self) {
+        self.measures_table();
+        if !self.strategy.goals.is_empty() {
+            self.traceability();
+        }
+        self.roadmap();
+    }
+
+    /// All measures with field, priority, status, period and budget.
+    fn measures_table(&mut self) {
         let l = self.labels;
         let columns = vec![
             col(&l.id, false, 8),
@@ -35,29 +44,27 @@ impl<'a> Builder<'a> {
             .collect();
         self.heading(self.item_level + 1, l.measures_overview.clone(), "measures-overview");
         self.table(columns, rows);
-        if !self.strategy.goals.is_empty() {
-            self.heading(self.item_level + 1, l.traceability.clone(), "traceability");
-            let goal_ids: Vec<String> = self.goals().map(|g| g.id.get_ref().clone()).collect();
-            let width = (60 / goal_ids.len().max(1)) as u32;
-            let mut columns = vec![col(&l.measure, false, 100 - width * goal_ids.len() as u32)];
-            columns.extend(goal_ids.iter().map(|g| col(g, false, width)));
-            let rows = self
-                .measures()
-                .map(|m| {
-                    let mut row = vec![self.measure_label(m)];
-                    row.extend(goal_ids.iter().map(|g| {
-                        if m.goals.iter().any(|mg| mg.get_ref() == g) {
-                            l.traceability_mark.clone()
-                        } else {
-                            String::new()
-                        }
-                    }));
-                    row
-                })
-                .collect();
-            self.table(columns, rows);
-        }
-        self.roadmap();
+    }
+
+    /// Which measures serve which goals: a measure × goal table with marks.
+    fn traceability(&mut self) {
+        let l = self.labels;
+        self.heading(self.item_level + 1, l.traceability.clone(), "traceability");
+        let goal_ids: Vec<String> = self.goals().map(|g| g.id.get_ref().clone()).collect();
+        let width = (60 / goal_ids.len().max(1)) as u32;
+        let mut columns = vec![col(&l.measure, false, 100 - width * goal_ids.len() as u32)];
+        columns.extend(goal_ids.iter().map(|g| col(g, false, width)));
+        let rows = self
+            .measures()
+            .map(|m| {
+                let mut row = vec![self.measure_label(m)];
+                row.extend(goal_ids.iter().map(|g| {
+                    if m.goals.iter().any(|mg| mg.get_ref() == g) { l.traceability_mark.clone() } else { String::new() }
+                }));
+                row
+            })
+            .collect();
+        self.table(columns, rows);
     }
 
     /// Needs and benefit of each measure that states one.
@@ -85,6 +92,12 @@ impl<'a> Builder<'a> {
 
     /// Measures by priority and status, and the quick wins.
     pub(super) fn prioritisation(&mut self) {
+        self.priority_status_table();
+        self.quick_wins();
+    }
+
+    /// Number of measures per priority (rows) and status (columns), with totals.
+    fn priority_status_table(&mut self) {
         let l = self.labels;
         let statuses = [
             Some(MeasureStatus::Idea),
@@ -114,7 +127,11 @@ impl<'a> Builder<'a> {
         total.push(self.strategy.measures.len().to_string());
         rows.push(total);
         self.table_with_total(columns, rows);
+    }
 
+    /// The quick wins with their field of action, or a sentence that there are none.
+    fn quick_wins(&mut self) {
+        let l = self.labels;
         self.heading(self.item_level + 1, l.quick_wins.clone(), "quick-wins");
         let items: Vec<ListItem> = self
             .measures()
