@@ -7,9 +7,9 @@ use crate::i18n;
 use crate::model::Goal;
 
 use super::builder::{Builder, col, nonblank};
-use super::{Block, ListItem};
+use super::{Block, Fact, ListItem};
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// Goals as a nested list under their parents.
     pub(super) fn goal_hierarchy(&mut self) {
         let ids: Vec<&str> = self.goals().map(|g| g.id.get_ref().as_str()).collect();
@@ -76,16 +76,7 @@ impl<'a> Builder<'a> {
                 self.text(d);
             }
             if self.profile == Profile::Full {
-                let mut facts = Vec::new();
-                if let Some(p) = &g.parent {
-                    facts.push(self.fact(&l.parent_goal, self.goal_label(p.get_ref())));
-                }
-                if let Some(d) = nonblank(&g.derived_from) {
-                    facts.push(self.fact(&l.derived_from, d));
-                }
-                if g.cross_sector {
-                    facts.push(self.fact(&l.cross_sector, l.yes.as_str()));
-                }
+                let facts = self.goal_facts(g);
                 self.facts(facts);
             }
             if g.indicators.is_empty() {
@@ -103,6 +94,22 @@ impl<'a> Builder<'a> {
             let rows = self.indicator_rows(g, false);
             self.table(columns, rows);
         }
+    }
+
+    /// A goal's parent, origin and whether it is cross-sector, as facts.
+    fn goal_facts(&self, g: &Goal) -> Vec<Fact> {
+        let l = self.labels;
+        let mut facts = Vec::new();
+        if let Some(p) = &g.parent {
+            facts.push(self.fact(&l.parent_goal, self.goal_label(p.get_ref())));
+        }
+        if let Some(d) = nonblank(&g.derived_from) {
+            facts.push(self.fact(&l.derived_from, d));
+        }
+        if g.cross_sector {
+            facts.push(self.fact(&l.cross_sector, l.yes.as_str()));
+        }
+        facts
     }
 
     /// Council: all goals' indicators in one table (or a list of goals when none have any).
