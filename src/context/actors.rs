@@ -9,7 +9,7 @@ use crate::model::{Actor, Group, Involvement};
 use super::Column;
 use super::builder::{Builder, col, nonblank};
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// Who leads and who supports the measures.
     pub(super) fn responsibilities(&mut self) {
         if self.profile == Profile::Full && !self.strategy.fields.is_empty() {
@@ -30,7 +30,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Leads and partners with the ids of the measures they lead or support.
-    pub(super) fn actors_needed(&mut self) {
+    fn actors_needed(&mut self) {
         let l = self.labels;
         let mut by_name: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
         for m in self.measures() {
@@ -54,7 +54,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Rows of the actors that are (or are not) committees, sorted by group.
-    pub(super) fn actor_rows(&self, committees: bool) -> Vec<Vec<String>> {
+    fn actor_rows(&self, committees: bool) -> Vec<Vec<String>> {
         let mut actors: Vec<&Actor> = self.actors().filter(|a| a.committee == committees).collect();
         actors.sort_by_key(|a| a.group.map_or(9, |g| g as u8));
         actors
@@ -66,7 +66,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Columns of the actor tables.
-    pub(super) fn actor_columns(&self) -> Vec<Column> {
+    fn actor_columns(&self) -> Vec<Column> {
         let l = self.labels;
         vec![
             col(&l.actor, false, 30),

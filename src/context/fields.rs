@@ -8,7 +8,7 @@ use super::{Block, Fact, ListItem};
 
 impl<'a> Builder<'a> {
     /// The goals a field of action serves, as a fact.
-    pub(super) fn field_goals_fact(&self, f: &Field) -> Option<Fact> {
+    fn field_goals_fact(&self, f: &Field) -> Option<Fact> {
         (!f.goals.is_empty()).then(|| {
             let goals: Vec<String> = f.goals.iter().map(|g| self.goal_label(g.get_ref())).collect();
             self.fact(&self.labels.goals, goals.join("; "))
@@ -16,7 +16,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The measures of a field of action.
-    pub(super) fn measures_of(&self, f: &Field) -> Vec<&'a Measure> {
+    fn measures_of(&self, f: &Field) -> Vec<&'a Measure> {
         self.measures().filter(|m| m.field.get_ref() == f.id.get_ref()).collect()
     }
 
@@ -40,7 +40,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A measure profile ("Steckbrief"): heading, description and a two-column table.
-    pub(super) fn measure_profile(&mut self, m: &Measure) {
+    fn measure_profile(&mut self, m: &Measure) {
         let l = self.labels;
         self.heading(self.item_level + 2, self.measure_label(m), format!("measure-{}", m.id.get_ref()));
         if let Some(d) = nonblank(&m.description) {

@@ -2,7 +2,7 @@
 
 use super::builder::{Builder, col};
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// The glossary, sorted by term.
     pub(super) fn glossary(&mut self) {
         let l = self.labels;

@@ -35,7 +35,7 @@ impl Builder<'_> {
     }
 
     /// Rows of a goal's indicators: with the goal in front (overview) or with the source (per goal).
-    pub(super) fn indicator_rows(&self, g: &Goal, with_goal: bool) -> Vec<Vec<String>> {
+    fn indicator_rows(&self, g: &Goal, with_goal: bool) -> Vec<Vec<String>> {
         let value = |v: Option<f64>, year: Option<u16>, unit: &Option<String>| -> String {
             let Some(v) = v else { return self.labels.none.clone() };
             let mut s = i18n::quantity(self.lang, v, unit.as_deref());

@@ -5,13 +5,14 @@
 //! placeholder, which tables are generated, how numbers read — so the
 //! Markdown, HTML and DOCX renderers only lay out the same blocks. Strings in
 //! a `Document` are plain text; each renderer escapes them for its format.
-
 //!
-//! The builder is split by what it builds: [`builder`] holds its state and
-//! small pieces, [`meta`] the title page, [`outline`] the walk through the
-//! catalogue and [`council`] the council decision; the other modules each
-//! build one kind of content (vision, goals, fields, measures, roadmap,
-//! financing, actors, SDGs, glossary, production checklist).
+//! The builder is split into rooms by what they build:
+//! - `builder`: its state and the small pieces (appending blocks, looking up
+//!   goals, fields and measures, values as text);
+//! - `meta`: the title page; `outline`: the walk through the catalogue (full
+//!   and summary); `council`: the draft council decision;
+//! - `vision`, `goals`, `fields`, `measures`, `roadmap`, `financing`,
+//!   `actors`, `sdgs`, `glossary`, `production`: one kind of content each.
 
 mod actors;
 mod builder;

@@ -8,7 +8,7 @@ use crate::model::coverage::{has_data, has_text, is_filled, technical_selected};
 use super::Block;
 use super::builder::Builder;
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// Full and summary: the outline in catalogue order, section by section.
     pub(super) fn outline(&mut self) {
         let catalogue = self.catalogue;
@@ -37,7 +37,7 @@ impl<'a> Builder<'a> {
                 let start = self.blocks.len();
                 self.heading(2, self.item_title(item), item.id.clone());
                 self.item_body(item);
-                // summary and council: an item whose content is all left out loses its heading too
+                // summary: an item whose content is all left out loses its heading too
                 if self.profile != Profile::Full && self.blocks.len() == start + 1 {
                     self.blocks.truncate(start);
                 }
@@ -58,7 +58,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A sentence that points to the measure profiles in the field chapters.
-    pub(super) fn see_profiles(&mut self, label: &str) {
+    fn see_profiles(&mut self, label: &str) {
         let chapter = self.catalogue.item("field_chapters").map_or("", |i| i.title(self.lang)).to_string();
         let count = self.strategy.measures.len().to_string();
         self.para(fill(label, &[("chapter", &chapter), ("count", &count)]));
@@ -85,7 +85,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Generated content of an item: what each [`Generated`] part shows in this profile.
-    pub(super) fn generated(&mut self, g: Generated) {
+    fn generated(&mut self, g: Generated) {
         let summary = self.profile == Profile::Summary;
         let council = self.profile == Profile::Council;
         let full_chapters = self.profile == Profile::Full && !self.strategy.fields.is_empty();

@@ -3,7 +3,7 @@
 
 use super::builder::{Builder, col};
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// Full: the production checklist of a section, with state and note per item.
     pub(super) fn production(&mut self, title: &str, section_id: &str) {
         let l = self.labels;

@@ -5,7 +5,7 @@ use crate::i18n::fill;
 
 use super::builder::{Builder, col};
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// Which SDGs the measures serve, and by which measures.
     pub(super) fn sdg_coverage(&mut self) {
         let l = self.labels;

@@ -4,7 +4,7 @@
 use super::builder::{Builder, nonblank};
 use super::{Block, ListItem};
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// The vision, its narrative and its keywords.
     pub(super) fn vision(&mut self) {
         let v = &self.strategy.vision;
