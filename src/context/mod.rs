@@ -1,0 +1,229 @@
+//! What templates and renderers see: a [`Document`] built from the validated
+//! model for one profile and language.
+//!
+//! All decisions about content live here — which items appear, what is a
+//! placeholder, which tables are generated, how numbers read — so the
+//! Markdown, HTML and DOCX renderers only lay out the same blocks. Strings in
+//! a `Document` are plain text; each renderer escapes them for its format.
+//!
+//! The builder is split into rooms by what they build:
+//! - `builder`: its state and the small pieces (appending blocks, looking up
+//!   goals, fields and measures, values as text);
+//! - `meta`: the title page; `outline`: the walk through the catalogue (full
+//!   and summary); `council`: the draft council decision;
+//! - `vision`, `goals`, `fields`, `measures`, `roadmap`, `financing`,
+//!   `actors`, `sdgs`, `glossary`, `production`: one kind of content each.
+
+mod actors;
+mod builder;
+mod council;
+mod fields;
+mod financing;
+mod glossary;
+mod goals;
+mod measures;
+mod meta;
+mod outline;
+mod production;
+mod roadmap;
+mod sdgs;
+mod vision;
+
+use serde::Serialize;
+
+use crate::catalogue::Profile;
+use crate::i18n::Labels;
+use crate::model::Strategy;
+
+use builder::Builder;
+
+/// A document ready to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Title page and metadata.
+    pub meta: Meta,
+    /// The level-1 and level-2 headings, for navigation.
+    pub toc: Vec<TocEntry>,
+    /// The content, in order.
+    pub blocks: Vec<Block>,
+    /// The labels of the document's language.
+    pub labels: Labels,
+}
+
+/// Title page and metadata of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// Document title.
+    pub title: String,
+    /// Subtitle, if any.
+    pub subtitle: Option<String>,
+    /// Name of the municipality.
+    pub municipality: String,
+    /// Authors (the municipality when none are given).
+    pub authors: Vec<String>,
+    /// Date in the document's language, if set.
+    pub date: Option<String>,
+    /// Date as `YYYY-MM-DD`, if set.
+    pub date_iso: Option<String>,
+    /// `de` or `en`.
+    pub lang: &'static str,
+    /// `de-DE` or `en-GB`.
+    pub lang_tag: &'static str,
+    /// Version, if set.
+    pub version: Option<String>,
+    /// Status label, if set.
+    pub status: Option<String>,
+    /// `full`, `summary` or `council`.
+    pub profile: &'static str,
+    /// Facts for the title page (label, value).
+    pub facts: Vec<Fact>,
+}
+
+/// An entry of the navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    /// 1 or 2.
+    pub level: u8,
+    /// Heading text.
+    pub text: String,
+    /// Anchor id.
+    pub anchor: String,
+}
+
+/// A label and its value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// The label.
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+/// A column of a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// Header text.
+    pub title: String,
+    /// Right-aligned (numbers, money).
+    pub numeric: bool,
+    /// Relative width (the widths of a table add up to 100).
+    pub width: u32,
+}
+
+/// An item of a (possibly nested) list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    /// Text.
+    pub text: String,
+    /// Nesting depth, 0 for top level.
+    pub level: usize,
+}
+
+/// A section of the roadmap.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoadmapSection {
+    /// Field of action.
+    pub name: String,
+    /// Its measures with years.
+    pub tasks: Vec<RoadmapTask>,
+}
+
+/// A measure on the roadmap.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoadmapTask {
+    /// Measure id.
+    pub id: String,
+    /// Measure title.
+    pub title: String,
+    /// First year.
+    pub start: u16,
+    /// Last year (inclusive).
+    pub end: u16,
+    /// The year after the last, for Gantt charts with exclusive ends.
+    pub end_exclusive: u16,
+}
+
+/// One piece of content.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// A heading, level 1 to 4.
+    Heading {
+        /// 1..=4.
+        level: u8,
+        /// Text.
+        text: String,
+        /// Anchor id, unique in the document.
+        anchor: String,
+    },
+    /// A generated sentence.
+    Paragraph {
+        /// Text.
+        text: String,
+    },
+    /// The user's free text: paragraphs of lines.
+    Text {
+        /// Paragraphs, each a list of lines.
+        paragraphs: Vec<Vec<String>>,
+    },
+    /// An open item with its guidance.
+    Placeholder {
+        /// "Placeholder" in the document language.
+        label: String,
+        /// The item's guidance hint.
+        hint: String,
+    },
+    /// Labelled values.
+    Facts {
+        /// The facts.
+        items: Vec<Fact>,
+    },
+    /// A bulleted list.
+    List {
+        /// Items with nesting levels.
+        items: Vec<ListItem>,
+    },
+    /// A table.
+    Table {
+        /// Columns.
+        columns: Vec<Column>,
+        /// Rows of cells.
+        rows: Vec<Vec<String>>,
+        /// A two-column profile ("Steckbrief"): first column are labels.
+        profile: bool,
+        /// The last row is a total.
+        total_row: bool,
+    },
+    /// The roadmap of measures by year (Gantt in Markdown, a table elsewhere).
+    Roadmap {
+        /// Chart title.
+        title: String,
+        /// Sections by field of action.
+        sections: Vec<RoadmapSection>,
+        /// The same as a table (measure × years).
+        columns: Vec<Column>,
+        /// Table rows.
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// Builds the document for `profile`.
+pub fn build(strategy: &Strategy, profile: Profile, labels: &Labels) -> Document {
+    let mut builder = Builder::new(strategy, profile, labels);
+    match profile {
+        Profile::Full | Profile::Summary => builder.outline(),
+        Profile::Council => builder.council(),
+    }
+    let meta = builder.meta();
+    let toc = builder
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, text, anchor } if *level <= 2 => {
+                Some(TocEntry { level: *level, text: text.clone(), anchor: anchor.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    Document { meta, toc, blocks: builder.blocks, labels: labels.clone() }
+}
