@@ -215,15 +215,22 @@ pub fn build(strategy: &Strategy, profile: Profile, labels: &Labels) -> Document
         Profile::Council => builder.council(),
     }
     let meta = builder.meta();
-    let toc = builder
-        .blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Heading { level, text, anchor } if *level <= 2 => {
-                Some(TocEntry { level: *level, text: text.clone(), anchor: anchor.clone() })
-            }
-            _ => None,
-        })
-        .collect();
-    Document { meta, toc, blocks: builder.blocks, labels: labels.clone() }
+    Document::new(meta, builder.blocks, labels)
+}
+
+impl Document {
+    /// A document of `blocks` with the words of `labels`; its contents are
+    /// the headings of levels 1 and 2.
+    pub fn new(meta: Meta, blocks: Vec<Block>, labels: &Labels) -> Document {
+        let toc = blocks
+            .iter()
+            .filter_map(|block| match block {
+                Block::Heading { level, text, anchor } if *level <= 2 => {
+                    Some(TocEntry { level: *level, text: text.clone(), anchor: anchor.clone() })
+                }
+                _ => None,
+            })
+            .collect();
+        Document { meta, toc, blocks, labels: labels.clone() }
+    }
 }

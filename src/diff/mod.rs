@@ -8,7 +8,7 @@ mod compare;
 use compare::{Changes, Entries, arrow, by_id, field_changes, goal_changes, kinds, measure_changes, opt};
 
 use crate::catalogue::Catalogue;
-use crate::context::{Block, Document, ListItem, Meta, TocEntry};
+use crate::context::{Block, Document, Fact, ListItem, Meta};
 use crate::figures::Figures;
 use crate::i18n::{Labels, date, fill, money};
 use crate::model::{Date, Field, Goal, Lang, Measure, Strategy};
@@ -53,16 +53,7 @@ pub fn document(versions: Versions<'_>, lang: Lang, labels: &Labels) -> Document
     if blocks.is_empty() {
         blocks.push(Block::Paragraph { text: labels.no_changes.clone() });
     }
-    let toc = blocks
-        .iter()
-        .filter_map(|block| match block {
-            Block::Heading { level, text, anchor } => {
-                Some(TocEntry { level: *level, text: text.clone(), anchor: anchor.clone() })
-            }
-            _ => None,
-        })
-        .collect();
-    Document { meta: meta(versions, lang, labels), toc, blocks, labels: labels.clone() }
+    Document::new(meta(versions, lang, labels), blocks, labels)
 }
 
 /// The change log's title and facts: the municipality, both versions.
@@ -73,7 +64,7 @@ fn meta(versions: Versions<'_>, lang: Lang, labels: &Labels) -> Meta {
         title,
         subtitle: None,
         authors: vec![municipality.clone()],
-        facts: vec![crate::context::Fact { label: labels.municipality.clone(), value: municipality.clone() }],
+        facts: vec![Fact { label: labels.municipality.clone(), value: municipality.clone() }],
         municipality,
         date: None,
         date_iso: None,
