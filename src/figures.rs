@@ -109,7 +109,7 @@ pub fn status_key(s: Option<MeasureStatus>) -> &'static str {
 
 /// The years a measure's budget is spread over, if it has any year.
 pub fn years(m: &Measure) -> Option<(u16, u16)> {
-    let end = m.end.as_ref().map(|e| *e.get_ref());
+    let end = m.end.as_ref().map(|e| *e);
     match (m.start, end) {
         (Some(s), Some(e)) if e >= s => Some((s, e)),
         (Some(s), _) => Some((s, s)),
@@ -121,14 +121,14 @@ pub fn years(m: &Measure) -> Option<(u16, u16)> {
 impl Figures {
     /// Computes the figures of `s`.
     pub fn of(s: &Strategy) -> Figures {
-        let measures: Vec<&Measure> = s.measures.iter().map(|m| m.get_ref()).collect();
+        let measures: Vec<&Measure> = s.measures.iter().collect();
         let budget_total = measures.iter().filter_map(|m| m.budget_eur).fold(0u64, u64::saturating_add);
         let budget_by_field = s
             .fields
             .iter()
             .map(|f| {
-                let id = f.get_ref().id.get_ref();
-                let in_field: Vec<_> = measures.iter().filter(|m| m.field.get_ref() == id).collect();
+                let id = &f.id;
+                let in_field: Vec<_> = measures.iter().filter(|m| m.field == *id).collect();
                 FieldBudget {
                     field: id.clone(),
                     measures: in_field.len(),
@@ -180,11 +180,10 @@ impl Figures {
             *by_priority.entry(priority_key(m.priority).to_string()).or_insert(0) += 1;
             *by_status.entry(status_key(m.status).to_string()).or_insert(0) += 1;
         }
-        let quick_wins = measures.iter().filter(|m| m.quick_win).map(|m| m.id.get_ref().clone()).collect();
+        let quick_wins = measures.iter().filter(|m| m.quick_win).map(|m| m.id.clone()).collect();
         let sdgs = (1..=17u8)
             .filter_map(|n| {
-                let ids: Vec<String> =
-                    measures.iter().filter(|m| m.sdgs.contains(&n)).map(|m| m.id.get_ref().clone()).collect();
+                let ids: Vec<String> = measures.iter().filter(|m| m.sdgs.contains(&n)).map(|m| m.id.clone()).collect();
                 (!ids.is_empty()).then_some(SdgCoverage { sdg: n, measures: ids })
             })
             .collect();

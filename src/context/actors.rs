@@ -34,7 +34,7 @@ impl Builder<'_> {
         let l = self.labels;
         let mut by_name: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
         for m in self.measures() {
-            let id = m.id.get_ref().clone();
+            let id = m.id.clone();
             if let Some(lead) = nonblank(&m.lead) {
                 by_name.entry(lead.to_string()).or_default().0.push(id.clone());
             }

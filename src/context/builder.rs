@@ -137,27 +137,27 @@ impl<'a> Builder<'a> {
 
     /// The goals, in input order.
     pub(super) fn goals(&self) -> impl Iterator<Item = &'a Goal> + 'a {
-        self.strategy.goals.iter().map(|g| g.get_ref())
+        self.strategy.goals.iter()
     }
 
     /// The fields of action, in input order.
     pub(super) fn fields(&self) -> impl Iterator<Item = &'a Field> + 'a {
-        self.strategy.fields.iter().map(|f| f.get_ref())
+        self.strategy.fields.iter()
     }
 
     /// The measures, in input order.
     pub(super) fn measures(&self) -> impl Iterator<Item = &'a Measure> + 'a {
-        self.strategy.measures.iter().map(|m| m.get_ref())
+        self.strategy.measures.iter()
     }
 
     /// The actors, in input order.
     pub(super) fn actors(&self) -> impl Iterator<Item = &'a Actor> + 'a {
-        self.strategy.actors.iter().map(|a| a.get_ref())
+        self.strategy.actors.iter()
     }
 
     /// A goal as "id title", or its id when it has no title (or is unknown).
     pub(super) fn goal_label(&self, id: &str) -> String {
-        match self.goals().find(|g| g.id.get_ref() == id).and_then(|g| nonblank(&g.title)) {
+        match self.goals().find(|g| g.id == id).and_then(|g| nonblank(&g.title)) {
             Some(title) => format!("{id} {title}"),
             None => id.to_string(),
         }
@@ -167,25 +167,25 @@ impl<'a> Builder<'a> {
     pub(super) fn field_title(&self, f: &Field) -> String {
         nonblank(&f.title)
             .map(str::to_string)
-            .or_else(|| self.catalogue.common_field(f.id.get_ref()).map(|c| c.title(self.lang).to_string()))
-            .unwrap_or_else(|| f.id.get_ref().clone())
+            .or_else(|| self.catalogue.common_field(&f.id).map(|c| c.title(self.lang).to_string()))
+            .unwrap_or_else(|| f.id.clone())
     }
 
     /// The title of the field with `id`, or the id when there is no such field.
     pub(super) fn field_title_by_id(&self, id: &str) -> String {
-        self.fields().find(|f| f.id.get_ref() == id).map_or_else(|| id.to_string(), |f| self.field_title(f))
+        self.fields().find(|f| f.id == id).map_or_else(|| id.to_string(), |f| self.field_title(f))
     }
 
     /// A measure's title, or its id when it has none.
     pub(super) fn measure_title(&self, m: &Measure) -> String {
-        nonblank(&m.title).map_or_else(|| m.id.get_ref().clone(), str::to_string)
+        nonblank(&m.title).map_or_else(|| m.id.clone(), str::to_string)
     }
 
     /// A measure as "id title", or its id when it has no title.
     pub(super) fn measure_label(&self, m: &Measure) -> String {
         match nonblank(&m.title) {
-            Some(t) => format!("{} {t}", m.id.get_ref()),
-            None => m.id.get_ref().clone(),
+            Some(t) => format!("{} {t}", m.id),
+            None => m.id.clone(),
         }
     }
 

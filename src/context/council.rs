@@ -34,9 +34,9 @@ impl Builder<'_> {
     fn resolution(&self, title: &str) -> String {
         let l = self.labels;
         let version = match (nonblank(&self.strategy.document.version), &self.strategy.document.date) {
-            (Some(v), Some(d)) => format!(" ({} {v}, {})", l.version, i18n::date(self.lang, *d.get_ref())),
+            (Some(v), Some(d)) => format!(" ({} {v}, {})", l.version, i18n::date(self.lang, *d)),
             (Some(v), None) => format!(" ({} {v})", l.version),
-            (None, Some(d)) => format!(" ({})", i18n::date(self.lang, *d.get_ref())),
+            (None, Some(d)) => format!(" ({})", i18n::date(self.lang, *d)),
             (None, None) => String::new(),
         };
         let months = self.strategy.document.review_months.unwrap_or(24).to_string();
@@ -82,7 +82,7 @@ impl Builder<'_> {
     fn council_finance(&mut self) {
         let l = self.labels;
         self.heading(1, l.council_finance.clone(), "finance");
-        if self.strategy.measures.iter().any(|m| m.get_ref().budget_eur.is_some()) {
+        if self.strategy.measures.iter().any(|m| m.budget_eur.is_some()) {
             // the budget tables stand directly under the level-1 heading
             self.item_level = 1;
             self.financing();

@@ -10,20 +10,20 @@ impl<'a> Builder<'a> {
     /// The goals a field of action serves, as a fact.
     fn field_goals_fact(&self, f: &Field) -> Option<Fact> {
         (!f.goals.is_empty()).then(|| {
-            let goals: Vec<String> = f.goals.iter().map(|g| self.goal_label(g.get_ref())).collect();
+            let goals: Vec<String> = f.goals.iter().map(|g| self.goal_label(g)).collect();
             self.fact(&self.labels.goals, goals.join("; "))
         })
     }
 
     /// The measures of a field of action.
     fn measures_of(&self, f: &Field) -> Vec<&'a Measure> {
-        self.measures().filter(|m| m.field.get_ref() == f.id.get_ref()).collect()
+        self.measures().filter(|m| m.field == f.id).collect()
     }
 
     /// Full: a chapter per field of action with its measure profiles.
     pub(super) fn field_chapters(&mut self) {
         for f in self.fields() {
-            self.heading(self.item_level + 1, self.field_title(f), format!("field-{}", f.id.get_ref()));
+            self.heading(self.item_level + 1, self.field_title(f), format!("field-{}", f.id));
             if let Some(d) = nonblank(&f.description) {
                 self.text(d);
             }
@@ -42,11 +42,11 @@ impl<'a> Builder<'a> {
     /// A measure profile ("Steckbrief"): heading, description and a two-column table.
     fn measure_profile(&mut self, m: &Measure) {
         let l = self.labels;
-        self.heading(self.item_level + 2, self.measure_label(m), format!("measure-{}", m.id.get_ref()));
+        self.heading(self.item_level + 2, self.measure_label(m), format!("measure-{}", m.id));
         if let Some(d) = nonblank(&m.description) {
             self.text(d);
         }
-        let goals: Vec<String> = m.goals.iter().map(|g| self.goal_label(g.get_ref())).collect();
+        let goals: Vec<String> = m.goals.iter().map(|g| self.goal_label(g)).collect();
         let mut rows = vec![
             vec![l.goals.clone(), self.or_none(Some(goals.join("; ")))],
             vec![l.lead.clone(), self.or_none(m.lead.clone())],
@@ -77,7 +77,7 @@ impl<'a> Builder<'a> {
             if nonblank(&f.description).is_none() && self.measures_of(f).is_empty() {
                 continue; // no empty heading
             }
-            self.heading(self.item_level + 1, self.field_title(f), format!("field-{}", f.id.get_ref()));
+            self.heading(self.item_level + 1, self.field_title(f), format!("field-{}", f.id));
             if let Some(d) = nonblank(&f.description) {
                 self.text(d);
             }

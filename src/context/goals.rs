@@ -12,11 +12,11 @@ use super::{Block, Fact, ListItem};
 impl Builder<'_> {
     /// Goals as a nested list under their parents.
     pub(super) fn goal_hierarchy(&mut self) {
-        let ids: Vec<&str> = self.goals().map(|g| g.id.get_ref().as_str()).collect();
+        let ids: Vec<&str> = self.goals().map(|g| g.id.as_str()).collect();
         let mut children: BTreeMap<&str, Vec<&Goal>> = BTreeMap::new();
         let mut roots = Vec::new();
         for g in self.goals() {
-            match g.parent.as_ref().map(|p| p.get_ref().as_str()).filter(|p| ids.contains(p)) {
+            match g.parent.as_deref().filter(|p| ids.contains(p)) {
                 Some(p) => children.entry(p).or_default().push(g),
                 None => roots.push(g),
             }
@@ -24,9 +24,9 @@ impl Builder<'_> {
         let mut items = Vec::new();
         let mut stack: Vec<(&Goal, usize)> = roots.into_iter().rev().map(|g| (g, 0)).collect();
         while let Some((g, level)) = stack.pop() {
-            items.push(ListItem { text: self.goal_label(g.id.get_ref()), level });
+            items.push(ListItem { text: self.goal_label(&g.id), level });
             if level < 8
-                && let Some(kids) = children.get(g.id.get_ref().as_str())
+                && let Some(kids) = children.get(g.id.as_str())
             {
                 stack.extend(kids.iter().rev().map(|k| (*k, level + 1)));
             }
@@ -49,11 +49,11 @@ impl Builder<'_> {
             .map(|i| {
                 let mut row = Vec::new();
                 if with_goal {
-                    row.push(self.goal_label(g.id.get_ref()));
+                    row.push(self.goal_label(&g.id));
                 }
                 row.push(i.name.clone());
                 row.push(value(i.baseline, i.baseline_year, &i.unit));
-                row.push(value(i.target, i.target_year.as_ref().map(|y| *y.get_ref()), &i.unit));
+                row.push(value(i.target, i.target_year.as_ref().map(|y| *y), &i.unit));
                 if !with_goal {
                     row.push(self.or_none(i.source.clone()));
                 }
@@ -66,7 +66,7 @@ impl Builder<'_> {
     pub(super) fn goal_indicators(&mut self) {
         let l = self.labels;
         for g in self.goals() {
-            let id = g.id.get_ref();
+            let id = &g.id;
             if self.profile != Profile::Full && nonblank(&g.description).is_none() && g.indicators.is_empty() {
                 continue; // nothing to say about it beyond its title: no empty heading
             }
@@ -101,7 +101,7 @@ impl Builder<'_> {
         let l = self.labels;
         let mut facts = Vec::new();
         if let Some(p) = &g.parent {
-            facts.push(self.fact(&l.parent_goal, self.goal_label(p.get_ref())));
+            facts.push(self.fact(&l.parent_goal, self.goal_label(p)));
         }
         if let Some(d) = nonblank(&g.derived_from) {
             facts.push(self.fact(&l.derived_from, d));
@@ -123,7 +123,7 @@ impl Builder<'_> {
         ];
         let rows: Vec<Vec<String>> = self.goals().flat_map(|g| self.indicator_rows(g, true)).collect();
         if rows.is_empty() {
-            let items = self.goals().map(|g| ListItem { text: self.goal_label(g.id.get_ref()), level: 0 }).collect();
+            let items = self.goals().map(|g| ListItem { text: self.goal_label(&g.id), level: 0 }).collect();
             self.blocks.push(Block::List { items });
         } else {
             self.table(columns, rows);

@@ -32,9 +32,9 @@ impl Builder<'_> {
             .measures()
             .map(|m| {
                 vec![
-                    m.id.get_ref().clone(),
+                    m.id.clone(),
                     self.measure_title(m),
-                    self.field_title_by_id(m.field.get_ref()),
+                    self.field_title_by_id(&m.field),
                     self.priority(m.priority),
                     self.status(m.status),
                     self.period(m),
@@ -50,7 +50,7 @@ impl Builder<'_> {
     fn traceability(&mut self) {
         let l = self.labels;
         self.heading(self.item_level + 1, l.traceability.clone(), "traceability");
-        let goal_ids: Vec<String> = self.goals().map(|g| g.id.get_ref().clone()).collect();
+        let goal_ids: Vec<String> = self.goals().map(|g| g.id.clone()).collect();
         let width = (60 / goal_ids.len().max(1)) as u32;
         let mut columns = vec![col(&l.measure, false, 100 - width * goal_ids.len() as u32)];
         columns.extend(goal_ids.iter().map(|g| col(g, false, width)));
@@ -59,7 +59,7 @@ impl Builder<'_> {
             .map(|m| {
                 let mut row = vec![self.measure_label(m)];
                 row.extend(goal_ids.iter().map(|g| {
-                    if m.goals.iter().any(|mg| mg.get_ref() == g) { l.traceability_mark.clone() } else { String::new() }
+                    if m.goals.iter().any(|mg| mg == g) { l.traceability_mark.clone() } else { String::new() }
                 }));
                 row
             })
@@ -137,7 +137,7 @@ impl Builder<'_> {
             .measures()
             .filter(|m| m.quick_win)
             .map(|m| ListItem {
-                text: format!("{} ({})", self.measure_label(m), self.field_title_by_id(m.field.get_ref())),
+                text: format!("{} ({})", self.measure_label(m), self.field_title_by_id(&m.field)),
                 level: 0,
             })
             .collect();

@@ -22,7 +22,7 @@ impl Builder<'_> {
         let lang = self.lang;
         let doc = &self.strategy.document;
         let (title, subtitle) = self.title_and_subtitle();
-        let date = doc.date.as_ref().map(|d| *d.get_ref());
+        let date = doc.date.as_ref().map(|d| *d);
         let status = doc.status.map(|st| self.labels.doc_status(st).to_string());
         let mut facts = self.municipality_facts();
         facts.extend(self.document_facts(status.as_deref(), date));
@@ -73,10 +73,8 @@ impl Builder<'_> {
             facts.push(self.fact(&l.kind, l.kind(kind)));
         }
         if let Some(state) = &m.state {
-            let name = self
-                .catalogue
-                .state(state.get_ref())
-                .map_or(state.get_ref().as_str(), |st| crate::catalogue::pick(lang, &st.de, &st.en));
+            let name =
+                self.catalogue.state(state).map_or(state.as_str(), |st| crate::catalogue::pick(lang, &st.de, &st.en));
             facts.push(self.fact(&l.state, name));
         }
         if let Some(p) = m.population {

@@ -37,9 +37,9 @@ impl Builder<'_> {
         for f in self.fields() {
             let tasks: Vec<RoadmapTask> = dated
                 .iter()
-                .filter(|(m, _)| m.field.get_ref() == f.id.get_ref())
+                .filter(|(m, _)| m.field == f.id)
                 .map(|(m, (a, b))| RoadmapTask {
-                    id: m.id.get_ref().clone(),
+                    id: m.id.clone(),
                     title: self.measure_title(m),
                     start: *a,
                     end: *b,

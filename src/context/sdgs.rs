@@ -22,7 +22,7 @@ impl Builder<'_> {
                     let titles: Vec<String> = c
                         .measures
                         .iter()
-                        .filter_map(|id| self.measures().find(|m| m.id.get_ref() == id))
+                        .filter_map(|id| self.measures().find(|m| m.id == *id))
                         .map(|m| self.measure_title(m))
                         .collect();
                     titles.join("; ")

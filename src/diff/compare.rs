@@ -142,7 +142,7 @@ fn value_change(lines: &mut Vec<String>, name: &str, (a, ya): (String, Option<u1
 fn values(i: &Indicator, lang: Lang) -> [(String, Option<u16>); 2] {
     [
         (measured(lang, i.baseline, &i.unit), i.baseline_year),
-        (measured(lang, i.target, &i.unit), i.target_year.as_ref().map(|y| *y.get_ref())),
+        (measured(lang, i.target, &i.unit), i.target_year.as_ref().map(|y| *y)),
     ]
 }
 
@@ -200,12 +200,7 @@ fn list<T: ToString>(items: &[T]) -> String {
 pub(super) fn goal_changes(a: &Goal, b: &Goal, lang: Lang, l: &Labels) -> Changes {
     let mut c = Vec::new();
     field_change(&mut c, &l.title, opt(a.title.clone()), opt(b.title.clone()));
-    field_change(
-        &mut c,
-        &l.parent_goal,
-        opt(a.parent.as_ref().map(|p| p.get_ref().clone())),
-        opt(b.parent.as_ref().map(|p| p.get_ref().clone())),
-    );
+    field_change(&mut c, &l.parent_goal, opt(a.parent.clone()), opt(b.parent.clone()));
     field_change(&mut c, &l.derived_from, opt(a.derived_from.clone()), opt(b.derived_from.clone()));
     if a.cross_sector != b.cross_sector {
         let yes_no = |x: bool| if x { l.yes.clone() } else { l.no.clone() };
@@ -218,7 +213,7 @@ pub(super) fn goal_changes(a: &Goal, b: &Goal, lang: Lang, l: &Labels) -> Change
 pub(super) fn measure_changes(a: &Measure, b: &Measure, lang: Lang, l: &Labels) -> Vec<String> {
     let mut c = Vec::new();
     field_change(&mut c, &l.title, opt(a.title.clone()), opt(b.title.clone()));
-    field_change(&mut c, &l.field, a.field.get_ref().clone(), b.field.get_ref().clone());
+    field_change(&mut c, &l.field, a.field.clone(), b.field.clone());
     let (status, priority) =
         (|m: &Measure| opt(m.status.map(|x| l.status(x))), |m: &Measure| opt(m.priority.map(|x| l.priority(x))));
     field_change(&mut c, &l.status, status(a), status(b));
@@ -226,14 +221,14 @@ pub(super) fn measure_changes(a: &Measure, b: &Measure, lang: Lang, l: &Labels) 
     let budget = |m: &Measure| m.budget_eur.map(|e| money(lang, e)).unwrap_or_default();
     field_change(&mut c, &l.budget, budget(a), budget(b));
     field_change(&mut c, &l.start, opt(a.start), opt(b.start));
-    field_change(&mut c, &l.end, opt(a.end.as_ref().map(|e| *e.get_ref())), opt(b.end.as_ref().map(|e| *e.get_ref())));
+    field_change(&mut c, &l.end, opt(a.end.as_ref().map(|e| *e)), opt(b.end.as_ref().map(|e| *e)));
     field_change(&mut c, &l.lead, opt(a.lead.clone()), opt(b.lead.clone()));
     field_change(&mut c, &l.funding, opt(a.funding.clone()), opt(b.funding.clone()));
     if a.quick_win != b.quick_win {
         let yes_no = |x: bool| if x { l.yes.clone() } else { l.no.clone() };
         c.push(format!("{} {}", l.quick_win, arrow(&yes_no(a.quick_win), &yes_no(b.quick_win))));
     }
-    let goals = |m: &Measure| list(&m.goals.iter().map(|g| g.get_ref()).collect::<Vec<_>>());
+    let goals = |m: &Measure| list(&m.goals.iter().collect::<Vec<_>>());
     field_change(&mut c, &l.goals, goals(a), goals(b));
     field_change(&mut c, &l.partners, list(&a.partners), list(&b.partners));
     field_change(&mut c, &l.sdgs, list(&a.sdgs), list(&b.sdgs));
@@ -254,7 +249,7 @@ pub(super) fn measure_changes(a: &Measure, b: &Measure, lang: Lang, l: &Labels) 
 pub(super) fn field_changes(a: &Field, b: &Field, l: &Labels) -> Vec<String> {
     let mut c = Vec::new();
     field_change(&mut c, &l.title, opt(a.title.clone()), opt(b.title.clone()));
-    let goals = |f: &Field| list(&f.goals.iter().map(|g| g.get_ref()).collect::<Vec<_>>());
+    let goals = |f: &Field| list(&f.goals.iter().collect::<Vec<_>>());
     field_change(&mut c, &l.goals, goals(a), goals(b));
     revised(&mut c, l, &[(&l.description, &a.description, &b.description)]);
     c

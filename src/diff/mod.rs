@@ -78,7 +78,7 @@ fn meta(versions: Versions<'_>, lang: Lang, labels: &Labels) -> Meta {
 
 /// When the strategy is to be reviewed next, as its title page says.
 fn next_review(s: &Strategy) -> Option<Date> {
-    let base = s.document.adopted_on.or(s.document.date.as_ref().map(|d| *d.get_ref()))?;
+    let base = s.document.adopted_on.or(s.document.date.as_ref().map(|d| *d))?;
     Some(base.add_months(s.document.review_months?))
 }
 
@@ -93,7 +93,7 @@ fn document_part(old: &Strategy, new: &Strategy, lang: Lang, l: &Labels) -> Part
             opt(s.document.title.clone()),
             opt(s.document.version.clone()),
             opt(s.document.status.map(|x| l.doc_status(x))),
-            opt(s.document.date.as_ref().map(|d| date(lang, *d.get_ref()))),
+            opt(s.document.date.as_ref().map(|d| date(lang, *d))),
             opt(s.document.adopted_on.map(|d| date(lang, d))),
             opt(next_review(s).map(|d| date(lang, d))),
         ]
@@ -110,11 +110,11 @@ fn document_part(old: &Strategy, new: &Strategy, lang: Lang, l: &Labels) -> Part
 }
 
 fn goals_part(old: &Strategy, new: &Strategy, lang: Lang, l: &Labels) -> Part {
-    let og: Vec<&Goal> = old.goals.iter().map(|g| g.get_ref()).collect();
-    let ng: Vec<&Goal> = new.goals.iter().map(|g| g.get_ref()).collect();
+    let og: Vec<&Goal> = old.goals.iter().collect();
+    let ng: Vec<&Goal> = new.goals.iter().collect();
     let e = Entries {
         kinds: kinds(l),
-        id: |g: &Goal| g.id.get_ref().clone(),
+        id: |g: &Goal| g.id.clone(),
         title: |g: &Goal| g.title.clone().unwrap_or_default(),
         added: |_: &Goal| Vec::new(),
         changes: |a: &Goal, b: &Goal| goal_changes(a, b, lang, l),
@@ -124,13 +124,13 @@ fn goals_part(old: &Strategy, new: &Strategy, lang: Lang, l: &Labels) -> Part {
 
 fn fields_part(old: &Strategy, new: &Strategy, lang: Lang, l: &Labels) -> Part {
     let catalogue = Catalogue::get();
-    let of: Vec<&Field> = old.fields.iter().map(|f| f.get_ref()).collect();
-    let nf: Vec<&Field> = new.fields.iter().map(|f| f.get_ref()).collect();
+    let of: Vec<&Field> = old.fields.iter().collect();
+    let nf: Vec<&Field> = new.fields.iter().collect();
     let e = Entries {
         kinds: kinds(l),
-        id: |f: &Field| f.id.get_ref().clone(),
+        id: |f: &Field| f.id.clone(),
         title: |f: &Field| {
-            let id = f.id.get_ref();
+            let id = &f.id;
             let common = || catalogue.common_field(id).map_or(id.clone(), |c| c.title(lang).to_string());
             f.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(common)
         },
@@ -141,11 +141,11 @@ fn fields_part(old: &Strategy, new: &Strategy, lang: Lang, l: &Labels) -> Part {
 }
 
 fn measures_part(old: &Strategy, new: &Strategy, lang: Lang, l: &Labels) -> Part {
-    let om: Vec<&Measure> = old.measures.iter().map(|m| m.get_ref()).collect();
-    let nm: Vec<&Measure> = new.measures.iter().map(|m| m.get_ref()).collect();
+    let om: Vec<&Measure> = old.measures.iter().collect();
+    let nm: Vec<&Measure> = new.measures.iter().collect();
     let e = Entries {
         kinds: kinds(l),
-        id: |m: &Measure| m.id.get_ref().clone(),
+        id: |m: &Measure| m.id.clone(),
         title: |m: &Measure| m.title.clone().unwrap_or_default(),
         added: |_: &Measure| Vec::new(),
         changes: |a: &Measure, b: &Measure| Changes::from(measure_changes(a, b, lang, l)),

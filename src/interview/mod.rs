@@ -59,7 +59,7 @@ pub fn today() -> Date {
 pub fn fresh(lang: Lang) -> Strategy {
     Strategy {
         document: DocumentInfo {
-            date: Some(toml::Spanned::new(0..0, today())),
+            date: Some(today()),
             review_months: Some(24),
             language: lang,
             ..DocumentInfo::default()

@@ -140,7 +140,7 @@ fn enter_after_the_name_gives_a_minimal_file_that_passes_check() {
     let s = c.strategy.expect("model");
     assert_eq!(s.municipality.name, "Testhausen");
     assert_eq!(s.document.review_months, Some(24));
-    assert_eq!(s.document.date.map(|d| *d.get_ref()), Some(today()));
+    assert_eq!(s.document.date, Some(today()));
     assert!(s.goals.is_empty() && s.fields.is_empty() && s.measures.is_empty() && s.text.is_empty());
     assert!(!draft::path_for(&o.out).exists(), "the draft is removed at the end");
     assert!(script.said.iter().any(|l| l.starts_with("Abdeckung der Gliederung")), "{:?}", script.said);
@@ -218,14 +218,14 @@ fn a_typed_session_checks_each_answer_like_check() {
     // the echo shows the start of the text written in the editor, not the `e` that opened it
     let echo = "Antwort (Enter: überspringen · e: im Editor schreiben) · Erste Zeile…";
     assert!(script.said.iter().any(|l| l == echo), "{:?}", script.said);
-    let goal = s.goals[0].get_ref();
-    assert_eq!((goal.id.get_ref().as_str(), goal.title.as_deref()), ("Z1", Some("Klimaneutral bis 2040")));
+    let goal = &s.goals[0];
+    assert_eq!((goal.id.as_str(), goal.title.as_deref()), ("Z1", Some("Klimaneutral bis 2040")));
     assert_eq!(goal.indicators[0].baseline, Some(1200.5));
-    assert_eq!(s.fields[0].get_ref().id.get_ref(), "mobility");
-    assert_eq!(s.fields[0].get_ref().goals[0].get_ref(), "Z1");
-    let m = s.measures[0].get_ref();
-    assert_eq!(m.id.get_ref(), "M1");
-    assert_eq!((m.start, m.end.as_ref().map(|e| *e.get_ref()), m.budget_eur), (Some(2027), Some(2028), Some(250_000)));
+    assert_eq!(s.fields[0].id, "mobility");
+    assert_eq!(s.fields[0].goals[0], "Z1");
+    let m = &s.measures[0];
+    assert_eq!(m.id, "M1");
+    assert_eq!((m.start, m.end.as_ref().map(|e| *e), m.budget_eur), (Some(2027), Some(2028), Some(250_000)));
     assert!(m.quick_win);
     assert_eq!(m.priority, Some(crate::model::Priority::High));
     assert_eq!(m.sdgs, [11, 13]);
@@ -298,7 +298,7 @@ fn removing_a_goal_removes_its_references() {
     std::fs::write(&old, crate::cmd::init::example("ulm").expect("example")).expect("write");
     let o = options(&dir, Some(old.clone()));
     let before = checked(&old).strategy.expect("model");
-    let first = before.goals[0].get_ref().id.get_ref().clone();
+    let first = before.goals[0].id.clone();
     let mut script = Script::new(vec![("Zielhierarchien", A::No), ("| Ziel ", A::Pick(2))]);
     assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
     let c = checked(&o.out);

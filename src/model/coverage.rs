@@ -30,7 +30,7 @@ fn some_text(t: &Option<String>) -> bool {
 
 /// True when the structured input feeds `generated`.
 pub fn has_data(s: &Strategy, generated: Generated) -> bool {
-    let measures = || s.measures.iter().map(|m| m.get_ref());
+    let measures = || s.measures.iter();
     match generated {
         Generated::Vision => {
             some_text(&s.vision.vision) || some_text(&s.vision.narrative) || !s.vision.keywords.is_empty()
@@ -45,8 +45,8 @@ pub fn has_data(s: &Strategy, generated: Generated) -> bool {
         Generated::Responsibilities => measures().any(|m| some_text(&m.lead) || !m.partners.is_empty()),
         Generated::Prioritisation => measures().any(|m| m.priority.is_some() || m.status.is_some() || m.quick_win),
         Generated::CitizenBenefit => measures().any(|m| some_text(&m.benefit)),
-        Generated::Partners => s.actors.iter().any(|a| !a.get_ref().committee),
-        Generated::Committees => s.actors.iter().any(|a| a.get_ref().committee),
+        Generated::Partners => s.actors.iter().any(|a| !a.committee),
+        Generated::Committees => s.actors.iter().any(|a| a.committee),
         Generated::TechnicalActors => !s.actors.is_empty(),
         Generated::Glossary => !s.glossary.is_empty(),
         Generated::Sdgs => measures().any(|m| !m.sdgs.is_empty()),

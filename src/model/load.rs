@@ -6,7 +6,6 @@
 //! [`super::validate`] can still run on the rest.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -18,13 +17,14 @@ use super::Strategy;
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::messages::{Bound, Expected, Found, KeyHint, Message, MissingHelp, Suggestion, TypeHint};
 use super::schema::input_schema;
+use super::source_map::SourceMap;
 use crate::catalogue::{Catalogue, section_ids};
 
 /// Parses `source` into a model, with all structural errors found.
 ///
 /// The model is `None` when the file could not be read into the model at
 /// all (syntax errors, or a required key missing at the top).
-pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, PathMap) {
+pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, SourceMap) {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
         let diagnostics = syntax_errors
@@ -35,14 +35,14 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, PathMap) {
                 Diagnostic::error(hint.path, e.span(), Message::TomlSyntax { detail, fix: hint.fix })
             })
             .collect();
-        return (None, diagnostics, PathMap::default());
+        return (None, diagnostics, SourceMap::default());
     }
     let schema = input_schema();
-    let mut walker = Walker { root: schema, diagnostics: Vec::new(), kept: HashMap::new() };
+    let mut walker = Walker { root: schema, diagnostics: Vec::new(), sources: SourceMap::default() };
     let span = root.span();
     let pruned = walker.value(&Spanned::new(span.clone(), DeValue::Table(root.into_inner())), schema, &Path::root());
     let mut diagnostics = walker.diagnostics;
-    let map = PathMap(walker.kept);
+    let map = walker.sources;
     let Some(DeValue::Table(table)) = pruned.map(Spanned::into_inner) else {
         return (None, diagnostics, map);
     };
@@ -60,39 +60,6 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, PathMap) {
             }
             (None, diagnostics, map)
         }
-    }
-}
-
-/// Where the structural check left array elements out, the model's indices
-/// differ from the file's: `measures[1]` of the model may be the file's
-/// `measures[2]`. This maps model paths back to the file's.
-#[derive(Debug, Default)]
-pub struct PathMap(HashMap<String, Vec<usize>>);
-
-impl PathMap {
-    /// `path` (with model indices) with the file's indices.
-    pub fn to_file(&self, path: &str) -> String {
-        if self.0.is_empty() {
-            return path.to_string();
-        }
-        let mut out = String::with_capacity(path.len());
-        let mut rest = path;
-        while let Some(open) = rest.find('[') {
-            out.push_str(&rest[..open]);
-            let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
-            let index = &rest[open + 1..close];
-            let mapped = index
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| self.0.get(&out).map(|kept| kept.get(n).copied().unwrap_or(n)))
-                .map_or_else(|| index.to_string(), |n| n.to_string());
-            out.push('[');
-            out.push_str(&mapped);
-            out.push(']');
-            rest = &rest[close + 1..];
-        }
-        out.push_str(rest);
-        out
     }
 }
 
@@ -134,8 +101,8 @@ enum Shape<'s> {
 struct Walker<'s> {
     root: &'s Value,
     diagnostics: Vec<Diagnostic>,
-    /// For arrays that lost elements: the file indices of the kept ones.
-    kept: HashMap<String, Vec<usize>>,
+    /// Where each value stands, and which array elements were kept.
+    sources: SourceMap,
 }
 
 impl<'s> Walker<'s> {
@@ -230,6 +197,7 @@ impl<'s> Walker<'s> {
         path: &Path,
     ) -> Option<Spanned<DeValue<'i>>> {
         let span = value.span();
+        self.sources.insert(&path.0, span.clone());
         let keep = |v: DeValue<'i>| Some(Spanned::new(span.clone(), v));
         match (self.shape(schema), value.get_ref()) {
             (Shape::Any, v) => keep(v.clone()),
@@ -251,7 +219,7 @@ impl<'s> Walker<'s> {
                     }
                 }
                 if kept.len() < array.len() {
-                    self.kept.insert(path.0.clone(), kept);
+                    self.sources.keep(&path.0, kept);
                 }
                 keep(DeValue::Array(out))
             }

@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod messages;
 pub mod schema;
+pub mod source_map;
 pub mod syntax;
 mod types;
 pub mod validate;
@@ -60,15 +61,15 @@ impl Checked {
     /// Reads and checks `source`.
     pub fn from_source(name: impl Into<String>, source: String, options: CheckOptions) -> Checked {
         let text = source.strip_prefix('\u{feff}').unwrap_or(&source);
-        let (strategy, mut diagnostics, paths) = load::parse(text);
+        let (strategy, mut diagnostics, sources) = load::parse(text);
         if let Some(s) = &strategy {
-            for mut d in validate::validate(s, options) {
+            for mut d in validate::validate(s, &sources, options) {
                 // the model may lack elements the structural check left out
-                let path = paths.to_file(&d.path);
+                let path = sources.to_file(&d.path);
                 if path != d.path {
                     d.set_path(path);
                 }
-                d.keys = d.keys.iter().map(|k| paths.to_file(k)).collect();
+                d.keys = d.keys.iter().map(|k| sources.to_file(k)).collect();
                 diagnostics.push(d);
             }
         }

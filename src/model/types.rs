@@ -9,7 +9,6 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 /// One strategy: the whole input file.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -33,23 +32,19 @@ pub struct Strategy {
     pub vision: Vision,
     /// Goals, optionally in a hierarchy.
     #[serde(default)]
-    #[schemars(with = "Vec<Goal>")]
-    pub goals: Vec<Spanned<Goal>>,
+    pub goals: Vec<Goal>,
     /// Fields of action (Handlungsfelder).
     #[serde(default)]
-    #[schemars(with = "Vec<Field>")]
-    pub fields: Vec<Spanned<Field>>,
+    pub fields: Vec<Field>,
     /// Measures, each in one field of action.
     #[serde(default)]
-    #[schemars(with = "Vec<Measure>")]
-    pub measures: Vec<Spanned<Measure>>,
+    pub measures: Vec<Measure>,
     /// Which technical cross-cutting themes to include.
     #[serde(default)]
     pub technical: Technical,
     /// Stakeholders and committees.
     #[serde(default)]
-    #[schemars(with = "Vec<Actor>")]
-    pub actors: Vec<Spanned<Actor>>,
+    pub actors: Vec<Actor>,
     /// Terms explained in plain language.
     #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
@@ -70,8 +65,7 @@ pub struct Municipality {
     pub kind: Option<Kind>,
     /// The German state (Bundesland).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<String>")]
-    pub state: Option<Spanned<String>>,
+    pub state: Option<String>,
     /// Inhabitants.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u64>,
@@ -112,8 +106,7 @@ pub struct DocumentInfo {
     pub status: Option<DocStatus>,
     /// The document's date (TOML date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<Date>")]
-    pub date: Option<Spanned<Date>>,
+    pub date: Option<Date>,
     /// Date of the council decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted_on: Option<Date>,
@@ -208,8 +201,7 @@ pub struct Vision {
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// Unique id, e.g. `Z1`.
-    #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: String,
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -218,8 +210,7 @@ pub struct Goal {
     pub description: Option<String>,
     /// Id of the parent goal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<String>")]
-    pub parent: Option<Spanned<String>>,
+    pub parent: Option<String>,
     /// Where the goal comes from (Herleitung).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived_from: Option<String>,
@@ -253,7 +244,7 @@ pub struct Indicator {
     /// Year the target is to be reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1990, max = 2100), with = "Option<u16>")]
-    pub target_year: Option<Spanned<u16>>,
+    pub target_year: Option<u16>,
     /// Where the figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -264,8 +255,7 @@ pub struct Indicator {
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// Unique id, e.g. `mobility`.
-    #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: String,
     /// Title; a common field's title when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -274,8 +264,7 @@ pub struct Field {
     pub description: Option<String>,
     /// Goals the field serves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(with = "Vec<String>")]
-    pub goals: Vec<Spanned<String>>,
+    pub goals: Vec<String>,
 }
 
 /// `[[measures]]`.
@@ -283,18 +272,15 @@ pub struct Field {
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Unique id, e.g. `M1`.
-    #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: String,
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// Id of the field of action.
-    #[schemars(with = "String")]
-    pub field: Spanned<String>,
+    pub field: String,
     /// Goals the measure pays into.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(with = "Vec<String>")]
-    pub goals: Vec<Spanned<String>>,
+    pub goals: Vec<String>,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -326,7 +312,7 @@ pub struct Measure {
     /// Last year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1990, max = 2100), with = "Option<u16>")]
-    pub end: Option<Spanned<u16>>,
+    pub end: Option<u16>,
     /// Budget in whole euros.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_eur: Option<u64>,

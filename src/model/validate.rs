@@ -3,11 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use toml::Spanned;
-
 use super::coverage::coverage;
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::messages::{List, MeasureKey, Message, Target};
+use super::source_map::SourceMap;
 use super::{Date, Group, Strategy};
 use crate::catalogue::Catalogue;
 
@@ -58,129 +57,273 @@ pub mod advice {
     pub const STATE: &str = "the state is used on the title page and in the council decision";
 }
 
-/// Runs every semantic rule and warning on `s`.
-pub fn validate(s: &Strategy, options: CheckOptions) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let goal_ids = unique_ids(&mut out, List::Goals, s.goals.iter().map(|g| &g.get_ref().id));
-    let field_ids = unique_ids(&mut out, List::Fields, s.fields.iter().map(|f| &f.get_ref().id));
-    unique_ids(&mut out, List::Measures, s.measures.iter().map(|m| &m.get_ref().id));
+/// Runs every semantic rule and warning on `s`; `sources` says where each
+/// key stands in the file, for the diagnostics' line and column.
+pub fn validate(s: &Strategy, sources: &SourceMap, options: CheckOptions) -> Vec<Diagnostic> {
+    let mut rules = Rules { strategy: s, sources, out: Vec::new() };
+    let goal_ids = rules.unique_ids(List::Goals, s.goals.iter().map(|g| g.id.as_str()));
+    let field_ids = rules.unique_ids(List::Fields, s.fields.iter().map(|f| f.id.as_str()));
+    rules.unique_ids(List::Measures, s.measures.iter().map(|m| m.id.as_str()));
+    rules.references(&goal_ids, &field_ids);
+    rules.goal_cycles();
+    rules.periods();
+    rules.goal_warnings();
+    rules.measure_warnings();
+    rules.strategy_warnings(options);
+    rules.out
+}
 
-    for (i, goal) in s.goals.iter().enumerate() {
-        if let Some(parent) = &goal.get_ref().parent {
-            // a goal is not its own parent: its id is no suggestion
-            let own = Some(goal.get_ref().id.get_ref().as_str());
-            reference(&mut out, &format!("goals[{i}].parent"), parent, Target::Goal, &goal_ids, own);
-        }
+/// The rules at work on one strategy, collecting what they find.
+struct Rules<'a> {
+    strategy: &'a Strategy,
+    sources: &'a SourceMap,
+    out: Vec<Diagnostic>,
+}
+
+impl Rules<'_> {
+    /// An error about the value at `path`.
+    fn error(&mut self, path: &str, kind: Message) {
+        self.out.push(Diagnostic::error(path, self.sources.span(path), kind));
     }
-    goal_cycles(&mut out, s);
-    for (i, field) in s.fields.iter().enumerate() {
-        for (j, g) in field.get_ref().goals.iter().enumerate() {
-            reference(&mut out, &format!("fields[{i}].goals[{j}]"), g, Target::Goal, &goal_ids, None);
-        }
+
+    /// A warning about the entry at `path`, shown where `at` stands.
+    fn warning(&self, path: &str, at: &str, kind: Message, advice: &str) -> Diagnostic {
+        Diagnostic::warning(path, self.sources.span(at), kind, advice)
     }
-    for (i, m) in s.measures.iter().enumerate() {
-        let m = m.get_ref();
-        reference(&mut out, &format!("measures[{i}].field"), &m.field, Target::Field, &field_ids, None);
-        for (j, g) in m.goals.iter().enumerate() {
-            reference(&mut out, &format!("measures[{i}].goals[{j}]"), g, Target::Goal, &goal_ids, None);
-        }
-        if let (Some(start), Some(end)) = (m.start, &m.end)
-            && *end.get_ref() < start
-        {
-            out.push(Diagnostic::error(
-                format!("measures[{i}].end"),
-                Some(end.span()),
-                Message::MeasurePeriod { id: m.id.get_ref().clone(), start, end: *end.get_ref() },
-            ));
-        }
-    }
-    for (i, goal) in s.goals.iter().enumerate() {
-        let goal = goal.get_ref();
-        for (j, ind) in goal.indicators.iter().enumerate() {
-            if let (Some(baseline), Some(target)) = (ind.baseline_year, &ind.target_year)
-                && *target.get_ref() < baseline
+
+    /// Checks id syntax and uniqueness; returns the ids that can be referred
+    /// to, each once, in file order.
+    fn unique_ids<'s>(&mut self, list: List, ids: impl Iterator<Item = &'s str>) -> Vec<String> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen_lower: HashMap<String, (usize, &str)> = HashMap::new();
+        let mut all = Vec::new();
+        for (i, value) in ids.enumerate() {
+            let path = format!("{}[{i}].id", list.key());
+            if value.trim().is_empty() {
+                self.error(&path, Message::EmptyId { list });
+            } else if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+                self.error(&path, Message::BadIdChars { value: value.to_string(), list });
+            }
+            if let Some(first) = seen.insert(value, i) {
+                self.error(&path, Message::DuplicateId { value: value.to_string(), list, first });
+            } else if let Some((first, other)) = seen_lower.get(&value.to_lowercase())
+                && *other != value
             {
-                out.push(Diagnostic::error(
-                    format!("goals[{i}].indicators[{j}].target_year"),
-                    Some(target.span()),
-                    Message::IndicatorPeriod {
-                        name: ind.name.clone(),
-                        goal: goal.id.get_ref().clone(),
-                        baseline_year: baseline,
-                        target_year: *target.get_ref(),
-                    },
-                ));
+                let kind =
+                    Message::IdCaseClash { value: value.to_string(), other: other.to_string(), list, first: *first };
+                let warning = self.warning(&path, &path, kind, advice::ID_CASE);
+                self.out.push(warning);
+            }
+            seen_lower.entry(value.to_lowercase()).or_insert((i, value));
+            if !value.trim().is_empty() && !all.iter().any(|a| a == value) {
+                all.push(value.to_string());
+            }
+        }
+        all
+    }
+
+    /// Every reference to a goal or a field names one that exists.
+    fn references(&mut self, goal_ids: &[String], field_ids: &[String]) {
+        let s = self.strategy;
+        for (i, goal) in s.goals.iter().enumerate() {
+            if let Some(parent) = &goal.parent {
+                // a goal is not its own parent: its id is no suggestion
+                let own = Some(goal.id.as_str());
+                self.reference(&format!("goals[{i}].parent"), parent, Target::Goal, goal_ids, own);
+            }
+        }
+        for (i, field) in s.fields.iter().enumerate() {
+            for (j, g) in field.goals.iter().enumerate() {
+                self.reference(&format!("fields[{i}].goals[{j}]"), g, Target::Goal, goal_ids, None);
+            }
+        }
+        for (i, m) in s.measures.iter().enumerate() {
+            self.reference(&format!("measures[{i}].field"), &m.field, Target::Field, field_ids, None);
+            for (j, g) in m.goals.iter().enumerate() {
+                self.reference(&format!("measures[{i}].goals[{j}]"), g, Target::Goal, goal_ids, None);
             }
         }
     }
-    warnings(&mut out, s, options);
-    out
-}
 
-/// Checks id syntax and uniqueness; returns the ids that can be referred
-/// to, each once, in file order.
-fn unique_ids<'a>(
-    out: &mut Vec<Diagnostic>,
-    list: List,
-    ids: impl Iterator<Item = &'a Spanned<String>>,
-) -> Vec<String> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut seen_lower: HashMap<String, (usize, &str)> = HashMap::new();
-    let mut all = Vec::new();
-    for (i, id) in ids.enumerate() {
-        let path = format!("{}[{i}].id", list.key());
-        let value = id.get_ref().as_str();
-        if value.trim().is_empty() {
-            out.push(Diagnostic::error(&path, Some(id.span()), Message::EmptyId { list }));
-        } else if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-            out.push(Diagnostic::error(&path, Some(id.span()), Message::BadIdChars { value: value.to_string(), list }));
+    /// Checks that `id` names one of `known`, naming the closest one otherwise
+    /// (but never `not`, the id of the entry that refers).
+    fn reference(&mut self, path: &str, id: &str, target: Target, known: &[String], not: Option<&str>) {
+        if known.iter().any(|k| k == id) {
+            return;
         }
-        if let Some(first) = seen.insert(value, i) {
-            out.push(Diagnostic::error(
-                &path,
-                Some(id.span()),
-                Message::DuplicateId { value: value.to_string(), list, first },
-            ));
-        } else if let Some((first, other)) = seen_lower.get(&value.to_lowercase())
-            && *other != value
+        let candidates: Vec<String> = known.iter().filter(|k| Some(k.as_str()) != not).cloned().collect();
+        let kind = Message::UnresolvedReference {
+            target,
+            value: id.to_string(),
+            closest: closest(id, &candidates).map(str::to_string),
+            known: known.to_vec(),
+        };
+        self.error(path, kind);
+    }
+
+    /// No measure ends before it starts, no indicator's target year is before its baseline year.
+    fn periods(&mut self) {
+        let s = self.strategy;
+        for (i, m) in s.measures.iter().enumerate() {
+            if let (Some(start), Some(end)) = (m.start, m.end)
+                && end < start
+            {
+                self.error(&format!("measures[{i}].end"), Message::MeasurePeriod { id: m.id.clone(), start, end });
+            }
+        }
+        for (i, goal) in s.goals.iter().enumerate() {
+            for (j, ind) in goal.indicators.iter().enumerate() {
+                if let (Some(baseline_year), Some(target_year)) = (ind.baseline_year, ind.target_year)
+                    && target_year < baseline_year
+                {
+                    let kind = Message::IndicatorPeriod {
+                        name: ind.name.clone(),
+                        goal: goal.id.clone(),
+                        baseline_year,
+                        target_year,
+                    };
+                    self.error(&format!("goals[{i}].indicators[{j}].target_year"), kind);
+                }
+            }
+        }
+    }
+
+    /// A goal is not its own ancestor; each cycle is reported once, at its first goal.
+    fn goal_cycles(&mut self) {
+        let s = self.strategy;
+        let parent: HashMap<&str, &str> =
+            s.goals.iter().filter_map(|g| g.parent.as_ref().map(|p| (g.id.as_str(), p.as_str()))).collect();
+        let mut reported: HashSet<&str> = HashSet::new();
+        for (i, goal) in s.goals.iter().enumerate() {
+            let start = goal.id.as_str();
+            let mut chain = vec![start];
+            let mut current = start;
+            while let Some(&next) = parent.get(current) {
+                if next == start {
+                    if chain.iter().all(|g| reported.insert(g)) {
+                        chain.push(start);
+                        let chain = chain.iter().map(|g| g.to_string()).collect();
+                        self.error(&format!("goals[{i}].parent"), Message::GoalCycle { chain });
+                    }
+                    break;
+                }
+                if chain.contains(&next) {
+                    break; // a cycle further up, reported from its own members
+                }
+                chain.push(next);
+                current = next;
+            }
+        }
+    }
+
+    /// Goals without an indicator.
+    fn goal_warnings(&mut self) {
+        for (i, goal) in self.strategy.goals.iter().enumerate() {
+            if goal.indicators.is_empty() {
+                let kind = Message::GoalWithoutIndicator { goal: goal.id.clone() };
+                let warning = self.warning(&format!("goals[{i}]"), &format!("goals[{i}].id"), kind, advice::INDICATOR);
+                self.out.push(warning.about([format!("goals[{i}].indicators")]));
+            }
+        }
+    }
+
+    /// Measures without a goal, a goal of their field, a lead, a budget or a
+    /// priority; fields without measures.
+    fn measure_warnings(&mut self) {
+        let s = self.strategy;
+        let field_goals: HashMap<&str, Vec<&str>> =
+            s.fields.iter().map(|f| (f.id.as_str(), f.goals.iter().map(String::as_str).collect())).collect();
+        for (i, m) in s.measures.iter().enumerate() {
+            let (path, at) = (format!("measures[{i}]"), format!("measures[{i}].id"));
+            if m.goals.is_empty() {
+                let kind = Message::MeasureWithoutGoal { measure: m.id.clone() };
+                let warning = self.warning(&path, &at, kind, advice::GOAL).about([format!("{path}.goals")]);
+                self.out.push(warning);
+            } else if let Some(served) = field_goals.get(m.field.as_str())
+                && !m.goals.iter().any(|g| served.contains(&g.as_str()))
+            {
+                let kind = Message::MeasureFieldMismatch { measure: m.id.clone(), field: m.field.clone() };
+                let keys = [format!("{path}.goals"), format!("{path}.field"), "fields".to_string()];
+                self.out.push(self.warning(&path, &at, kind, advice::FIELD_GOALS).about(keys));
+            }
+            let missing: [(MeasureKey, bool, &str); 3] = [
+                (MeasureKey::Lead, m.lead.as_deref().is_some_and(|l| !l.trim().is_empty()), advice::LEAD),
+                (MeasureKey::Budget, m.budget_eur.is_some(), advice::BUDGET),
+                (MeasureKey::Priority, m.priority.is_some(), advice::PRIORITY),
+            ];
+            for (key, _, advice) in missing.into_iter().filter(|(_, present, _)| !present) {
+                let kind = Message::MeasureWithout { measure: m.id.clone(), missing: key };
+                self.out.push(self.warning(&path, &at, kind, advice).about([format!("{path}.{}", key.key())]));
+            }
+        }
+        for (i, f) in s.fields.iter().enumerate() {
+            if !s.measures.iter().any(|m| m.field == f.id) {
+                let kind = Message::FieldWithoutMeasures { field: f.id.clone() };
+                let (path, at) = (format!("fields[{i}]"), format!("fields[{i}].id"));
+                self.out.push(self.warning(&path, &at, kind, advice::FIELD_MEASURES).about(["measures"]));
+            }
+        }
+    }
+
+    /// Advice about the strategy as a whole: quick wins, vision, politics,
+    /// the review date, the state's name, the outline coverage.
+    fn strategy_warnings(&mut self, options: CheckOptions) {
+        let s = self.strategy;
+        if !s.measures.is_empty() && !s.measures.iter().any(|m| m.quick_win) {
+            self.out.push(
+                Diagnostic::warning("measures", None, Message::NoQuickWin, advice::QUICK_WIN).about(["measures"]),
+            );
+        }
+        if s.vision.vision.as_deref().is_none_or(|v| v.trim().is_empty()) && !super::coverage::has_text(s, "vision") {
+            let warning = Diagnostic::warning("vision.vision", None, Message::NoVision, advice::VISION);
+            self.out.push(warning.about(["vision", "text.vision"]));
+        }
+        if !s.actors.iter().any(|a| a.group == Some(Group::Politics)) {
+            let warning = Diagnostic::warning("actors", None, Message::NoPoliticsActor, advice::POLITICS);
+            self.out.push(warning.about(["actors"]));
+        }
+        self.review();
+        if let Some(state) = &s.municipality.state
+            && Catalogue::get().state(state).is_none()
         {
-            out.push(Diagnostic::warning(
-                &path,
-                Some(id.span()),
-                Message::IdCaseClash { value: value.to_string(), other: other.to_string(), list, first: *first },
-                advice::ID_CASE,
-            ));
+            let names = Catalogue::get().states.iter().map(|s| s.de.as_str());
+            let closest = did_you_mean(state, names).map(str::to_string);
+            let kind = Message::UnknownState { state: state.clone(), closest };
+            let at = "municipality.state";
+            self.out.push(self.warning(at, at, kind, advice::STATE));
         }
-        seen_lower.entry(value.to_lowercase()).or_insert((i, value));
-        if !value.trim().is_empty() && !all.iter().any(|a| a == value) {
-            all.push(value.to_string());
+        if let Some(min) = options.min_coverage {
+            let c = coverage(s);
+            if c.percent < min {
+                let kind = Message::LowCoverage {
+                    percent: c.percent,
+                    filled: c.filled,
+                    total: c.total,
+                    min,
+                    missing: c.missing.iter().take(5).cloned().collect(),
+                };
+                self.out.push(Diagnostic::warning("text", None, kind, advice::COVERAGE));
+            }
         }
     }
-    all
-}
 
-/// Checks that `id` names one of `known`, naming the closest one otherwise
-/// (but never `not`, the id of the entry that refers).
-fn reference(
-    out: &mut Vec<Diagnostic>,
-    path: &str,
-    id: &Spanned<String>,
-    target: Target,
-    known: &[String],
-    not: Option<&str>,
-) {
-    let value = id.get_ref();
-    if known.iter().any(|k| k == value) {
-        return;
+    /// A review date is set and not past.
+    fn review(&mut self) {
+        let doc = &self.strategy.document;
+        let Some(months) = doc.review_months else {
+            let warning = Diagnostic::warning("document.review_months", None, Message::NoReviewDate, advice::REVIEW);
+            self.out.push(warning.about(["document.review_months"]));
+            return;
+        };
+        let Some(date) = doc.date else { return };
+        let base: Date = doc.adopted_on.unwrap_or(date);
+        let due = base.add_months(months);
+        if due < date {
+            let at = "document.date";
+            let warning = self.warning(at, at, Message::ReviewDatePast { due, date }, advice::REVIEW);
+            self.out.push(warning.about(["document.review_months", "document.date", "document.adopted_on"]));
+        }
     }
-    let candidates: Vec<String> = known.iter().filter(|k| Some(k.as_str()) != not).cloned().collect();
-    let kind = Message::UnresolvedReference {
-        target,
-        value: value.clone(),
-        closest: closest(value, &candidates).map(str::to_string),
-        known: known.to_vec(),
-    };
-    out.push(Diagnostic::error(path, Some(id.span()), kind));
 }
 
 /// The most similar candidate, however far: a reference always names one.
@@ -192,174 +335,4 @@ fn closest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, k)| k)
     })
-}
-
-fn goal_cycles(out: &mut Vec<Diagnostic>, s: &Strategy) {
-    let parent: HashMap<&str, &str> = s
-        .goals
-        .iter()
-        .filter_map(|g| g.get_ref().parent.as_ref().map(|p| (g.get_ref().id.get_ref().as_str(), p.get_ref().as_str())))
-        .collect();
-    let mut reported: HashSet<&str> = HashSet::new();
-    for (i, goal) in s.goals.iter().enumerate() {
-        let start = goal.get_ref().id.get_ref().as_str();
-        let mut chain = vec![start];
-        let mut current = start;
-        while let Some(&next) = parent.get(current) {
-            if next == start {
-                if chain.iter().all(|g| reported.insert(g)) {
-                    chain.push(start);
-                    let span = goal.get_ref().parent.as_ref().map(|p| p.span());
-                    let chain = chain.iter().map(|g| g.to_string()).collect();
-                    out.push(Diagnostic::error(format!("goals[{i}].parent"), span, Message::GoalCycle { chain }));
-                }
-                break;
-            }
-            if chain.contains(&next) {
-                break; // a cycle further up, reported from its own members
-            }
-            chain.push(next);
-            current = next;
-        }
-    }
-}
-
-fn warnings(out: &mut Vec<Diagnostic>, s: &Strategy, options: CheckOptions) {
-    for (i, g) in s.goals.iter().enumerate() {
-        let goal = g.get_ref();
-        if goal.indicators.is_empty() {
-            out.push(
-                Diagnostic::warning(
-                    format!("goals[{i}]"),
-                    Some(goal.id.span()),
-                    Message::GoalWithoutIndicator { goal: goal.id.get_ref().clone() },
-                    advice::INDICATOR,
-                )
-                .about([format!("goals[{i}].indicators")]),
-            );
-        }
-    }
-    let field_goals: HashMap<&str, Vec<&str>> = s
-        .fields
-        .iter()
-        .map(|f| (f.get_ref().id.get_ref().as_str(), f.get_ref().goals.iter().map(|g| g.get_ref().as_str()).collect()))
-        .collect();
-    for (i, m) in s.measures.iter().enumerate() {
-        let m = m.get_ref();
-        let (id, span) = (m.id.get_ref(), Some(m.id.span()));
-        let path = format!("measures[{i}]");
-        if m.goals.is_empty() {
-            out.push(
-                Diagnostic::warning(
-                    &path,
-                    span.clone(),
-                    Message::MeasureWithoutGoal { measure: id.clone() },
-                    advice::GOAL,
-                )
-                .about([format!("{path}.goals")]),
-            );
-        } else if let Some(served) = field_goals.get(m.field.get_ref().as_str())
-            && !m.goals.iter().any(|g| served.contains(&g.get_ref().as_str()))
-        {
-            out.push(
-                Diagnostic::warning(
-                    &path,
-                    span.clone(),
-                    Message::MeasureFieldMismatch { measure: id.clone(), field: m.field.get_ref().clone() },
-                    advice::FIELD_GOALS,
-                )
-                .about([format!("{path}.goals"), format!("{path}.field"), "fields".to_string()]),
-            );
-        }
-        let missing: [(MeasureKey, bool, &str); 3] = [
-            (MeasureKey::Lead, m.lead.as_deref().is_some_and(|l| !l.trim().is_empty()), advice::LEAD),
-            (MeasureKey::Budget, m.budget_eur.is_some(), advice::BUDGET),
-            (MeasureKey::Priority, m.priority.is_some(), advice::PRIORITY),
-        ];
-        for (key, present, advice) in missing {
-            if !present {
-                let kind = Message::MeasureWithout { measure: id.clone(), missing: key };
-                out.push(
-                    Diagnostic::warning(&path, span.clone(), kind, advice).about([format!("{path}.{}", key.key())]),
-                );
-            }
-        }
-    }
-    for (i, f) in s.fields.iter().enumerate() {
-        let f = f.get_ref();
-        if !s.measures.iter().any(|m| m.get_ref().field.get_ref() == f.id.get_ref()) {
-            out.push(
-                Diagnostic::warning(
-                    format!("fields[{i}]"),
-                    Some(f.id.span()),
-                    Message::FieldWithoutMeasures { field: f.id.get_ref().clone() },
-                    advice::FIELD_MEASURES,
-                )
-                .about(["measures"]),
-            );
-        }
-    }
-    if !s.measures.is_empty() && !s.measures.iter().any(|m| m.get_ref().quick_win) {
-        out.push(Diagnostic::warning("measures", None, Message::NoQuickWin, advice::QUICK_WIN).about(["measures"]));
-    }
-    if s.vision.vision.as_deref().is_none_or(|v| v.trim().is_empty()) && !super::coverage::has_text(s, "vision") {
-        out.push(
-            Diagnostic::warning("vision.vision", None, Message::NoVision, advice::VISION)
-                .about(["vision", "text.vision"]),
-        );
-    }
-    if !s.actors.iter().any(|a| a.get_ref().group == Some(Group::Politics)) {
-        out.push(Diagnostic::warning("actors", None, Message::NoPoliticsActor, advice::POLITICS).about(["actors"]));
-    }
-    review(out, s);
-    if let Some(state) = &s.municipality.state
-        && Catalogue::get().state(state.get_ref()).is_none()
-    {
-        let names = Catalogue::get().states.iter().map(|s| s.de.as_str());
-        let closest = did_you_mean(state.get_ref(), names).map(str::to_string);
-        out.push(Diagnostic::warning(
-            "municipality.state",
-            Some(state.span()),
-            Message::UnknownState { state: state.get_ref().clone(), closest },
-            advice::STATE,
-        ));
-    }
-    if let Some(min) = options.min_coverage {
-        let c = coverage(s);
-        if c.percent < min {
-            let kind = Message::LowCoverage {
-                percent: c.percent,
-                filled: c.filled,
-                total: c.total,
-                min,
-                missing: c.missing.iter().take(5).cloned().collect(),
-            };
-            out.push(Diagnostic::warning("text", None, kind, advice::COVERAGE));
-        }
-    }
-}
-
-fn review(out: &mut Vec<Diagnostic>, s: &Strategy) {
-    let doc = &s.document;
-    let Some(months) = doc.review_months else {
-        out.push(
-            Diagnostic::warning("document.review_months", None, Message::NoReviewDate, advice::REVIEW)
-                .about(["document.review_months"]),
-        );
-        return;
-    };
-    let Some(date) = &doc.date else { return };
-    let base: Date = doc.adopted_on.unwrap_or(*date.get_ref());
-    let due = base.add_months(months);
-    if due < *date.get_ref() {
-        out.push(
-            Diagnostic::warning(
-                "document.date",
-                Some(date.span()),
-                Message::ReviewDatePast { due, date: *date.get_ref() },
-                advice::REVIEW,
-            )
-            .about(["document.review_months", "document.date", "document.adopted_on"]),
-        );
-    }
 }

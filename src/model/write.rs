@@ -118,7 +118,7 @@ impl Writer {
             self.key("kind", variant(kind));
         }
         if let Some(state) = &m.state {
-            self.key("state", string(state.get_ref()));
+            self.key("state", string(state));
         }
         self.opt("population", m.population);
         self.list("members", &m.members);
@@ -134,7 +134,7 @@ impl Writer {
         if let Some(status) = &d.status {
             self.key("status", variant(status));
         }
-        self.opt("date", d.date.as_ref().map(|d| *d.get_ref()));
+        self.opt("date", d.date.as_ref().map(|d| *d));
         self.opt("adopted_on", d.adopted_on);
         self.opt("review_months", d.review_months);
         self.key("language", variant(&d.language));
@@ -201,13 +201,12 @@ impl Writer {
             "Goals, with a parent goal and measurable indicators",
         );
         for g in &s.goals {
-            let g = g.get_ref();
             self.line("\n[[goals]]");
-            self.key("id", string(g.id.get_ref()));
+            self.key("id", string(&g.id));
             self.opt_str("title", &g.title);
             self.opt_str("description", &g.description);
             if let Some(p) = &g.parent {
-                self.key("parent", string(p.get_ref()));
+                self.key("parent", string(p));
             }
             self.opt_str("derived_from", &g.derived_from);
             self.flag("cross_sector", g.cross_sector);
@@ -218,7 +217,7 @@ impl Writer {
                 self.opt("baseline", i.baseline.map(|x| x.to_toml_value()));
                 self.opt("baseline_year", i.baseline_year);
                 self.opt("target", i.target.map(|x| x.to_toml_value()));
-                self.opt("target_year", i.target_year.as_ref().map(|y| *y.get_ref()));
+                self.opt("target_year", i.target_year.as_ref().map(|y| *y));
                 self.opt_str("source", &i.source);
             }
         }
@@ -230,12 +229,11 @@ impl Writer {
         }
         self.comment("Handlungsfelder", "Fields of action");
         for f in &s.fields {
-            let f = f.get_ref();
             self.line("\n[[fields]]");
-            self.key("id", string(f.id.get_ref()));
+            self.key("id", string(&f.id));
             self.opt_str("title", &f.title);
             self.opt_str("description", &f.description);
-            let goals: Vec<&str> = f.goals.iter().map(|g| g.get_ref().as_str()).collect();
+            let goals: Vec<&str> = f.goals.iter().map(|g| g.as_str()).collect();
             self.list("goals", &goals);
         }
     }
@@ -246,16 +244,16 @@ impl Writer {
         }
         self.comment("Maßnahmen, je in einem Handlungsfeld", "Measures, each in one field of action");
         for m in &s.measures {
-            self.measure(m.get_ref());
+            self.measure(m);
         }
     }
 
     fn measure(&mut self, m: &Measure) {
         self.line("\n[[measures]]");
-        self.key("id", string(m.id.get_ref()));
+        self.key("id", string(&m.id));
         self.opt_str("title", &m.title);
-        self.key("field", string(m.field.get_ref()));
-        let goals: Vec<&str> = m.goals.iter().map(|g| g.get_ref().as_str()).collect();
+        self.key("field", string(&m.field));
+        let goals: Vec<&str> = m.goals.iter().map(|g| g.as_str()).collect();
         self.list("goals", &goals);
         self.opt_str("description", &m.description);
         self.opt_str("needs", &m.needs);
@@ -270,7 +268,7 @@ impl Writer {
             self.key("status", variant(st));
         }
         self.opt("start", m.start);
-        self.opt("end", m.end.as_ref().map(|e| *e.get_ref()));
+        self.opt("end", m.end.as_ref().map(|e| *e));
         self.opt("budget_eur", m.budget_eur);
         self.opt_str("funding", &m.funding);
         if !m.sdgs.is_empty() {
@@ -299,7 +297,6 @@ impl Writer {
         }
         self.comment("Akteure: Partner und Gremien", "Actors: partners and committees");
         for a in &s.actors {
-            let a = a.get_ref();
             self.line("\n[[actors]]");
             self.key("name", string(&a.name));
             if let Some(g) = &a.group {

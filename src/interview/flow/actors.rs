@@ -2,22 +2,21 @@
 
 use anyhow::Result;
 
-use super::{Flow, spanned, tr};
+use super::{Flow, tr};
 use crate::catalogue::Item;
 use crate::model::{Actor, GlossaryEntry, Group, Involvement, Strategy};
 
 impl Flow<'_> {
     pub(super) fn actors(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let entries: Vec<(usize, String)> =
-            self.s.actors.iter().map(|a| a.get_ref().name.clone()).enumerate().collect();
+        let entries: Vec<(usize, String)> = self.s.actors.iter().map(|a| a.name.clone()).enumerate().collect();
         let noun = self.t("Akteur", "Actor");
         self.review(noun, entries, &|f, i| f.actor(i), &|f, i| drop(f.s.actors.remove(i)))?;
         let first = self.t("Einen Akteur (Partner, Gremium) hinzufügen?", "Add an actor (partner, committee)?");
         let more = self.t("Noch ein Akteur?", "Another actor?");
         while self.add_one(!self.s.actors.is_empty(), first, more)? {
             let actor = Actor { name: String::new(), group: None, role: None, involvement: None, committee: false };
-            self.s.actors.push(spanned(actor));
+            self.s.actors.push(actor);
             self.actor(self.s.actors.len() - 1)?;
         }
         Ok(())
@@ -25,7 +24,7 @@ impl Flow<'_> {
 
     pub(super) fn actor(&mut self, i: usize) -> Result<()> {
         let path = format!("actors[{i}]");
-        let a = self.s.actors[i].get_ref().clone();
+        let a = self.s.actors[i].clone();
         let name = (!a.name.is_empty()).then_some(a.name.clone());
         self.ask("Name", &format!("{path}.name"), name, true, &|a| Ok(a.to_string()), &|s, v| {
             actor_mut(s, i).name = v.unwrap_or_default();
@@ -91,5 +90,5 @@ impl Flow<'_> {
 }
 
 fn actor_mut(s: &mut Strategy, i: usize) -> &mut Actor {
-    s.actors[i].get_mut()
+    &mut s.actors[i]
 }

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Flow, spanned, tr};
+use super::{Flow, tr};
 use crate::catalogue::{Catalogue, pick};
 use crate::interview::parse::{not_a, parse_count, parse_date, parse_list, show_list};
 use crate::model::{DocStatus, Kind, Lang};
@@ -31,12 +31,12 @@ impl Flow<'_> {
         }
 
         let catalogue = Catalogue::get();
-        let current = self.s.municipality.state.as_ref().and_then(|st| catalogue.state(st.get_ref()));
+        let current = self.s.municipality.state.as_ref().and_then(|st| catalogue.state(st));
         let states: Vec<(&str, &str)> =
             catalogue.states.iter().map(|st| (st.code.as_str(), pick(self.lang, &st.de, &st.en))).collect();
         if let Some(choice) = self.choose(state, &states, current.map(|c| c.code.as_str()))? {
             let name = choice.and_then(|code| states.iter().find(|(c, _)| *c == code)).map(|(_, n)| n.to_string());
-            self.s.municipality.state = name.map(spanned);
+            self.s.municipality.state = name;
             self.checkpoint()?;
         }
 
@@ -77,9 +77,9 @@ impl Flow<'_> {
             crate::model::Lang::De => crate::i18n::date(lang, *d),
             crate::model::Lang::En => d.to_string(),
         };
-        let current = self.s.document.date.as_ref().map(|d| shown(d.get_ref()));
+        let current = self.s.document.date.as_ref().map(shown);
         self.ask(t("Datum", "Date"), "document.date", current, false, &|a| parse_date(a, lang), &|s, v| {
-            s.document.date = v.map(spanned);
+            s.document.date = v;
         })?;
         let current = self.s.document.review_months.map(|m| m.to_string());
         let label = t("Fortschreibung alle … Monate", "Review every … months");

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::{Flow, propose, spanned, tr};
+use super::{Flow, propose, tr};
 use crate::catalogue::{Catalogue, Item};
 use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
 use crate::model::{Field, Lang, Measure, MeasureStatus, Priority, Strategy};
@@ -11,13 +11,12 @@ impl Flow<'_> {
     pub(super) fn fields(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
         let catalogue = Catalogue::get();
-        let present: Vec<String> = self.s.fields.iter().map(|f| f.get_ref().id.get_ref().clone()).collect();
+        let present: Vec<String> = self.s.fields.iter().map(|f| f.id.clone()).collect();
         let mut options: Vec<(String, String)> =
             catalogue.fields.iter().map(|f| (f.id.clone(), f.title(self.lang).to_string())).collect();
         for f in &self.s.fields {
-            let f = f.get_ref();
-            if catalogue.common_field(f.id.get_ref()).is_none() {
-                options.push((f.id.get_ref().clone(), f.title.clone().unwrap_or_else(|| f.id.get_ref().clone())));
+            if catalogue.common_field(&f.id).is_none() {
+                options.push((f.id.clone(), f.title.clone().unwrap_or_else(|| f.id.clone())));
             }
         }
         let label = self.t(
@@ -26,7 +25,7 @@ impl Flow<'_> {
         );
         if let Some(chosen) = self.choose_many(label, &options, &present)? {
             for id in present.iter().filter(|id| !chosen.contains(id)) {
-                let n = self.s.measures.iter().filter(|m| m.get_ref().field.get_ref() == id).count();
+                let n = self.s.measures.iter().filter(|m| m.field == *id).count();
                 let question = format!(
                     "{id}: {n} {}",
                     self.t(
@@ -35,17 +34,12 @@ impl Flow<'_> {
                     )
                 );
                 if n == 0 || self.confirm(&question)? {
-                    self.s.fields.retain(|f| f.get_ref().id.get_ref() != id);
-                    self.s.measures.retain(|m| m.get_ref().field.get_ref() != id);
+                    self.s.fields.retain(|f| f.id != *id);
+                    self.s.measures.retain(|m| m.field != *id);
                 }
             }
             for id in chosen.iter().filter(|id| !present.contains(id)) {
-                self.s.fields.push(spanned(Field {
-                    id: spanned(id.clone()),
-                    title: None,
-                    description: None,
-                    goals: Vec::new(),
-                }));
+                self.s.fields.push(Field { id: id.clone(), title: None, description: None, goals: Vec::new() });
             }
             self.checkpoint()?;
         }
@@ -61,11 +55,11 @@ impl Flow<'_> {
                 }
             };
             let i = self.s.fields.len();
-            let field = Field { id: spanned(slug(&title)), title: Some(title), description: None, goals: Vec::new() };
-            self.s.fields.push(spanned(field));
-            let old = self.s.fields[i].get_ref().id.get_ref().clone();
+            let field = Field { id: slug(&title), title: Some(title), description: None, goals: Vec::new() };
+            self.s.fields.push(field);
+            let old = self.s.fields[i].id.clone();
             self.ask("Id", &format!("fields[{i}].id"), Some(old), true, &|a| Ok(a.to_string()), &|s, v| {
-                s.fields[i].get_mut().id = spanned(v.unwrap_or_default());
+                s.fields[i].id = v.unwrap_or_default();
             })?;
             self.checkpoint()?;
         }
@@ -76,39 +70,34 @@ impl Flow<'_> {
     }
 
     pub(super) fn goal_options(&self) -> Vec<(String, String)> {
-        self.s
-            .goals
-            .iter()
-            .map(|g| g.get_ref())
-            .map(|g| (g.id.get_ref().clone(), format!("{} {}", g.id.get_ref(), g.title.as_deref().unwrap_or(""))))
-            .collect()
+        self.s.goals.iter().map(|g| (g.id.clone(), format!("{} {}", g.id, g.title.as_deref().unwrap_or("")))).collect()
     }
 
     pub(super) fn field(&mut self, i: usize) -> Result<()> {
         let catalogue = Catalogue::get();
-        let f = self.s.fields[i].get_ref().clone();
-        let id = f.id.get_ref().clone();
+        let f = self.s.fields[i].clone();
+        let id = f.id.clone();
         let title = f.title.clone().or_else(|| catalogue.common_field(&id).map(|c| c.title(self.lang).to_string()));
         let title = title.unwrap_or_else(|| id.clone());
         self.heading(&format!("{} {title}", self.t("Handlungsfeld", "Field of action")));
         let label = self.t("Beschreibung des Handlungsfelds", "Description of the field");
         if let Some(change) = self.long(label, "", f.description.as_deref())? {
-            self.s.fields[i].get_mut().description = change;
+            self.s.fields[i].description = change;
             self.checkpoint()?;
         }
-        let current: Vec<String> = f.goals.iter().map(|g| g.get_ref().clone()).collect();
+        let current: Vec<String> = f.goals.to_vec();
         let options = self.goal_options();
         if let Some(goals) = self.choose_many(
             self.t("Ziele, denen das Handlungsfeld dient", "Goals the field serves"),
             &options,
             &current,
         )? {
-            self.s.fields[i].get_mut().goals = goals.into_iter().map(spanned).collect();
+            self.s.fields[i].goals = goals.into_iter().collect();
             self.checkpoint()?;
         }
         let entries: Vec<(usize, String)> = (self.s.measures.iter().enumerate())
-            .filter(|(_, m)| m.get_ref().field.get_ref() == &id)
-            .map(|(i, m)| (i, format!("{} {}", m.get_ref().id.get_ref(), m.get_ref().title.as_deref().unwrap_or(""))))
+            .filter(|(_, m)| m.field == id)
+            .map(|(i, m)| (i, format!("{} {}", m.id, m.title.as_deref().unwrap_or(""))))
             .collect();
         let noun = self.t("Maßnahme", "Measure");
         self.review(noun, entries, &|f, m| f.measure(m), &|f, m| drop(f.s.measures.remove(m)))?;
@@ -121,15 +110,15 @@ impl Flow<'_> {
             Lang::En => format!("Another measure in „{title}“?"),
         };
         loop {
-            let any = self.s.measures.iter().any(|m| m.get_ref().field.get_ref() == &id);
+            let any = self.s.measures.iter().any(|m| m.field == id);
             if !self.add_one(any, &first, &more)? {
                 break;
             }
-            let taken: Vec<String> = self.s.measures.iter().map(|m| m.get_ref().id.get_ref().clone()).collect();
+            let taken: Vec<String> = self.s.measures.iter().map(|m| m.id.clone()).collect();
             let measure = Measure {
-                id: spanned(propose("M", &taken)),
+                id: propose("M", &taken),
                 title: None,
-                field: spanned(id.clone()),
+                field: id.clone(),
                 goals: Vec::new(),
                 description: None,
                 needs: None,
@@ -147,7 +136,7 @@ impl Flow<'_> {
                 selection: None,
                 data_sovereignty: None,
             };
-            self.s.measures.push(spanned(measure));
+            self.s.measures.push(measure);
             self.checkpoint()?;
             self.measure(self.s.measures.len() - 1)?;
         }
@@ -157,13 +146,11 @@ impl Flow<'_> {
     pub(super) fn measure(&mut self, i: usize) -> Result<()> {
         let path = format!("measures[{i}]");
         let at = |key: &str| format!("{path}.{key}");
-        let m = self.s.measures[i].get_ref().clone();
+        let m = self.s.measures[i].clone();
         let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
 
-        let old = m.id.get_ref().clone();
-        self.ask("Id", &at("id"), Some(old), true, &text, &|s, v| {
-            measure_mut(s, i).id = spanned(v.unwrap_or_default())
-        })?;
+        let old = m.id.clone();
+        self.ask("Id", &at("id"), Some(old), true, &text, &|s, v| measure_mut(s, i).id = v.unwrap_or_default())?;
         self.ask(self.t("Titel", "Title"), &at("title"), m.title.clone(), false, &text, &|s, v| {
             measure_mut(s, i).title = v
         })?;
@@ -174,12 +161,12 @@ impl Flow<'_> {
         }
         let label = self.t("Nutzen für Bürgerinnen und Bürger", "Benefit for citizens");
         self.ask(label, &at("benefit"), m.benefit.clone(), false, &text, &|s, v| measure_mut(s, i).benefit = v)?;
-        let current: Vec<String> = m.goals.iter().map(|g| g.get_ref().clone()).collect();
+        let current: Vec<String> = m.goals.to_vec();
         let options = self.goal_options();
         if let Some(goals) =
             self.choose_many(self.t("Ziele der Maßnahme", "Goals of the measure"), &options, &current)?
         {
-            measure_mut(&mut self.s, i).goals = goals.into_iter().map(spanned).collect();
+            measure_mut(&mut self.s, i).goals = goals.into_iter().collect();
             self.checkpoint()?;
         }
         let label = self.t("Verantwortlich (federführend)", "Responsible (lead)");
@@ -218,9 +205,9 @@ impl Flow<'_> {
                 measure_mut(s, i).start = v;
             },
         )?;
-        let current = m.end.as_ref().map(|e| e.get_ref().to_string());
+        let current = m.end.as_ref().map(|e| e.to_string());
         self.ask(t("Ende (Jahr)", "End (year)"), &at("end"), current, false, &|a| parse_year(a, lang), &|s, v| {
-            measure_mut(s, i).end = v.map(spanned);
+            measure_mut(s, i).end = v;
         })?;
         let current = m.budget_eur.map(|b| b.to_string());
         self.ask(
@@ -252,5 +239,5 @@ impl Flow<'_> {
 }
 
 fn measure_mut(s: &mut Strategy, i: usize) -> &mut Measure {
-    s.measures[i].get_mut()
+    &mut s.measures[i]
 }

@@ -1,11 +1,9 @@
 //! Vision, mission, guiding principles, goals and their indicators.
 
-use toml::Spanned;
-
 use anyhow::Result;
 use console::style;
 
-use super::{Flow, errors_at, new_error, propose, spanned};
+use super::{Flow, errors_at, new_error, propose};
 use crate::catalogue::Item;
 use crate::interview::parse::{parse_list, parse_number, parse_year, show_list};
 use crate::model::{Goal, Indicator, Strategy};
@@ -64,16 +62,15 @@ impl Flow<'_> {
 
     pub(super) fn goals(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let entries: Vec<(usize, String)> =
-            self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g.get_ref()))).collect();
+        let entries: Vec<(usize, String)> = self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g))).collect();
         let noun = self.t("Ziel", "Goal");
         self.review(noun, entries, &|f, i| f.goal(i), &|f, i| f.remove_goal(i))?;
         let (first, more) = (self.t("Ein Ziel hinzufügen?", "Add a goal?"), self.t("Noch ein Ziel?", "Another goal?"));
         while self.add_one(!self.s.goals.is_empty(), first, more)? {
-            let taken: Vec<String> = self.s.goals.iter().map(|g| g.get_ref().id.get_ref().clone()).collect();
+            let taken: Vec<String> = self.s.goals.iter().map(|g| g.id.clone()).collect();
             let id = propose(self.t("Z", "G"), &taken);
             let goal = Goal {
-                id: spanned(id),
+                id,
                 title: None,
                 description: None,
                 parent: None,
@@ -81,7 +78,7 @@ impl Flow<'_> {
                 cross_sector: false,
                 indicators: Vec::new(),
             };
-            self.s.goals.push(spanned(goal));
+            self.s.goals.push(goal);
             self.checkpoint()?;
             self.goal(self.s.goals.len() - 1)?;
         }
@@ -90,25 +87,24 @@ impl Flow<'_> {
 
     /// Removes goal `i` and every reference to it.
     pub(super) fn remove_goal(&mut self, i: usize) {
-        let id = self.s.goals.remove(i).into_inner().id.into_inner();
+        let id = self.s.goals.remove(i).id;
         for g in &mut self.s.goals {
-            let g = g.get_mut();
-            if g.parent.as_ref().is_some_and(|p| p.get_ref() == &id) {
+            if g.parent.as_ref().is_some_and(|p| p == &id) {
                 g.parent = None;
             }
         }
         for f in &mut self.s.fields {
-            f.get_mut().goals.retain(|g| g.get_ref() != &id);
+            f.goals.retain(|g| g != &id);
         }
         for m in &mut self.s.measures {
-            m.get_mut().goals.retain(|g| g.get_ref() != &id);
+            m.goals.retain(|g| g != &id);
         }
     }
 
     pub(super) fn goal(&mut self, i: usize) -> Result<()> {
         let path = format!("goals[{i}]");
-        let g = self.s.goals[i].get_ref().clone();
-        let old = g.id.get_ref().clone();
+        let g = self.s.goals[i].clone();
+        let old = g.id.clone();
         self.ask("Id", &format!("{path}.id"), Some(old.clone()), true, &|a| Ok(a.to_string()), &|s, v| {
             rename_goal(s, i, &old, &v.unwrap_or_default());
         })?;
@@ -119,26 +115,25 @@ impl Flow<'_> {
             false,
             &|a| Ok(a.to_string()),
             &|s, v| {
-                s.goals[i].get_mut().title = v;
+                s.goals[i].title = v;
             },
         )?;
-        let id = self.s.goals[i].get_ref().id.get_ref().clone();
+        let id = self.s.goals[i].id.clone();
         let others: Vec<(String, String)> = self
             .s
             .goals
             .iter()
-            .map(|g| g.get_ref())
-            .filter(|g| g.id.get_ref() != &id)
-            .map(|g| (g.id.get_ref().clone(), format!("{} {}", g.id.get_ref(), g.title.as_deref().unwrap_or(""))))
+            .filter(|g| g.id != id)
+            .map(|g| (g.id.clone(), format!("{} {}", g.id, g.title.as_deref().unwrap_or(""))))
             .collect();
         if !others.is_empty() {
             let options: Vec<(&str, &str)> = others.iter().map(|(id, name)| (id.as_str(), name.as_str())).collect();
-            let current = self.s.goals[i].get_ref().parent.as_ref().map(|p| p.get_ref().clone());
+            let current = self.s.goals[i].parent.clone();
             let current = current.as_deref().and_then(|c| options.iter().find(|(id, _)| *id == c)).map(|(id, _)| *id);
             let label = self.t("Übergeordnetes Ziel", "Parent goal");
             if let Some(parent) = self.choose(label, &options, current)? {
                 let mut candidate = self.s.clone();
-                candidate.goals[i].get_mut().parent = parent.map(|p| spanned(p.to_string()));
+                candidate.goals[i].parent = parent.map(|p| p.to_string());
                 let at = format!("{path}.parent");
                 let before = errors_at(&self.s, &at, self.lang, label);
                 match new_error(&before, &candidate, &at, self.lang, label) {
@@ -151,14 +146,12 @@ impl Flow<'_> {
             }
         }
         let entries: Vec<(usize, String)> =
-            self.s.goals[i].get_ref().indicators.iter().map(|x| x.name.clone()).enumerate().collect();
+            self.s.goals[i].indicators.iter().map(|x| x.name.clone()).enumerate().collect();
         let noun = self.t("Indikator", "Indicator");
-        self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| {
-            drop(f.s.goals[i].get_mut().indicators.remove(j))
-        })?;
+        self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| drop(f.s.goals[i].indicators.remove(j)))?;
         let first = self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?");
         let more = self.t("Noch ein Indikator?", "Another indicator?");
-        while self.add_one(!self.s.goals[i].get_ref().indicators.is_empty(), first, more)? {
+        while self.add_one(!self.s.goals[i].indicators.is_empty(), first, more)? {
             let indicator = Indicator {
                 name: String::new(),
                 unit: None,
@@ -168,15 +161,15 @@ impl Flow<'_> {
                 target_year: None,
                 source: None,
             };
-            self.s.goals[i].get_mut().indicators.push(indicator);
-            self.indicator(i, self.s.goals[i].get_ref().indicators.len() - 1)?;
+            self.s.goals[i].indicators.push(indicator);
+            self.indicator(i, self.s.goals[i].indicators.len() - 1)?;
         }
         Ok(())
     }
 
     pub(super) fn indicator(&mut self, i: usize, j: usize) -> Result<()> {
         let path = format!("goals[{i}].indicators[{j}]");
-        let ind = self.s.goals[i].get_ref().indicators[j].clone();
+        let ind = self.s.goals[i].indicators[j].clone();
         let name = (!ind.name.is_empty()).then_some(ind.name.clone());
         self.ask(
             self.t("Messgröße (was wird gemessen)", "Measure (what is counted)"),
@@ -233,11 +226,11 @@ impl Flow<'_> {
         self.ask(
             self.t("Zieljahr", "Target year"),
             &format!("{path}.target_year"),
-            ind.target_year.as_ref().map(|y| y.get_ref().to_string()),
+            ind.target_year.as_ref().map(|y| y.to_string()),
             false,
             &|a| parse_year(a, lang),
             &|s, v| {
-                indicator_mut(s, i, j).target_year = v.map(spanned);
+                indicator_mut(s, i, j).target_year = v;
             },
         )
     }
@@ -245,30 +238,30 @@ impl Flow<'_> {
 
 /// `Z1 Title`.
 fn goal_label(g: &Goal) -> String {
-    format!("{} {}", g.id.get_ref(), g.title.as_deref().unwrap_or("")).trim_end().to_string()
+    format!("{} {}", g.id, g.title.as_deref().unwrap_or("")).trim_end().to_string()
 }
 
 fn indicator_mut(s: &mut Strategy, i: usize, j: usize) -> &mut Indicator {
-    &mut s.goals[i].get_mut().indicators[j]
+    &mut s.goals[i].indicators[j]
 }
 
 /// Renames goal `i` from `old` to `new` and every reference with it.
 fn rename_goal(s: &mut Strategy, i: usize, old: &str, new: &str) {
-    s.goals[i].get_mut().id = spanned(new.to_string());
-    let rename = |r: &mut Spanned<String>| {
-        if r.get_ref() == old {
-            *r = spanned(new.to_string());
+    s.goals[i].id = new.to_string();
+    let rename = |r: &mut String| {
+        if r == old {
+            *r = new.to_string();
         }
     };
     for g in &mut s.goals {
-        if let Some(p) = g.get_mut().parent.as_mut() {
+        if let Some(p) = g.parent.as_mut() {
             rename(p);
         }
     }
     for f in &mut s.fields {
-        f.get_mut().goals.iter_mut().for_each(rename);
+        f.goals.iter_mut().for_each(rename);
     }
     for m in &mut s.measures {
-        m.get_mut().goals.iter_mut().for_each(rename);
+        m.goals.iter_mut().for_each(rename);
     }
 }

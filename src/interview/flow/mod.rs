@@ -20,7 +20,6 @@ use std::collections::BTreeSet;
 
 use anyhow::Result;
 use console::style;
-use toml::Spanned;
 
 use super::prompt::Prompter;
 use crate::catalogue::{Catalogue, Generated, Item, pick, section_ids};
@@ -71,10 +70,6 @@ pub struct Flow<'a> {
     l: Labels,
     save: &'a mut Saver<'a>,
     step: usize,
-}
-
-fn spanned<T>(value: T) -> Spanned<T> {
-    Spanned::new(0..0, value)
 }
 
 /// The errors `check` gives for `s` at `prefix` (a key path), in `lang`,
