@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod context;
 pub mod diff;
 pub mod figures;
+pub mod german;
 pub mod i18n;
 pub mod interview;
 pub mod model;

@@ -1,6 +1,7 @@
 //! Reading typed answers as people write them (`1.250.000 €`, `12,5`,
 //! `24.11.2026`, lists with commas) and showing values so they read back.
 
+use crate::german;
 use crate::model::{Date, Lang};
 
 /// Why `answer` was not read: de `„viel“ ist keine ganze Zahl (z. B. 250.000)`,
@@ -12,38 +13,28 @@ pub fn not_a(lang: Lang, answer: &str, de: (&str, &str), en: (&str, &str)) -> St
     }
 }
 
-/// Parses a whole number, allowing the thousands separators people type
-/// (`1.250.000`, `1 250 000`, `1'250'000`).
+/// Parses a whole amount as people write it (`1.250.000`, `450.000,00 €`,
+/// `1,5 Mio. €`, `450 T€`; see [`german::amount`]).
 pub fn parse_count(s: &str, lang: Lang) -> std::result::Result<u64, String> {
-    let digits: String = s.chars().filter(|c| !matches!(c, '.' | ' ' | '\'' | '_' | '\u{a0}' | '\u{202f}')).collect();
-    let digits = digits.strip_suffix('€').unwrap_or(&digits).trim();
-    digits.parse::<u64>().map_err(|_| not_a(lang, s, ("keine ganze Zahl", "250.000"), ("a whole number", "250000")))
+    german::amount(s).ok_or_else(|| not_a(lang, s, ("keine ganze Zahl", "250.000"), ("a whole number", "250000")))
 }
 
 /// Parses a year such as 2027.
 pub fn parse_year(s: &str, lang: Lang) -> std::result::Result<u16, String> {
-    s.parse::<u16>().map_err(|_| not_a(lang, s, ("keine Jahreszahl", "2027"), ("a year", "2027")))
+    german::year(s).ok_or_else(|| not_a(lang, s, ("keine Jahreszahl", "2027"), ("a year", "2027")))
 }
 
-/// Parses a decimal number; a comma is the decimal separator as in German.
+/// Parses a number the German or the English way: `1.200` is 1200, `1,2` is
+/// 1.2 (see [`german::number`]).
 pub fn parse_number(s: &str, lang: Lang) -> std::result::Result<f64, String> {
-    let t = s.replace([' ', '\u{a0}'], "");
-    let t = if t.contains(',') { t.replace('.', "").replace(',', ".") } else { t };
-    match t.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(not_a(lang, s, ("keine Zahl", "12,5"), ("a number", "12,5"))),
-    }
+    german::number(s).ok_or_else(|| not_a(lang, s, ("keine Zahl", "12,5"), ("a number", "12,5")))
 }
 
 /// Parses a date as `2026-11-24` or `24.11.2026`.
 pub fn parse_date(s: &str, lang: Lang) -> std::result::Result<Date, String> {
-    let bad = || not_a(lang, s, ("kein Datum", "24.11.2026 oder 2026-11-24"), ("a date", "2026-11-24 or 24.11.2026"));
-    let parts: Vec<&str> = if s.contains('.') { s.split('.').rev().collect() } else { s.split('-').collect() };
-    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
-    match (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) {
-        (Ok(year), Ok(month), Ok(day)) if year >= 1000 => Date::new(year, month, day).ok_or_else(bad),
-        _ => Err(bad()),
-    }
+    german::date(s).ok_or_else(|| {
+        not_a(lang, s, ("kein Datum", "24.11.2026 oder 2026-11-24"), ("a date", "2026-11-24 or 24.11.2026"))
+    })
 }
 
 /// Splits a list typed on one line: at `;` if there is one, else at `,`.

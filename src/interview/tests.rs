@@ -317,6 +317,12 @@ fn typed_values_read_as_people_write_them() {
     assert_eq!(parse_number("12,5", Lang::De), Ok(12.5));
     assert_eq!(parse_number("1.200,75", Lang::De), Ok(1200.75));
     assert_eq!(parse_number("0.25", Lang::De), Ok(0.25));
+    // one reading everywhere: a dot before three digits groups thousands, as for budgets
+    assert_eq!(parse_number("1.200", Lang::De), Ok(1200.0));
+    assert_eq!(parse_count("1.200", Lang::De), Ok(1200));
+    assert_eq!(parse_count("450.000,00 €", Lang::De), Ok(450_000));
+    assert_eq!(parse_count("1,5 Mio. €", Lang::De), Ok(1_500_000));
+    assert_eq!(parse_count("450 T€", Lang::De), Ok(450_000));
     assert!(parse_number("inf", Lang::De).is_err());
     assert_eq!(parse_date("24.11.2026", Lang::De).map(|d| d.to_string()), Ok("2026-11-24".into()));
     assert_eq!(parse_date("2026-02-28", Lang::De).map(|d| d.to_string()), Ok("2026-02-28".into()));

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use crate::german;
+
 /// What a syntax error on one line most likely means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
@@ -187,15 +189,15 @@ fn fix(key: &str, value: &str) -> Option<Fix> {
         return None;
     }
     let key = key.to_string();
-    if let Some(date) = german_date(value) {
-        return Some(Fix::Date { key, date });
+    if let Some(date) = value.contains('.').then(|| german::date(value)).flatten() {
+        return Some(Fix::Date { key, date: date.to_string() });
     }
-    let (number, unit) = split_unit(value);
-    if let Some(plain) = thousands(number) {
+    let (number, unit) = german::split_unit(value);
+    if let Some(plain) = german::thousands(number) {
         let unit = (!unit.is_empty()).then(|| unit.to_string());
         return Some(Fix::Thousands { key, plain, unit });
     }
-    if let Some(point) = decimal_comma(number) {
+    if let Some(point) = german::decimal_comma(number) {
         return Some(Fix::DecimalComma { key, point });
     }
     if !unit.is_empty() && is_number(number) {
@@ -213,58 +215,8 @@ fn fix(key: &str, value: &str) -> Option<Fix> {
     None
 }
 
-/// `22.11.2026` or `1.2.2026` as `2026-11-22`, `2026-02-01`.
-fn german_date(value: &str) -> Option<String> {
-    let mut parts = value.split('.');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || !(1..=2).contains(&d.len()) || !(1..=2).contains(&m.len()) {
-        return None;
-    }
-    let (d, m, y): (u8, u8, u16) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
-    super::Date::new(y, m, d).map(|_| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// A number followed by a unit: `50000 €`, `12,5 %`, `1.250.000 EUR`.
-fn split_unit(value: &str) -> (&str, &str) {
-    let end =
-        value.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '_'))).unwrap_or(value.len());
-    (value[..end].trim(), value[end..].trim())
-}
-
 fn is_number(s: &str) -> bool {
     !s.is_empty() && s.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit() || c == '.' || c == '_')
-}
-
-/// `1.250.000` (German thousands separators, optionally with `,50`) as `1250000`.
-fn thousands(s: &str) -> Option<String> {
-    let (whole, cents) = match s.split_once(',') {
-        Some((w, c)) if !c.is_empty() && c.chars().all(|c| c.is_ascii_digit()) => (w, Some(c)),
-        Some(_) => return None,
-        None => (s, None),
-    };
-    let mut groups = whole.split('.');
-    let first = groups.next()?;
-    let rest: Vec<&str> = groups.collect();
-    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
-    if rest.is_empty()
-        || !(1..=3).contains(&first.len())
-        || !digits(first)
-        || !rest.iter().all(|g| g.len() == 3 && digits(g))
-    {
-        return None;
-    }
-    let plain: String = std::iter::once(first).chain(rest).collect();
-    Some(match cents {
-        Some(c) => format!("{plain}.{c}"),
-        None => plain,
-    })
-}
-
-/// `12,5` as `12.5`.
-fn decimal_comma(s: &str) -> Option<String> {
-    let (whole, fraction) = s.split_once(',')?;
-    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
-    (digits(whole.trim_start_matches('-')) && digits(fraction)).then(|| format!("{whole}.{fraction}"))
 }
 
 #[cfg(test)]
