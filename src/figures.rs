@@ -86,25 +86,14 @@ pub struct SdgCoverage {
     pub measures: Vec<String>,
 }
 
-/// Stable name of a priority, as in the input.
+/// Stable name of a priority, as in the input (`none` for none).
 pub fn priority_key(p: Option<Priority>) -> &'static str {
-    match p {
-        Some(Priority::High) => "high",
-        Some(Priority::Medium) => "medium",
-        Some(Priority::Low) => "low",
-        None => "none",
-    }
+    p.map_or("none", Into::into)
 }
 
-/// Stable name of a status, as in the input.
+/// Stable name of a status, as in the input (`none` for none).
 pub fn status_key(s: Option<MeasureStatus>) -> &'static str {
-    match s {
-        Some(MeasureStatus::Idea) => "idea",
-        Some(MeasureStatus::Planned) => "planned",
-        Some(MeasureStatus::Running) => "running",
-        Some(MeasureStatus::Done) => "done",
-        None => "none",
-    }
+    s.map_or("none", Into::into)
 }
 
 /// The years a measure's budget is spread over, if it has any year.

@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use strum::VariantArray as _;
+
 use super::{Flow, tr};
 use crate::catalogue::Item;
 use crate::model::{Actor, GlossaryEntry, Group, Involvement, Strategy};
@@ -30,8 +32,7 @@ impl Flow<'_> {
             actor_mut(s, i).name = v.unwrap_or_default();
         })?;
         let t = tr(self.lang);
-        let groups = [Group::Administration, Group::Politics, Group::Business, Group::Science, Group::CivilSociety]
-            .map(|g| (g, self.l.group(g).to_string()));
+        let groups = Group::VARIANTS.iter().map(|&g| (g, self.l.group(g).to_string())).collect::<Vec<_>>();
         if let Some(g) = self.choose(t("Gruppe", "Group"), &groups, a.group)? {
             actor_mut(&mut self.s, i).group = g;
             self.checkpoint()?;
@@ -46,8 +47,8 @@ impl Flow<'_> {
                 actor_mut(s, i).role = v;
             },
         )?;
-        let involvements = [Involvement::Inform, Involvement::Consult, Involvement::CoCreate]
-            .map(|i| (i, self.l.involvement(i).to_string()));
+        let involvements =
+            Involvement::VARIANTS.iter().map(|&i| (i, self.l.involvement(i).to_string())).collect::<Vec<_>>();
         if let Some(v) = self.choose(t("Beteiligung", "Involvement"), &involvements, a.involvement)? {
             actor_mut(&mut self.s, i).involvement = v;
             self.checkpoint()?;

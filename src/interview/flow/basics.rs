@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use strum::VariantArray as _;
+
 use super::{Flow, tr};
 use crate::catalogue::{Catalogue, pick};
 use crate::interview::parse::{not_a, parse_count, parse_date, parse_list, show_list};
@@ -23,8 +25,7 @@ impl Flow<'_> {
             s.municipality.name = v.unwrap_or_default();
         })?;
 
-        let kinds = [Kind::City, Kind::Municipality, Kind::District, Kind::Association]
-            .map(|k| (k, self.l.kind(k).to_string()));
+        let kinds = Kind::VARIANTS.iter().map(|&k| (k, self.l.kind(k).to_string())).collect::<Vec<_>>();
         if let Some(k) = self.choose(kind, &kinds, self.s.municipality.kind)? {
             self.s.municipality.kind = k;
             self.checkpoint()?;
@@ -67,7 +68,8 @@ impl Flow<'_> {
                 s.document.title = v;
             },
         )?;
-        let statuses = [DocStatus::Draft, DocStatus::Adopted].map(|st| (st, self.l.doc_status(st).to_string()));
+        let statuses =
+            DocStatus::VARIANTS.iter().map(|&st| (st, self.l.doc_status(st).to_string())).collect::<Vec<_>>();
         if let Some(st) = self.choose(t("Stand", "Status"), &statuses, self.s.document.status)? {
             self.s.document.status = st;
             self.checkpoint()?;

@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use strum::VariantArray as _;
+
 use super::{Flow, propose, tr};
 use crate::catalogue::{Catalogue, Item};
 use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
@@ -177,7 +179,7 @@ impl Flow<'_> {
             measure_mut(s, i).partners = v.unwrap_or_default();
         })?;
         let (t, lang) = (tr(self.lang), self.lang);
-        let priorities = [Priority::High, Priority::Medium, Priority::Low].map(|p| (p, self.l.priority(p).to_string()));
+        let priorities = Priority::VARIANTS.iter().map(|&p| (p, self.l.priority(p).to_string())).collect::<Vec<_>>();
         if let Some(p) = self.choose(t("Priorität", "Priority"), &priorities, m.priority)? {
             measure_mut(&mut self.s, i).priority = p;
             self.checkpoint()?;
@@ -189,8 +191,8 @@ impl Flow<'_> {
             measure_mut(&mut self.s, i).quick_win = quick;
             self.checkpoint()?;
         }
-        let statuses = [MeasureStatus::Idea, MeasureStatus::Planned, MeasureStatus::Running, MeasureStatus::Done]
-            .map(|st| (st, self.l.status(st).to_string()));
+        let statuses =
+            MeasureStatus::VARIANTS.iter().map(|&st| (st, self.l.status(st).to_string())).collect::<Vec<_>>();
         if let Some(st) = self.choose(t("Stand der Umsetzung", "Status"), &statuses, m.status)? {
             measure_mut(&mut self.s, i).status = st;
             self.checkpoint()?;
