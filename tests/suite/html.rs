@@ -1,8 +1,7 @@
 //! The HTML page, parsed by an HTML5 parser: self-contained, navigable,
 //! and no element the user typed.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 use scraper::{Html, Selector};
 

@@ -1,15 +1,14 @@
 //! The real binary in a pseudo-terminal (rexpect), as a CDO would use it.
 //! These need no terminal of their own, so they run in CI too.
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{bin, code, examples, run_in, stderr};
 use rexpect::process::WaitStatus;
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
+
+use crate::util::{bin, code, examples, run_in, stderr};
 
 /// Starts `strategiekit interview ARGS` in a pseudo-terminal in `dir`, with no editor set.
 fn spawn(dir: &Path, args: &[&str]) -> PtySession {

@@ -1,7 +1,6 @@
 //! The helper commands: init, outline, schema, completions, man, usage errors.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 #[test]
 fn the_starter_passes_check_and_so_does_every_commented_key() {

@@ -1,8 +1,7 @@
 //! `check`: every error rule (message, place, exit code, nothing written)
 //! and every warning, through the real binary.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 /// Checks `toml`; returns (exit code, stderr).
 fn check(toml: &str) -> (i32, String) {

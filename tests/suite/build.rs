@@ -2,8 +2,7 @@
 //! determinism, profiles, languages, stdin/stdout, no-clobber, batches and
 //! template overrides.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -124,7 +123,7 @@ fn every_example_builds_byte_identically_twice_in_every_format() {
 
 /// The level-1 and level-2 headings the full profile must have, in catalogue order.
 fn expected_outline(lang: &str, technical: &[&str]) -> Vec<(u8, String)> {
-    let catalogue: toml::Table = toml::from_str(include_str!("../seeds/outline.toml")).expect("catalogue");
+    let catalogue: toml::Table = toml::from_str(include_str!("../../seeds/outline.toml")).expect("catalogue");
     let mut out = Vec::new();
     for section in catalogue["sections"].as_array().expect("sections") {
         let id = section["id"].as_str().unwrap_or_default();

@@ -2,8 +2,7 @@
 //! order, TOC and PAGE fields, A4, language, core properties, repeated header
 //! rows, well-formed XML with hostile input.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 use std::io::Read as _;
 

@@ -1,5 +1,4 @@
-//! Shared helpers of the integration tests.
-#![allow(dead_code)]
+//! Shared helpers of the test suite: the binary, temporary inputs, strategies.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,8 +1,7 @@
 //! Interop with real tools. These run only when STRATEGIEKIT_INTEROP=1 (as
 //! `.ci/run` sets it); then a missing tool is a failure, never a skip.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 use std::process::Command;
 
