@@ -35,10 +35,10 @@ struct Run {
     code: Option<i32>,
 }
 
-/// Reads until the program has been quiet for a moment (it waits for a key).
+/// Reads until the program has been quiet for a moment and sleeps (it waits for a key).
 fn drain(p: &mut PtySession, out: &mut String) {
     let mut quiet = Instant::now();
-    while quiet.elapsed() < Duration::from_millis(40) {
+    while quiet.elapsed() < Duration::from_millis(40) || !children_sleep() {
         match p.try_read() {
             Some(c) => {
                 out.push(c);
@@ -47,6 +47,22 @@ fn drain(p: &mut PtySession, out: &mut String) {
             None => std::thread::sleep(Duration::from_millis(2)),
         }
     }
+}
+
+/// Whether no child of this test's thread (the program in the pseudo-terminal)
+/// is running or waiting for a CPU or a disk. On a busy machine (all tests
+/// share one process and the machine's cores) a program that is not scheduled
+/// for a while is quiet too, and an Enter typed then would answer the next
+/// question. Linux tells by the state in /proc; elsewhere quiet counts as asleep.
+fn children_sleep() -> bool {
+    let Ok(children) = std::fs::read_to_string("/proc/thread-self/children") else { return true };
+    children.split_whitespace().all(|pid| {
+        // "pid (name) S …": the state follows the last ')'; a child already gone has no file
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
+            let state = stat.rsplit_once(')').map_or("", |(_, rest)| rest.trim_start());
+            !state.starts_with(['R', 'D'])
+        })
+    })
 }
 
 fn exited(p: &PtySession) -> Option<i32> {
