@@ -1,0 +1,86 @@
+//! The HTML page, parsed by an HTML5 parser: self-contained, navigable,
+//! and no element the user typed.
+
+use crate::util::*;
+
+use scraper::{Html, Selector};
+
+fn build_html(toml: &str, args: &[&str]) -> String {
+    let dir = dir_with(&[("s.toml", toml)]);
+    let mut all = vec!["build", "-", "--format", "html"];
+    all.extend_from_slice(args);
+    let out = run_with_stdin(dir.path(), &all, toml);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    stdout(&out)
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    doc.select(&Selector::parse(css).expect("selector")).collect()
+}
+
+/// The elements the templates write; anything else came from user text.
+const OURS: &[&str] = &[
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "h5", "p", "dl", "div", "dt",
+    "dd", "nav", "details", "summary", "ol", "li", "a", "main", "aside", "strong", "ul", "table", "thead", "tbody",
+    "tr", "th", "td", "br",
+];
+
+#[test]
+fn the_page_loads_nothing_and_every_link_resolves() {
+    for example in examples() {
+        let html = build_html(&std::fs::read_to_string(&example).expect("example"), &[]);
+        let doc = Html::parse_document(&html);
+        for element in doc.root_element().descendent_elements() {
+            let name = element.value().name();
+            assert!(OURS.contains(&name), "{example:?}: unexpected <{name}>");
+            assert!(element.value().attr("src").is_none(), "a src attribute");
+            if let Some(href) = element.value().attr("href") {
+                let target = href.strip_prefix('#').unwrap_or_else(|| panic!("external link {href}"));
+                assert_eq!(select(&doc, &format!("[id=\"{target}\"]")).len(), 1, "link target {target}");
+            }
+        }
+        let csp = select(&doc, "meta[http-equiv=\"Content-Security-Policy\"]");
+        assert_eq!(csp[0].value().attr("content"), Some("default-src 'none'; style-src 'unsafe-inline'"));
+        assert!(!select(&doc, "meta[name=viewport]").is_empty(), "readable on a phone");
+        assert!(html.contains("@media print"), "a print stylesheet");
+        assert!(html.contains("@media (max-width: 40rem)"), "a narrow-screen layout");
+        let nav = select(&doc, "nav.toc li a");
+        let h2 = select(&doc, "main h2");
+        assert_eq!(select(&doc, "nav.toc li.toc1").len(), h2.len(), "every chapter is in the navigation");
+        assert!(nav.len() > h2.len(), "items are in the navigation too");
+    }
+}
+
+#[test]
+fn ids_and_language_follow_the_input() {
+    let html = build_html(CLEAN, &[]);
+    let doc = Html::parse_document(&html);
+    assert_eq!(select(&doc, "html")[0].value().attr("lang"), Some("de-DE"));
+    assert_eq!(select(&doc, "#foreword")[0].text().collect::<String>(), "Vorwort");
+    assert_eq!(select(&doc, "#measure-M1")[0].value().name(), "h5");
+    assert_eq!(select(&doc, "#field-administration")[0].text().collect::<String>(), "Verwaltung");
+    assert_eq!(select(&doc, "aside.placeholder").len(), 44, "measure_details is filled by the measures");
+    let en = build_html(&CLEAN.replace("review_months = 24", "review_months = 24\nlanguage = \"en\""), &[]);
+    assert!(en.contains("<html lang=\"en-GB\">") && en.contains("<summary>Contents</summary>"));
+}
+
+#[test]
+fn hostile_text_creates_no_element() {
+    for profile in ["full", "summary", "council"] {
+        let html = build_html(&hostile_strategy("de"), &["--profile", profile]);
+        let doc = Html::parse_document(&html);
+        for element in doc.root_element().descendent_elements() {
+            let name = element.value().name();
+            assert!(OURS.contains(&name), "{profile}: the user's text became <{name}>");
+            assert!(
+                name != "div"
+                    || element.value().attr("class") == Some("table")
+                    || element.parent().is_some_and(|p| p.value().as_element().is_some_and(|e| e.name() == "dl")),
+                "{profile}: a <div> the user typed"
+            );
+        }
+        let texts: Vec<String> = select(&doc, "p, td, li, h3, h4, h5, h1").iter().map(|e| e.text().collect()).collect();
+        assert!(texts.iter().filter(|t| t.contains(FIRST_LINE)).count() > 5, "{profile}: the text is shown as typed");
+        assert!(!html.contains('\u{7}'));
+    }
+}

@@ -1,0 +1,290 @@
+//! Interop with real tools. These run only when STRATEGIEKIT_INTEROP=1 (as
+//! `.ci/run` sets it); then a missing tool is a failure, never a skip.
+
+use crate::util::*;
+
+use std::process::Command;
+
+use strategiekit::catalogue::Profile;
+use strategiekit::context::{self, Block};
+use strategiekit::model::{CheckOptions, Checked};
+use strategiekit::templates::TemplateSet;
+
+fn enabled() -> bool {
+    std::env::var("STRATEGIEKIT_INTEROP").is_ok_and(|v| v == "1")
+}
+
+/// Runs `tool args`, failing loudly when the tool is missing.
+fn tool(tool: &str, args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    let out =
+        Command::new(tool).args(args).current_dir(dir).output().unwrap_or_else(|e| {
+            panic!("STRATEGIEKIT_INTEROP=1 but `{tool}` cannot run: {e}; install it (see .ci/run)")
+        });
+    assert!(out.status.success(), "{tool} {args:?} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+/// Headings as (level, plain text) from pandoc's JSON AST.
+fn pandoc_headings(json: &serde_json::Value) -> Vec<(u64, String)> {
+    fn text(inlines: &serde_json::Value) -> String {
+        inlines
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|i| match i["t"].as_str() {
+                Some("Str") => i["c"].as_str().unwrap_or_default().to_string(),
+                Some("Space" | "SoftBreak" | "LineBreak") => " ".to_string(),
+                Some("Quoted") => format!("\"{}\"", text(&i["c"][1])),
+                _ => text(&i["c"]),
+            })
+            .collect()
+    }
+    json["blocks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["t"] == "Header")
+        .map(|b| (b["c"][0].as_u64().unwrap_or(0), text(&b["c"][2])))
+        .collect()
+}
+
+#[test]
+fn pandoc_reads_the_headings_of_every_example() {
+    if !enabled() {
+        eprintln!("interop tests are off; set STRATEGIEKIT_INTEROP=1 to run them");
+        return;
+    }
+    let templates = TemplateSet::builtin();
+    for example in examples() {
+        let checked = Checked::from_path(&example, CheckOptions::default()).expect("readable");
+        let strategy = checked.valid().expect("valid example");
+        for profile in [Profile::Full, Profile::Summary, Profile::Council] {
+            // the headings the document has, as plain text
+            let doc = context::build(strategy, profile, templates.labels().get(strategy.document.language));
+            let expected: Vec<(u64, String)> = doc
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { level, text, .. } => {
+                        Some((u64::from(*level), text.split_whitespace().collect::<Vec<_>>().join(" ")))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let dir = tempfile::tempdir().expect("dir");
+            let path = example.to_string_lossy().into_owned();
+            let out =
+                run_in(dir.path(), &["build", &path, "--format", "md", "--profile", profile.as_str(), "--out", "."]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+            let md = files_in(dir.path()).pop().expect("one file");
+            let ast = tool("pandoc", &["-f", "markdown-smart", "-t", "json", &md], dir.path());
+            let json: serde_json::Value = serde_json::from_slice(&ast.stdout).expect("pandoc JSON");
+            assert_eq!(pandoc_headings(&json), expected, "{md}: pandoc reads other headings than the document has");
+            let meta = &json["meta"];
+            let lang = if strategy.document.language == strategiekit::model::Lang::En { "en-GB" } else { "de-DE" };
+            assert_eq!(meta["lang"]["c"][0]["c"].as_str(), Some(lang), "{md}: {meta}");
+            assert!(meta["title"]["c"].as_array().is_some_and(|t| !t.is_empty()), "{md}: pandoc reads no title");
+        }
+    }
+}
+
+#[test]
+fn pandoc_html_has_no_element_the_user_typed() {
+    if !enabled() {
+        return;
+    }
+    let hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> <b>bold</b> &lt; | [x](javascript:alert(3))";
+    let toml = format!(
+        "[municipality]\nname = {h}\n[text]\nforeword = {h}\n[[fields]]\nid = \"f\"\ntitle = {h}\n[[measures]]\nid = \"M1\"\nfield = \"f\"\ntitle = {h}\nlead = {h}\n",
+        h = toml::Value::String(format!("{hostile}\n- {hostile}")).to_string()
+    );
+    let dir = dir_with(&[("s.toml", &toml)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = tool("pandoc", &["-f", "markdown", "-t", "html", "-s", "s.md"], dir.path());
+    let html = String::from_utf8_lossy(&html.stdout);
+    for element in ["<script", "<img", "<b>", "href=\"javascript", "<a "] {
+        assert!(!html.contains(element), "pandoc's HTML contains {element}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is still there, escaped");
+}
+
+/// Whitespace folded to single spaces.
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn pandoc_reads_the_same_headings_from_the_docx_as_from_the_markdown() {
+    if !enabled() {
+        return;
+    }
+    for example in examples() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = example.to_string_lossy().into_owned();
+        let out = run_in(dir.path(), &["build", &path, "--format", "md,docx", "--out", "."]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let stem = example.file_stem().expect("stem").to_string_lossy().into_owned();
+        let from_md = tool("pandoc", &["-f", "markdown-smart", "-t", "json", &format!("{stem}.md")], dir.path());
+        let from_docx = tool("pandoc", &["-f", "docx", "-t", "json", &format!("{stem}.docx")], dir.path());
+        let md: serde_json::Value = serde_json::from_slice(&from_md.stdout).expect("JSON");
+        let docx: serde_json::Value = serde_json::from_slice(&from_docx.stdout).expect("JSON");
+        let (md, docx) = (pandoc_headings(&md), pandoc_headings(&docx));
+        assert!(md.len() > 50, "{stem}: {} headings", md.len());
+        assert_eq!(docx, md, "{stem}: pandoc reads other headings from the DOCX than from the Markdown");
+    }
+}
+
+#[test]
+fn libreoffice_turns_every_example_into_a_pdf_with_its_headings() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let mut docs = Vec::new();
+    // besides the examples, a large city's overviews: too wide for one table
+    std::fs::write(dir.path().join("wide.toml"), wide_strategy()).expect("wide.toml");
+    let out = run_in(dir.path(), &["build", "wide.toml", "--format", "md,docx", "--out", "."]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for example in examples() {
+        let path = example.to_string_lossy().into_owned();
+        for profile in ["full", "council"] {
+            let out = run_in(dir.path(), &["build", &path, "--format", "md,docx", "--profile", profile, "--out", "."]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+        }
+    }
+    for name in files_in(dir.path()) {
+        if let Some(stem) = name.strip_suffix(".docx") {
+            docs.push(stem.to_string());
+        }
+    }
+    // a private LibreOffice profile, so a running instance or a stale lock cannot interfere
+    let installation = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    let files: Vec<String> = docs.iter().map(|d| format!("{d}.docx")).collect();
+    let mut args = vec![installation.as_str(), "--headless", "--convert-to", "pdf", "--outdir", "."];
+    args.extend(files.iter().map(String::as_str));
+    tool("soffice", &args, dir.path());
+    for doc in &docs {
+        let text = tool("pdftotext", &[&format!("{doc}.pdf"), "-"], dir.path());
+        let text = fold(&String::from_utf8_lossy(&text.stdout));
+        let md = std::fs::read_to_string(dir.path().join(format!("{doc}.md"))).expect("md");
+        let headings: Vec<String> = md
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .map(|l| fold(&l.trim_start_matches('#').replace('\\', "")))
+            .collect();
+        assert!(!headings.is_empty());
+        for h in &headings {
+            assert!(text.contains(h.as_str()), "{doc}.pdf lacks the heading {h:?}");
+        }
+        let raw = tool("pdftotext", &["-raw", &format!("{doc}.pdf"), "-"], dir.path());
+        let broken =
+            broken_words(&docx_words(&dir.path().join(format!("{doc}.docx"))), &String::from_utf8_lossy(&raw.stdout));
+        assert!(broken.is_empty(), "{doc}.pdf breaks words inside (table columns too narrow): {broken:?}");
+        let pages = tool("pdfinfo", &[&format!("{doc}.pdf")], dir.path());
+        let pages = String::from_utf8_lossy(&pages.stdout).into_owned();
+        assert!(
+            pages.contains("Page size:       595.") || pages.contains("Page size:       595 x 842"),
+            "{doc}: not A4:\n{pages}"
+        );
+    }
+}
+
+/// Every word of the DOCX's text runs.
+fn docx_words(path: &std::path::Path) -> std::collections::HashSet<String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).expect("docx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").expect("document.xml").read_to_string(&mut xml).expect("UTF-8");
+    let mut words = std::collections::HashSet::new();
+    for run in xml.split("<w:t").skip(1) {
+        let text = run.split_once('>').map_or("", |(_, t)| t).split("</w:t>").next().unwrap_or_default();
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        words.extend(text.split_whitespace().map(str::to_string));
+    }
+    words
+}
+
+/// Words the PDF breaks across lines without a hyphen ("Zeitrau/m"): the
+/// end of one line and the start of the next make a word of the document,
+/// and the end alone is none. A word broken over several lines ("Z/1./1" in
+/// a column one character wide) is joined over the lines of one word between.
+fn broken_words(words: &std::collections::HashSet<String>, pdf_text: &str) -> Vec<String> {
+    let lines: Vec<Vec<&str>> = pdf_text.lines().map(|l| l.split_whitespace().collect()).collect();
+    let mut broken = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(head) = line.last() else { continue };
+        if head.ends_with('-') || head.ends_with('–') || words.contains(*head) {
+            continue;
+        }
+        let mut pieces = vec![*head];
+        for next in lines.iter().skip(i + 1).take(12) {
+            let Some(tail) = next.first() else { break };
+            pieces.push(*tail);
+            if words.contains(&pieces.concat()) {
+                broken.push(pieces.join("/"));
+                break;
+            }
+            if next.len() != 1 {
+                break;
+            }
+        }
+    }
+    broken
+}
+
+#[test]
+fn a_word_broken_across_lines_is_found() {
+    let words: std::collections::HashSet<String> =
+        ["Zeitraum", "abgeschlossen", "Bürger-", "Service", "ja"].into_iter().map(str::to_string).collect();
+    let text = "Nr. Zeitrau\nm 2023\nabgeschl\nossen\nBürger-\nService ja\nja\n";
+    assert_eq!(broken_words(&words, text), ["Zeitrau/m", "abgeschl/ossen"]);
+    let words: std::collections::HashSet<String> = ["Z1.1", "Z10.10", "1"].into_iter().map(str::to_string).collect();
+    let text = "Maßnahme Z\n1.\n1\nZ1\n0.\n10\nMOB-01 1\n";
+    assert_eq!(broken_words(&words, text), ["Z/1./1", "Z1/0./10"]);
+}
+
+/// The plain text pandoc reads from a document (Str, Space and breaks), in order.
+fn pandoc_text(json: &serde_json::Value) -> String {
+    fn walk(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::Object(o) => match o.get("t").and_then(|t| t.as_str()) {
+                Some("Str") => out.push_str(o["c"].as_str().unwrap_or_default()),
+                Some("Space" | "SoftBreak" | "LineBreak") => out.push(' '),
+                _ => o.values().for_each(|c| walk(c, out)),
+            },
+            serde_json::Value::Array(a) => a.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    walk(&json["blocks"], &mut out);
+    out
+}
+
+#[test]
+fn pandoc_keeps_dashes_and_cell_lines_as_typed() {
+    if !enabled() {
+        return;
+    }
+    let toml = "[municipality]\nname = \"X\"\n[text]\nforeword = \"A --- B -- C ---- D\"\n[[fields]]\nid = \"f\"\n[[measures]]\nid = \"M1\"\nfield = \"f\"\nlead = \"Amt\\nStabsstelle\"\nfunding = \"Land---Bund\"\n";
+    let dir = dir_with(&[("s.toml", toml)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // pandoc's default Markdown has `smart`: dashes must still read as typed
+    let ast = tool("pandoc", &["-f", "markdown", "-t", "json", "s.md"], dir.path());
+    let text = pandoc_text(&serde_json::from_slice(&ast.stdout).expect("JSON"));
+    assert!(text.contains("A --- B -- C ---- D"), "{text}");
+    assert!(text.contains("Land---Bund"), "{text}");
+    // a line break in a table cell does not glue the lines together in DOCX
+    tool("pandoc", &["s.md", "-o", "s.docx"], dir.path());
+    let ast = tool("pandoc", &["-f", "docx", "-t", "json", "s.docx"], dir.path());
+    let text = pandoc_text(&serde_json::from_slice(&ast.stdout).expect("JSON"));
+    assert!(text.contains("Amt Stabsstelle") && !text.contains("AmtStabsstelle"), "{text}");
+}

@@ -1,0 +1,304 @@
+//! The real binary in a pseudo-terminal (rexpect), as a CDO would use it.
+//! These need no terminal of their own, so they run in CI too.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rexpect::process::WaitStatus;
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
+
+use crate::util::{bin, code, examples, run_in, stderr};
+
+/// Starts `strategiekit interview ARGS` in a pseudo-terminal in `dir`, with no editor set.
+fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+    spawn_with_editor(dir, args, None)
+}
+
+/// Like [`spawn`], with `$EDITOR` set to `editor`.
+fn spawn_with_editor(dir: &Path, args: &[&str], editor: Option<&Path>) -> PtySession {
+    let mut cmd = bin();
+    cmd.arg("interview").args(args).current_dir(dir);
+    cmd.env("NO_COLOR", "1").env("TERM", "xterm").env("COLUMNS", "120").env("LINES", "40");
+    cmd.env_remove("VISUAL").env_remove("EDITOR");
+    if let Some(editor) = editor {
+        cmd.env("EDITOR", editor);
+    }
+    spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(false))
+        .expect("the binary starts in a pty")
+}
+
+/// What the program printed, and how it ended.
+struct Run {
+    out: String,
+    enters: usize,
+    code: Option<i32>,
+}
+
+/// Reads until the program has been quiet for a moment and sleeps (it waits for a key).
+fn drain(p: &mut PtySession, out: &mut String) {
+    let mut quiet = Instant::now();
+    while quiet.elapsed() < Duration::from_millis(40) || !children_sleep() {
+        match p.try_read() {
+            Some(c) => {
+                out.push(c);
+                quiet = Instant::now();
+            }
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
+}
+
+/// Whether no child of this test's thread (the program in the pseudo-terminal)
+/// is running or waiting for a CPU or a disk. On a busy machine (all tests
+/// share one process and the machine's cores) a program that is not scheduled
+/// for a while is quiet too, and an Enter typed then would answer the next
+/// question. Linux tells by the state in /proc; elsewhere quiet counts as asleep.
+fn children_sleep() -> bool {
+    let Ok(children) = std::fs::read_to_string("/proc/thread-self/children") else { return true };
+    children.split_whitespace().all(|pid| {
+        // "pid (name) S …": the state follows the last ')'; a child already gone has no file
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
+            let state = stat.rsplit_once(')').map_or("", |(_, rest)| rest.trim_start());
+            !state.starts_with(['R', 'D'])
+        })
+    })
+}
+
+fn exited(p: &PtySession) -> Option<i32> {
+    match p.process().status() {
+        Some(WaitStatus::Exited(_, code)) => Some(code),
+        Some(WaitStatus::Signaled(..)) => Some(-1),
+        _ => None,
+    }
+}
+
+/// Presses Enter whenever the program waits, until `until` appears in its
+/// output (then stops, without pressing) or it exits.
+fn press_enter(p: &mut PtySession, until: Option<&str>) -> Run {
+    let start = Instant::now();
+    let mut run = Run { out: String::new(), enters: 0, code: None };
+    loop {
+        drain(p, &mut run.out);
+        if let Some(code) = exited(p) {
+            drain(p, &mut run.out);
+            run.code = Some(code);
+            return run;
+        }
+        if until.is_some_and(|u| strip(&run.out).contains(u)) {
+            return run;
+        }
+        assert!(start.elapsed() < Duration::from_secs(120), "the interview hangs; output:\n{}", strip(&run.out));
+        type_keys(p, "\r");
+        run.enters += 1;
+    }
+}
+
+fn strip(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ params final
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for d in chars.by_ref() {
+                    if d.is_ascii_alphabetic() || d == '~' {
+                        break;
+                    }
+                }
+            }
+        } else if c != '\r' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Types `keys` (unbuffered, as a person would).
+fn type_keys(p: &mut PtySession, keys: &str) {
+    p.send(keys).expect("send");
+    p.flush().expect("flush");
+}
+
+fn wait_for(p: &mut PtySession, needle: &str) -> String {
+    p.exp_string(needle).unwrap_or_else(|e| panic!("waiting for {needle:?}: {e}"))
+}
+
+fn model_json(dir: &Path, file: &str) -> serde_json::Value {
+    let o = run_in(dir, &["build", file, "--format", "json", "--out", "json", "--force"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).expect("stem");
+    let text = std::fs::read_to_string(dir.join("json").join(format!("{stem}.json"))).expect("json written");
+    let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    v.as_object_mut().map(|o| o.remove("format"));
+    v
+}
+
+#[test]
+fn a_minimal_interview_typed_from_scratch_passes_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(dir.path(), &["-o", "neu.toml"]);
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Neustadt an der Test\r");
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let shown = strip(&run.out);
+    for part in ["2/7 Einleitung und allgemeine Inhalte", "7/7 Sonstiges", "Geschrieben:", "Abdeckung der Gliederung"] {
+        assert!(shown.contains(part), "{part:?} not shown:\n{shown}");
+    }
+    let o = run_in(dir.path(), &["check", "neu.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("neu.toml")).expect("written");
+    assert!(text.contains("name = \"Neustadt an der Test\""), "{text}");
+    assert!(!dir.path().join("neu.draft.toml").exists(), "the draft is removed");
+    assert!(!dir.path().join("neu.md").exists(), "building is offered, not done, by default");
+}
+
+#[test]
+fn from_every_example_enter_everywhere_gives_an_equal_model() {
+    for example in examples() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::copy(&example, dir.path().join("alt.toml")).expect("copy");
+        let started = Instant::now();
+        let mut p = spawn(dir.path(), &["--from", "alt.toml", "-o", "neu.toml"]);
+        let run = press_enter(&mut p, None);
+        let name = example.display();
+        assert_eq!(run.code, Some(0), "{name}:\n{}", strip(&run.out));
+        eprintln!("{name}: {} prompts answered with Enter in {:.1?}", run.enters, started.elapsed());
+        assert_eq!(model_json(dir.path(), "neu.toml"), model_json(dir.path(), "alt.toml"), "{name}");
+    }
+}
+
+#[test]
+fn ctrl_c_keeps_the_draft_and_the_next_run_resumes_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(dir.path(), &["-o", "s.toml"]);
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Pausenhausen\r");
+    // answer two sections with Enter, then stop at the fields of action (a selection list)
+    let run = press_enter(&mut p, Some("Handlungsfelder (Leertaste"));
+    assert_eq!(run.code, None, "{}", strip(&run.out));
+    p.send_control('c').expect("ctrl-c");
+    let mut rest = String::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        drain(&mut p, &mut rest);
+        if let Some(code) = exited(&p) {
+            break code;
+        }
+        assert!(Instant::now() < deadline, "Ctrl-C did not end the interview:\n{}", strip(&rest));
+    };
+    drain(&mut p, &mut rest);
+    assert_eq!(status, 130, "{}", strip(&rest));
+    assert!(strip(&rest).contains("Unterbrochen"), "{}", strip(&rest));
+    assert!(rest.contains("\u{1b}[?25h"), "the cursor is shown again: {rest:?}");
+    assert!(!dir.path().join("s.toml").exists());
+    let draft = std::fs::read_to_string(dir.path().join("s.draft.toml")).expect("draft kept");
+    assert!(draft.starts_with("# strategiekit interview draft; resume at: fields\n# Entwurf von"), "{draft}");
+    assert!(draft.contains("bei „Handlungsfelder und Maßnahmen“ fortzusetzen"), "{draft}");
+    assert!(draft.contains("name = \"Pausenhausen\""), "{draft}");
+
+    let mut p = spawn(dir.path(), &["-o", "s.toml"]);
+    // rexpect reads bytes as Latin-1: the needles are ASCII
+    let before = wait_for(&mut p, "). Fortsetzen?");
+    assert!(
+        before.contains("Entwurf gefunden: s.draft.toml (weiter bei ") && before.contains("Handlungsfelder und Ma")
+    );
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let shown = strip(&run.out);
+    assert!(!shown.contains("Name der Kommune"), "resumed at the interrupted section:\n{shown}");
+    assert!(shown.contains("4/7 Handlungsfelder"), "{shown}");
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");
+    assert!(text.contains("name = \"Pausenhausen\""), "{text}");
+    assert!(!dir.path().join("s.draft.toml").exists());
+    let o = run_in(dir.path(), &["check", "s.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn without_a_terminal_it_refuses_at_once_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let started = Instant::now();
+    let o = bin()
+        .args(["interview", "-o", "s.toml"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(err.starts_with("error: `strategiekit interview` asks questions and needs a terminal"), "{err}");
+    assert!(err.contains("strategiekit init strategy.toml") && err.contains("strategiekit build"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(20), "it must not wait for input");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0, "nothing written");
+}
+
+#[test]
+fn an_answer_that_check_rejects_is_asked_again_with_the_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(dir.path(), &["-o", "s.toml", "--lang", "en"]);
+    wait_for(&mut p, "Name of the municipality");
+    type_keys(&mut p, "Testville\r");
+    wait_for(&mut p, "Kind");
+    type_keys(&mut p, "\r");
+    wait_for(&mut p, "State");
+    type_keys(&mut p, "\r");
+    wait_for(&mut p, "Population");
+    type_keys(&mut p, "many\r");
+    wait_for(&mut p, "is not a whole number");
+    type_keys(&mut p, "\u{15}12.500\r"); // Ctrl-U clears the line first
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");
+    assert!(text.contains("population = 12500"), "{text}");
+    assert!(text.contains("language = \"en\""), "{text}");
+}
+
+#[test]
+fn a_long_text_can_be_written_in_the_editor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'Aus dem Editor.\\n\\nZweiter Absatz.\\n' > \"$1\"\n").expect("script");
+    #[cfg(unix)]
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    let mut p = spawn_with_editor(dir.path(), &["-o", "s.toml"], Some(&editor));
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Schreibstadt\r");
+    press_enter(&mut p, Some("Vorwort"));
+    type_keys(&mut p, "e\r");
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let echo = "im Editor schreiben): Aus dem Editor."; // ASCII: rexpect reads bytes as Latin-1
+    assert!(strip(&run.out).contains(echo), "the editor's text is echoed:\n{}", strip(&run.out));
+    let o = run_in(dir.path(), &["check", "s.toml", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");
+    assert!(text.contains("foreword = \"\"\"\nAus dem Editor.\n\nZweiter Absatz.\"\"\""), "{text}");
+}
+
+#[test]
+fn a_directory_as_the_output_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let o = run_in(dir.path(), &["interview", "-o", "out"]);
+    assert_eq!(code(&o), 64);
+    assert_eq!(stderr(&o), "error: out is a directory; name the file to write, e.g. -o out/strategy.toml\n");
+}
+
+#[test]
+fn at_the_end_it_builds_markdown_and_docx_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(dir.path(), &["-o", "neu.toml"]);
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Baustadt\r");
+    let run = press_enter(&mut p, Some("Jetzt Markdown und DOCX bauen?"));
+    assert_eq!(run.code, None, "{}", strip(&run.out));
+    type_keys(&mut p, "j\r");
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    for file in ["neu.toml", "neu.md", "neu.docx"] {
+        assert!(dir.path().join(file).is_file(), "{file} missing:\n{}", strip(&run.out));
+    }
+}

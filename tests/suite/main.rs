@@ -1,0 +1,14 @@
+//! The integration tests of strategiekit, one test binary with one module per
+//! area (like ripgrep's and mdBook's suites). Run one area with a name filter,
+//! e.g. `cargo test --test suite check::`; the interop tests run only with
+//! `STRATEGIEKIT_INTEROP=1 cargo test --test suite interop -- --nocapture`.
+
+mod build;
+mod check;
+mod commands;
+mod docx;
+mod html;
+mod interop;
+mod interview;
+mod snapshots;
+mod util;
