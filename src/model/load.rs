@@ -199,121 +199,135 @@ impl<'s> Walker<'s> {
         let span = value.span();
         self.sources.insert(&path.0, span.clone());
         let keep = |v: DeValue<'i>| Some(Spanned::new(span.clone(), v));
-        match (self.shape(schema), value.get_ref()) {
-            (Shape::Any, v) => keep(v.clone()),
+        let (shape, found) = (self.shape(schema), value.get_ref());
+        let expected = match (shape, found) {
+            (Shape::Any, v) => return keep(v.clone()),
             (Shape::Table(node), DeValue::Table(table)) => {
-                self.table(table, node, path, span.clone()).map(|t| Spanned::new(span, DeValue::Table(t)))
+                return self.table(table, node, path, span.clone()).map(|t| Spanned::new(span, DeValue::Table(t)));
             }
-            (Shape::Table(_), _) => {
-                self.type_error(path, value, Expected::Table);
-                None
-            }
-            (Shape::Array(node), DeValue::Array(array)) => {
-                let items = node.get("items").unwrap_or(&Value::Null);
-                let mut out = DeArray::new();
-                let mut kept = Vec::new();
-                for (i, item) in array.iter().enumerate() {
-                    if let Some(v) = self.value(item, items, &path.index(i)) {
-                        out.push(v);
-                        kept.push(i);
-                    }
-                }
-                if kept.len() < array.len() {
-                    self.sources.keep(&path.0, kept);
-                }
-                keep(DeValue::Array(out))
-            }
-            (Shape::Array(_), _) => {
-                self.type_error(path, value, Expected::Array);
-                None
-            }
+            (Shape::Array(node), DeValue::Array(array)) => return keep(self.array(array, node, path)),
             (Shape::Str { allowed, nonblank }, DeValue::String(s)) => {
-                let cleaned = clean_text(s);
-                if nonblank && cleaned.trim().is_empty() {
-                    // reported, but kept: the rest of the file can still be checked
-                    let key = path.0.rsplit('.').next().unwrap_or_default().to_string();
-                    let municipality_name = path.0 == "municipality.name";
-                    self.error(path, span.clone(), Message::Blank { key, municipality_name });
-                    return keep(DeValue::String(cleaned));
-                }
-                if let Some(allowed) = allowed.filter(|a| !a.contains(&cleaned.as_ref())) {
-                    let suggestion = match german_synonym(&cleaned, &allowed) {
-                        Some(english) => Some(Suggestion::English(english.to_string())),
-                        None => named_item(&cleaned, &allowed)
-                            .or_else(|| did_you_mean(&cleaned, allowed.iter().copied()))
-                            .map(|b| Suggestion::Spelling(b.to_string())),
-                    };
-                    let allowed = allowed.iter().map(|a| a.to_string()).collect();
-                    self.error(path, span, Message::NotAllowed { value: cleaned.to_string(), allowed, suggestion });
-                    return None;
-                }
-                keep(DeValue::String(cleaned))
-            }
-            (Shape::Str { .. }, _) => {
-                self.type_error(path, value, Expected::String);
-                None
+                return self.string(s, allowed, nonblank, path, &span).and_then(keep);
             }
             (Shape::Date, DeValue::Datetime(dt)) if dt.date.is_some() && dt.time.is_none() => {
-                if let Some(date) = dt.date
-                    && !(YEAR_MIN..=YEAR_MAX).contains(&date.year)
-                {
-                    let date = date.to_string();
-                    self.error(path, span, Message::DateOutOfRange { date, min: YEAR_MIN, max: YEAR_MAX });
-                    return None;
-                }
-                keep(value.get_ref().clone())
-            }
-            (Shape::Date, _) => {
-                self.type_error(path, value, Expected::Date);
-                None
+                return self.date(dt, path, &span).then(|| found.clone()).and_then(keep);
             }
             (Shape::Integer { min, max }, DeValue::Integer(int)) => {
-                let parsed = i64::from_str_radix(&int.as_str().replace('_', ""), int.radix()).ok();
-                let within = parsed.is_some_and(|n| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m));
-                if within {
-                    return keep(value.get_ref().clone());
-                }
-                if parsed.is_none() {
-                    // beyond what a TOML integer can hold (64 bits)
-                    let negative = int.as_str().starts_with('-');
-                    let bound = if negative { i64::MIN } else { max.unwrap_or(i64::MAX) }.to_string();
-                    let found = int.as_str().to_string();
-                    self.error(path, span, Message::IntegerOverflow { negative, found, bound });
-                    return None;
-                }
-                let bound = match (min, max) {
-                    (Some(a), Some(b)) if a == b => Bound::Exactly(a),
-                    (Some(YEAR_MIN_I64), Some(YEAR_MAX_I64)) => Bound::Year(YEAR_MIN_I64, YEAR_MAX_I64),
-                    (Some(a), Some(b)) => Bound::Between(a, b),
-                    (Some(0), None) => Bound::NonNegative,
-                    (Some(a), None) => Bound::AtLeast(a),
-                    (None, Some(b)) => Bound::AtMost(b),
-                    (None, None) => Bound::TooLarge,
-                };
-                self.error(path, span, Message::IntegerOutOfRange { bound, found: int.as_str().to_string() });
-                None
-            }
-            (Shape::Integer { .. }, _) => {
-                self.type_error(path, value, Expected::Integer);
-                None
+                return self.integer(int, min, max, path, &span).then(|| found.clone()).and_then(keep);
             }
             (Shape::Number, DeValue::Float(f))
                 if ["nan", "inf"].contains(&f.as_str().trim_start_matches(['+', '-'])) =>
             {
                 self.error(path, span, Message::NotFinite { found: f.as_str().to_string() });
-                None
+                return None;
             }
-            (Shape::Number, DeValue::Integer(_) | DeValue::Float(_)) => keep(value.get_ref().clone()),
-            (Shape::Number, _) => {
-                self.type_error(path, value, Expected::Number);
-                None
+            (Shape::Number, DeValue::Integer(_) | DeValue::Float(_)) | (Shape::Bool, DeValue::Boolean(_)) => {
+                return keep(found.clone());
             }
-            (Shape::Bool, DeValue::Boolean(_)) => keep(value.get_ref().clone()),
-            (Shape::Bool, _) => {
-                self.type_error(path, value, Expected::Bool);
-                None
+            (Shape::Table(_), _) => Expected::Table,
+            (Shape::Array(_), _) => Expected::Array,
+            (Shape::Str { .. }, _) => Expected::String,
+            (Shape::Date, _) => Expected::Date,
+            (Shape::Integer { .. }, _) => Expected::Integer,
+            (Shape::Number, _) => Expected::Number,
+            (Shape::Bool, _) => Expected::Bool,
+        };
+        self.type_error(path, value, expected);
+        None
+    }
+
+    /// The elements of an array that pass, with the file indices of the kept ones remembered.
+    fn array<'i>(&mut self, array: &DeArray<'i>, node: &'s Value, path: &Path) -> DeValue<'i> {
+        let items = node.get("items").unwrap_or(&Value::Null);
+        let mut out = DeArray::new();
+        let mut kept = Vec::new();
+        for (i, item) in array.iter().enumerate() {
+            if let Some(v) = self.value(item, items, &path.index(i)) {
+                out.push(v);
+                kept.push(i);
             }
         }
+        if kept.len() < array.len() {
+            self.sources.keep(&path.0, kept);
+        }
+        DeValue::Array(out)
+    }
+
+    /// A string, cleaned; `None` when it is not one of the allowed values.
+    fn string<'i>(
+        &mut self,
+        s: &Cow<'i, str>,
+        allowed: Option<Vec<&'s str>>,
+        nonblank: bool,
+        path: &Path,
+        span: &Range<usize>,
+    ) -> Option<DeValue<'i>> {
+        let cleaned = clean_text(s);
+        if nonblank && cleaned.trim().is_empty() {
+            // reported, but kept: the rest of the file can still be checked
+            let key = path.0.rsplit('.').next().unwrap_or_default().to_string();
+            let municipality_name = path.0 == "municipality.name";
+            self.error(path, span.clone(), Message::Blank { key, municipality_name });
+            return Some(DeValue::String(cleaned));
+        }
+        if let Some(allowed) = allowed.filter(|a| !a.contains(&cleaned.as_ref())) {
+            let suggestion = match german_synonym(&cleaned, &allowed) {
+                Some(english) => Some(Suggestion::English(english.to_string())),
+                None => named_item(&cleaned, &allowed)
+                    .or_else(|| did_you_mean(&cleaned, allowed.iter().copied()))
+                    .map(|b| Suggestion::Spelling(b.to_string())),
+            };
+            let allowed = allowed.iter().map(|a| a.to_string()).collect();
+            self.error(path, span.clone(), Message::NotAllowed { value: cleaned.to_string(), allowed, suggestion });
+            return None;
+        }
+        Some(DeValue::String(cleaned))
+    }
+
+    /// Whether a date's year is in the range every year has.
+    fn date(&mut self, dt: &toml::value::Datetime, path: &Path, span: &Range<usize>) -> bool {
+        match dt.date {
+            Some(date) if !(YEAR_MIN..=YEAR_MAX).contains(&date.year) => {
+                let date = date.to_string();
+                self.error(path, span.clone(), Message::DateOutOfRange { date, min: YEAR_MIN, max: YEAR_MAX });
+                false
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether an integer fits in 64 bits and in the schema's bounds.
+    fn integer(
+        &mut self,
+        int: &toml::de::DeInteger<'_>,
+        min: Option<i64>,
+        max: Option<i64>,
+        path: &Path,
+        span: &Range<usize>,
+    ) -> bool {
+        let parsed = i64::from_str_radix(&int.as_str().replace('_', ""), int.radix()).ok();
+        if parsed.is_some_and(|n| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m)) {
+            return true;
+        }
+        if parsed.is_none() {
+            // beyond what a TOML integer can hold (64 bits)
+            let negative = int.as_str().starts_with('-');
+            let bound = if negative { i64::MIN } else { max.unwrap_or(i64::MAX) }.to_string();
+            let found = int.as_str().to_string();
+            self.error(path, span.clone(), Message::IntegerOverflow { negative, found, bound });
+            return false;
+        }
+        let bound = match (min, max) {
+            (Some(a), Some(b)) if a == b => Bound::Exactly(a),
+            (Some(YEAR_MIN_I64), Some(YEAR_MAX_I64)) => Bound::Year(YEAR_MIN_I64, YEAR_MAX_I64),
+            (Some(a), Some(b)) => Bound::Between(a, b),
+            (Some(0), None) => Bound::NonNegative,
+            (Some(a), None) => Bound::AtLeast(a),
+            (None, Some(b)) => Bound::AtMost(b),
+            (None, None) => Bound::TooLarge,
+        };
+        self.error(path, span.clone(), Message::IntegerOutOfRange { bound, found: int.as_str().to_string() });
+        false
     }
 
     fn table<'i>(

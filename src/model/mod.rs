@@ -2,6 +2,7 @@
 //! `check` reports.
 
 pub mod coverage;
+mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod messages;
@@ -14,6 +15,7 @@ pub mod write;
 
 use std::path::Path;
 
+pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity};
 pub use types::*;
 pub use validate::CheckOptions;

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use strategiekit::catalogue::Profile;
-use strategiekit::render::Format;
 use strategiekit::model::{CheckOptions, Checked};
+use strategiekit::render::Format;
 use strategiekit::render::Renderers;
 use strategiekit::templates::TemplateSet;
 
