@@ -134,23 +134,53 @@ fn builtin_files() -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Every file below `dir`, with its path relative to `dir` using `/`.
+/// The files under `dir` by their path relative to it (`markdown/block.md.hbs`),
+/// sorted. Links are not followed, so a link loop cannot trap the walk; a
+/// link or any other entry that is neither a directory nor a regular file is
+/// an error naming it.
 fn walk(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
     let mut out = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let entries = std::fs::read_dir(&current)
-            .with_context(|| format!("cannot read template directory {}", current.display()))?;
-        for entry in entries {
-            let path = entry.with_context(|| format!("cannot read {}", current.display()))?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if let Ok(relative) = path.strip_prefix(dir) {
-                let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                out.push((name, path));
-            }
+    for entry in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read template directory {}", dir.display()))?;
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
         }
+        if !kind.is_file() {
+            bail!(
+                "{} is not a regular file; a template directory holds plain files (copy the file instead of linking it)",
+                entry.path().display()
+            );
+        }
+        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        out.push((name, entry.into_path()));
     }
     out.sort();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_link_loop_in_the_template_directory_is_an_error_not_a_hang() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("markdown")).expect("dir");
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("markdown/loop")).expect("link");
+        let e = TemplateSet::with_overrides(dir.path()).expect_err("a link is refused");
+        assert!(e.to_string().ends_with("markdown/loop is not a regular file; a template directory holds plain files (copy the file instead of linking it)"), "{e}");
+    }
+
+    #[test]
+    fn files_are_named_by_their_path_below_the_directory() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("html")).expect("dir");
+        std::fs::write(dir.path().join("html/style.css.hbs"), "x").expect("write");
+        std::fs::write(dir.path().join("labels.toml"), "").expect("write");
+        let names: Vec<String> = walk(dir.path()).expect("walks").into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["html/style.css.hbs", "labels.toml"]);
+    }
 }
