@@ -336,6 +336,8 @@ fn typed_values_read_as_people_write_them() {
     assert_eq!(slug("Grüne Straßen"), "gruene_strassen");
     assert_eq!(slug("§§"), "field");
     assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+    assert_eq!(wrap("Straßenbeleuchtung an", 5), ["Straßenbeleuchtung", "an"], "a long word stays whole");
+    assert_eq!(wrap("日本 語", 4), ["日本", "語"], "wide characters take two columns");
     assert_eq!(super::prompt::yes_no("Ja"), Some(Some(true)));
     assert_eq!(super::prompt::yes_no("nein"), Some(Some(false)));
     assert_eq!(super::prompt::yes_no(""), Some(None));

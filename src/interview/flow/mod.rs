@@ -110,23 +110,13 @@ fn propose(prefix: &str, taken: &[String]) -> String {
     (taken.len() + 1..).map(|n| format!("{prefix}{n}")).find(|id| !taken.contains(id)).unwrap_or_default()
 }
 
-/// Breaks `text` into lines of at most `width` characters, at spaces.
+/// Breaks `text` into lines at most `width` terminal columns wide, at
+/// spaces, measuring by display width (wide characters count twice); a word
+/// longer than a line stays whole.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let options = textwrap::Options::new(width.max(1)).break_words(false);
+    textwrap::wrap(&words, options).into_iter().map(|line| line.into_owned()).collect()
 }
 
 /// The first line of a text, shortened for a preview.
