@@ -11,7 +11,7 @@ mod report;
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::Profile;
-use crate::model::{CheckOptions, Checked};
+use crate::model::{CheckOptions, Checked, Diagnostic};
 use crate::output::{OutputFile, ensure_free, write_atomic};
 use crate::render::{Format, Renderers};
 
@@ -33,6 +33,17 @@ pub struct Build {
     pub force: bool,
     /// Write nothing for an input with warnings.
     pub deny_warnings: bool,
+    /// How each input's diagnostics are shown in its [`Outcome::shown`].
+    pub style: ReportStyle,
+}
+
+/// How diagnostics are rendered for a person.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportStyle {
+    /// Errors only (`--quiet`); and no `wrote FILE` lines.
+    pub quiet: bool,
+    /// With terminal colors.
+    pub color: bool,
 }
 
 /// Settings that do not fit together, found before any input is read (the
@@ -48,13 +59,19 @@ impl std::fmt::Display for SettingsError {
 
 impl std::error::Error for SettingsError {}
 
-/// What happened to one input.
+/// What happened to one input. It keeps the input's diagnostics, already
+/// rendered, but not its text or model, so that a batch of thousands of
+/// files holds only what will be shown.
 #[derive(Debug)]
 pub struct Outcome {
     /// The input as given (`-` for standard input).
     pub input: PathBuf,
-    /// The input after `check`, when it could be read: its diagnostics are part of the outcome.
-    pub checked: Option<Checked>,
+    /// The name diagnostics use: the path as given, or `<stdin>`.
+    pub name: String,
+    /// What `check` found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The diagnostics rendered as [`Build::style`] asks (errors only when quiet).
+    pub shown: String,
     /// What was made of it.
     pub result: Result<Made, Failure>,
 }
@@ -100,8 +117,16 @@ pub enum Failure {
 }
 
 impl Outcome {
-    fn failed(input: &Path, checked: Option<Checked>, failure: Failure) -> Outcome {
-        Outcome { input: input.to_path_buf(), checked, result: Err(failure) }
+    /// The outcome of an input that was not checked.
+    fn failed(input: &Path, failure: Failure) -> Outcome {
+        let name = input.display().to_string();
+        Outcome {
+            input: input.to_path_buf(),
+            name,
+            diagnostics: Vec::new(),
+            shown: String::new(),
+            result: Err(failure),
+        }
     }
 }
 
@@ -115,10 +140,12 @@ fn build_one(
 ) -> Outcome {
     let checked = match Checked::from_path(input, CheckOptions::default()) {
         Ok(checked) => checked,
-        Err(e) => return Outcome::failed(input, None, Failure::Unreadable(e)),
+        Err(e) => return Outcome::failed(input, Failure::Unreadable(e)),
     };
-    let made = make(&checked, targets, settings, formats, renderers);
-    Outcome { input: input.to_path_buf(), checked: Some(checked), result: made }
+    let result = make(&checked, targets, settings, formats, renderers);
+    let style = settings.style;
+    let shown = if style.quiet { checked.render_errors(style.color) } else { checked.render(style.color) };
+    Outcome { input: input.to_path_buf(), name: checked.name, diagnostics: checked.diagnostics, shown, result }
 }
 
 /// Renders a checked input and writes its files.

@@ -71,7 +71,7 @@ impl Plan {
             .par_iter()
             .map(|(input, targets)| {
                 if let Some(failure) = clash(input, targets, &owners) {
-                    return Outcome::failed(input, None, failure);
+                    return Outcome::failed(input, failure);
                 }
                 let targets = (!self.stdin).then_some(targets.as_slice());
                 build_one(input, targets, &self.settings, &self.formats, renderers)
@@ -134,6 +134,7 @@ fn target(out: &Path, input: &Path, profile: Profile, format: Format) -> PathBuf
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::build::ReportStyle;
 
     fn build(inputs: &[&str], formats: &[Format], out: &str) -> Build {
         Build {
@@ -143,6 +144,7 @@ mod tests {
             out: PathBuf::from(out),
             force: false,
             deny_warnings: false,
+            style: ReportStyle::default(),
         }
     }
 

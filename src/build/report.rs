@@ -3,25 +3,21 @@
 
 use super::{Failure, Made, Outcome};
 
-/// The report on `outcome` for standard error: the diagnostics (errors only
-/// when `quiet`), then what went wrong or, unless `quiet`, a `wrote FILE`
-/// line per file. Empty for an input whose clash another input reports.
-pub fn report(outcome: &Outcome, quiet: bool, color: bool) -> String {
+/// The report on `outcome` for standard error: the diagnostics as shown,
+/// then what went wrong or, unless `quiet`, a `wrote FILE` line per file.
+/// Empty for an input whose clash another input reports.
+pub fn report(outcome: &Outcome, quiet: bool) -> String {
     if let Err(Failure::Clash { first: false, .. }) = &outcome.result {
         return String::new();
     }
-    let mut out = match &outcome.checked {
-        Some(checked) if quiet => checked.render_errors(color),
-        Some(checked) => checked.render(color),
-        None => String::new(),
-    };
-    let name = outcome.checked.as_ref().map_or_else(|| outcome.input.display().to_string(), |c| c.name.clone());
+    let mut out = outcome.shown.clone();
+    let name = &outcome.name;
     match &outcome.result {
         Ok(Made::Files(written)) if !quiet => {
             written.iter().for_each(|path| out.push_str(&format!("wrote {}\n", path.display())));
         }
         Ok(_) => {}
-        Err(failure) => out.push_str(&format!("{}\n", failure_line(failure, &name))),
+        Err(failure) => out.push_str(&format!("{}\n", failure_line(failure, name))),
     }
     out
 }

@@ -6,7 +6,7 @@ use std::io::Write as _;
 use anyhow::Result;
 
 use super::{ExitCode, UsageError};
-use crate::build::{self, Build, Failure, Made, Outcome};
+use crate::build::{self, Build, Failure, Made, Outcome, ReportStyle};
 use crate::cli::BuildArgs;
 use crate::render::Renderers;
 use crate::templates::TemplateSet;
@@ -20,6 +20,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         out: args.out.clone(),
         force: args.force,
         deny_warnings: args.deny_warnings,
+        style: ReportStyle { quiet: args.quiet, color },
     };
     let plan = settings.plan().map_err(|e| UsageError(e.0))?;
     let templates = match &args.templates {
@@ -33,7 +34,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
     let mut code = ExitCode::Ok;
     for mut outcome in outcomes {
         write_stdout(&mut outcome);
-        write!(std::io::stderr().lock(), "{}", build::report(&outcome, args.quiet, color)).ok();
+        write!(std::io::stderr().lock(), "{}", build::report(&outcome, args.quiet)).ok();
         code = code.max(exit_code(&outcome));
     }
     Ok(code)

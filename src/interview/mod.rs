@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use console::style;
 
-use crate::build::Build;
+use crate::build::{Build, ReportStyle};
 use crate::catalogue::{Profile, pick};
 use crate::figures::Figures;
 use crate::model::coverage::coverage;
@@ -114,10 +114,11 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool)
         out: dir,
         force: false,
         deny_warnings: false,
+        style: ReportStyle { quiet: false, color },
     };
     let plan = settings.plan()?;
     for outcome in plan.run(&Renderers::new(TemplateSet::builtin())?) {
-        eprint!("{}", crate::build::report(&outcome, false, color));
+        eprint!("{}", crate::build::report(&outcome, false));
     }
     Ok(())
 }
