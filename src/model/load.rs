@@ -6,6 +6,7 @@
 //! [`super::validate`] can still run on the rest.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -24,7 +25,7 @@ use crate::catalogue::{Catalogue, section_ids};
 ///
 /// The model is `None` when the file could not be read into the model at
 /// all (syntax errors, or a required key missing at the top).
-pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, SourceMap) {
+pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, SourceMap<'_>) {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
         let diagnostics = syntax_errors
@@ -38,11 +39,12 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, SourceMap) {
         return (None, diagnostics, SourceMap::default());
     }
     let schema = input_schema();
-    let mut walker = Walker { root: schema, diagnostics: Vec::new(), sources: SourceMap::default() };
     let span = root.span();
-    let pruned = walker.value(&Spanned::new(span.clone(), DeValue::Table(root.into_inner())), schema, &Path::root());
+    let whole = Spanned::new(span.clone(), DeValue::Table(root.into_inner()));
+    let mut walker = Walker { root: schema, diagnostics: Vec::new(), kept: HashMap::new() };
+    let pruned = walker.value(&whole, schema, &Path::root());
     let mut diagnostics = walker.diagnostics;
-    let map = walker.sources;
+    let map = SourceMap::new(whole, walker.kept);
     let Some(DeValue::Table(table)) = pruned.map(Spanned::into_inner) else {
         return (None, diagnostics, map);
     };
@@ -101,8 +103,8 @@ enum Shape<'s> {
 struct Walker<'s> {
     root: &'s Value,
     diagnostics: Vec<Diagnostic>,
-    /// Where each value stands, and which array elements were kept.
-    sources: SourceMap,
+    /// For arrays that lost elements: the file indices of the kept ones.
+    kept: HashMap<String, Vec<usize>>,
 }
 
 impl<'s> Walker<'s> {
@@ -197,7 +199,6 @@ impl<'s> Walker<'s> {
         path: &Path,
     ) -> Option<Spanned<DeValue<'i>>> {
         let span = value.span();
-        self.sources.insert(&path.0, span.clone());
         let keep = |v: DeValue<'i>| Some(Spanned::new(span.clone(), v));
         let (shape, found) = (self.shape(schema), value.get_ref());
         let expected = match (shape, found) {
@@ -248,7 +249,7 @@ impl<'s> Walker<'s> {
             }
         }
         if kept.len() < array.len() {
-            self.sources.keep(&path.0, kept);
+            self.kept.insert(path.0.clone(), kept);
         }
         DeValue::Array(out)
     }

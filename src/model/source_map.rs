@@ -9,29 +9,44 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Key paths of one file and their places.
+use toml::Spanned;
+use toml::de::DeValue;
+
+/// Key paths of one file and their places: the file's parsed tree, looked
+/// up only when a diagnostic needs a place (reading a file stores nothing
+/// per value).
 #[derive(Debug, Default, Clone)]
-pub struct SourceMap {
-    /// File key path (`measures[2].end`) → byte range of its value.
-    spans: HashMap<String, Range<usize>>,
+pub struct SourceMap<'i> {
+    /// The whole file as TOML parsed it, with the span of every value.
+    root: Option<Spanned<DeValue<'i>>>,
     /// For arrays that lost elements: the file indices of the kept ones.
     kept: HashMap<String, Vec<usize>>,
 }
 
-impl SourceMap {
-    /// Records that the value at file path `path` stands at `span`.
-    pub(super) fn insert(&mut self, path: &str, span: Range<usize>) {
-        self.spans.insert(path.to_string(), span);
-    }
-
-    /// Records that of the array at file path `path` only the elements `kept` made it into the model.
-    pub(super) fn keep(&mut self, path: &str, kept: Vec<usize>) {
-        self.kept.insert(path.to_string(), kept);
+impl<'i> SourceMap<'i> {
+    /// The map of the file parsed as `root`, of whose arrays (by file path)
+    /// only the elements `kept` made it into the model.
+    pub(super) fn new(root: Spanned<DeValue<'i>>, kept: HashMap<String, Vec<usize>>) -> Self {
+        SourceMap { root: Some(root), kept }
     }
 
     /// Where the value at `path` (with the model's indices) stands in the file.
     pub fn span(&self, path: &str) -> Option<Range<usize>> {
-        self.spans.get(&self.to_file(path)).cloned()
+        let path = self.to_file(path);
+        let mut value = self.root.as_ref()?;
+        for segment in path.split('.') {
+            let (key, indices) = segment.split_once('[').map_or((segment, ""), |(k, rest)| (k, rest));
+            if !key.is_empty() {
+                let DeValue::Table(table) = value.get_ref() else { return None };
+                value = table.get(key)?;
+            }
+            for index in indices.split('[').filter(|i| !i.is_empty()) {
+                let index: usize = index.trim_end_matches(']').parse().ok()?;
+                let DeValue::Array(array) = value.get_ref() else { return None };
+                value = array.get(index)?;
+            }
+        }
+        Some(value.span())
     }
 
     /// `path` (with the model's indices) with the file's indices.
@@ -66,12 +81,17 @@ mod tests {
 
     #[test]
     fn model_paths_map_to_the_files_indices() {
-        let mut map = SourceMap::default();
-        map.keep("measures", vec![0, 2]);
-        map.insert("measures[2].end", 40..44);
+        let source =
+            "[[measures]]\nid = \"a\"\n[[measures]]\nid = \"b\"\nend = 2024\n[[measures]]\nid = \"c\"\nend = 2030\n";
+        let root = toml::de::DeTable::parse(source).expect("valid TOML");
+        let span = root.span();
+        let kept = HashMap::from([("measures".to_string(), vec![0, 2])]);
+        let map = SourceMap::new(Spanned::new(span, DeValue::Table(root.into_inner())), kept);
         assert_eq!(map.to_file("measures[1].goals[0]"), "measures[2].goals[0]");
-        assert_eq!(map.span("measures[1].end"), Some(40..44));
+        let end = map.span("measures[1].end").expect("the kept third measure's end");
+        assert_eq!(&source[end], "2030");
         assert_eq!(map.span("measures[0].end"), None);
+        assert_eq!(map.span("measures[1].nothing"), None);
         assert_eq!(map.to_file("goals[1]"), "goals[1]");
     }
 }

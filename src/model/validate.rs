@@ -59,7 +59,7 @@ pub mod advice {
 
 /// Runs every semantic rule and warning on `s`; `sources` says where each
 /// key stands in the file, for the diagnostics' line and column.
-pub fn validate(s: &Strategy, sources: &SourceMap, options: CheckOptions) -> Vec<Diagnostic> {
+pub fn validate(s: &Strategy, sources: &SourceMap<'_>, options: CheckOptions) -> Vec<Diagnostic> {
     let mut rules = Rules { strategy: s, sources, out: Vec::new() };
     let goal_ids = rules.unique_ids(List::Goals, s.goals.iter().map(|g| g.id.as_str()));
     let field_ids = rules.unique_ids(List::Fields, s.fields.iter().map(|f| f.id.as_str()));
@@ -76,7 +76,7 @@ pub fn validate(s: &Strategy, sources: &SourceMap, options: CheckOptions) -> Vec
 /// The rules at work on one strategy, collecting what they find.
 struct Rules<'a> {
     strategy: &'a Strategy,
-    sources: &'a SourceMap,
+    sources: &'a SourceMap<'a>,
     out: Vec<Diagnostic>,
 }
 
