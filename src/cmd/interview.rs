@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use super::{ExitCode, UsageError};
 use crate::cli::InterviewArgs;
-use crate::interview::{self, Options, Ending};
+use crate::interview::{self, Ending, Options};
 
 /// Runs `interview`; refuses at once without a terminal.
 pub fn run(args: &InterviewArgs, color: bool) -> Result<ExitCode> {
