@@ -9,6 +9,7 @@
 
 pub mod entry;
 pub mod labels;
+pub mod synonyms;
 
 pub use entry::Entry;
 pub use labels::{LabelSet, Labels};
