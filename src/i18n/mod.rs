@@ -8,6 +8,7 @@
 //! cannot be missing from a file that loads.
 
 pub mod entry;
+pub mod interview;
 pub mod labels;
 pub mod synonyms;
 

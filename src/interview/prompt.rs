@@ -7,6 +7,8 @@ use anyhow::Result;
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
+use crate::i18n::interview::words;
+
 /// Checks a typed answer; `Err` holds the reason, shown before asking again.
 pub type Validator<'a> = &'a dyn Fn(&str) -> std::result::Result<(), String>;
 
@@ -193,7 +195,7 @@ impl Prompter for Terminal {
         self.interrupted()?;
         if items.len() > 8 {
             // long lists (the 16 Länder): type a few letters to narrow them down
-            let hint = crate::catalogue::pick(self.lang, "(tippen zum Suchen)", "(type to search)");
+            let hint = words().type_to_search.get(self.lang);
             let label = format!("{label} {}", console::style(hint).dim());
             return dialoguer::FuzzySelect::with_theme(self.theme.as_ref())
                 .with_prompt(label)
@@ -231,7 +233,7 @@ impl Prompter for Terminal {
             (crate::model::Lang::En, true) => "[Y/n]",
             (crate::model::Lang::En, false) => "[y/N]",
         };
-        let expected = crate::catalogue::pick(self.lang, "Bitte j oder n eingeben.", "Please type y or n.");
+        let expected = words().please_type_y_or_n.get(self.lang);
         let label = format!("{label} {hint}");
         let answer = self.text(&label, "", &|a: &str| match yes_no(a) {
             Some(_) => Ok(()),
