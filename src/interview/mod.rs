@@ -161,10 +161,8 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
     match draft::load(&draft_path) {
         Ok(Some(d)) => {
             let at = flow::step_title(d.step, lang);
-            let question = match lang {
-                Lang::De => format!("Entwurf gefunden: {} (weiter bei „{at}“). Fortsetzen?", draft_path.display()),
-                Lang::En => format!("Draft found: {} (resume at \"{at}\"). Resume?", draft_path.display()),
-            };
+            let path = draft_path.display().to_string();
+            let question = words().draft_found.fill(lang, &[("at", &at), ("path", &path)]);
             if p.confirm(&question, true)? {
                 start = (d.strategy, d.step);
                 resumed = true;

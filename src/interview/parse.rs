@@ -1,15 +1,14 @@
 //! Reading typed answers as people write them (`1.250.000 €`, `12,5`,
 //! `24.11.2026`, lists with commas) and showing values so they read back.
 
+use crate::i18n::Entry;
+use crate::i18n::interview::words;
 use crate::model::{Date, Lang};
 
 /// Why `answer` was not read: de `„viel“ ist keine ganze Zahl (z. B. 250.000)`,
 /// en `` `many` is not a whole number (e.g. 250000) ``.
-pub fn not_a(lang: Lang, answer: &str, de: (&str, &str), en: (&str, &str)) -> String {
-    match lang {
-        Lang::De => format!("„{answer}“ ist {} (z. B. {})", de.0, de.1),
-        Lang::En => format!("`{answer}` is not {} (e.g. {})", en.0, en.1),
-    }
+pub fn not_a(lang: Lang, answer: &str, what: &Entry, example: &Entry) -> String {
+    words().not_a.fill(lang, &[("what", what.get(lang)), ("example", example.get(lang)), ("answer", answer)])
 }
 
 /// Parses a whole number, allowing the thousands separators people type
@@ -17,12 +16,12 @@ pub fn not_a(lang: Lang, answer: &str, de: (&str, &str), en: (&str, &str)) -> St
 pub fn parse_count(s: &str, lang: Lang) -> std::result::Result<u64, String> {
     let digits: String = s.chars().filter(|c| !matches!(c, '.' | ' ' | '\'' | '_' | '\u{a0}' | '\u{202f}')).collect();
     let digits = digits.strip_suffix('€').unwrap_or(&digits).trim();
-    digits.parse::<u64>().map_err(|_| not_a(lang, s, ("keine ganze Zahl", "250.000"), ("a whole number", "250000")))
+    digits.parse::<u64>().map_err(|_| not_a(lang, s, &words().not_a_count, &words().count_example))
 }
 
 /// Parses a year such as 2027.
 pub fn parse_year(s: &str, lang: Lang) -> std::result::Result<u16, String> {
-    s.parse::<u16>().map_err(|_| not_a(lang, s, ("keine Jahreszahl", "2027"), ("a year", "2027")))
+    s.parse::<u16>().map_err(|_| not_a(lang, s, &words().not_a_year, &words().year_example))
 }
 
 /// Parses a decimal number; a comma is the decimal separator as in German.
@@ -31,13 +30,13 @@ pub fn parse_number(s: &str, lang: Lang) -> std::result::Result<f64, String> {
     let t = if t.contains(',') { t.replace('.', "").replace(',', ".") } else { t };
     match t.parse::<f64>() {
         Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(not_a(lang, s, ("keine Zahl", "12,5"), ("a number", "12,5"))),
+        _ => Err(not_a(lang, s, &words().not_a_number, &words().number_example)),
     }
 }
 
 /// Parses a date as `2026-11-24` or `24.11.2026`.
 pub fn parse_date(s: &str, lang: Lang) -> std::result::Result<Date, String> {
-    let bad = || not_a(lang, s, ("kein Datum", "24.11.2026 oder 2026-11-24"), ("a date", "2026-11-24 or 24.11.2026"));
+    let bad = || not_a(lang, s, &words().not_a_date, &words().date_example);
     let parts: Vec<&str> = if s.contains('.') { s.split('.').rev().collect() } else { s.split('-').collect() };
     let [y, m, d] = parts.as_slice() else { return Err(bad()) };
     match (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) {

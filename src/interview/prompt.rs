@@ -227,12 +227,8 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {
         // typed, not a single key: accepts j/ja/y/yes and n/nein/no, Enter gives the default
-        let hint = match (self.lang, default) {
-            (crate::model::Lang::De, true) => "[J/n]",
-            (crate::model::Lang::De, false) => "[j/N]",
-            (crate::model::Lang::En, true) => "[Y/n]",
-            (crate::model::Lang::En, false) => "[y/N]",
-        };
+        let w = words();
+        let hint = if default { &w.confirm_default_yes } else { &w.confirm_default_no }.get(self.lang);
         let expected = words().please_type_y_or_n.get(self.lang);
         let label = format!("{label} {hint}");
         let answer = self.text(&label, "", &|a: &str| match yes_no(a) {
@@ -242,12 +238,7 @@ impl Prompter for Terminal {
         let yes = yes_no(&answer).flatten().unwrap_or(default);
         if answer.is_empty() {
             // Enter alone: show what it chose instead of nothing
-            let word = match (self.lang, yes) {
-                (crate::model::Lang::De, true) => "ja",
-                (crate::model::Lang::De, false) => "nein",
-                (crate::model::Lang::En, true) => "yes",
-                (crate::model::Lang::En, false) => "no",
-            };
+            let word = if yes { &w.yes } else { &w.no }.get(self.lang);
             self.restate(&label, word);
         }
         Ok(yes)

@@ -89,11 +89,7 @@ impl Flow<'_> {
             "document.review_months",
             current,
             false,
-            &|a| {
-                a.parse::<u32>().map_err(|_| {
-                    not_a(lang, a, ("keine ganze Zahl von Monaten", "24"), ("a whole number of months", "24"))
-                })
-            },
+            &|a| a.parse::<u32>().map_err(|_| not_a(lang, a, &words().not_a_count_of_months, &words().months_example)),
             &|s, v| {
                 s.document.review_months = v;
             },

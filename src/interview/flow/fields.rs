@@ -6,7 +6,7 @@ use super::{Flow, propose, spanned, tr};
 use crate::catalogue::{Catalogue, Item};
 use crate::i18n::interview::words;
 use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
-use crate::model::{Field, Lang, Measure, MeasureStatus, Priority, Strategy};
+use crate::model::{Field, Measure, MeasureStatus, Priority, Strategy};
 
 impl Flow<'_> {
     pub(super) fn fields(&mut self, item: &Item) -> Result<()> {
@@ -100,14 +100,8 @@ impl Flow<'_> {
             .collect();
         let noun = self.t(&words().measure);
         self.review(noun, entries, &|f, m| f.measure(m), &|f, m| drop(f.s.measures.remove(m)))?;
-        let first = match self.lang {
-            Lang::De => format!("Eine Maßnahme in „{title}“ hinzufügen?"),
-            Lang::En => format!("Add a measure in „{title}“?"),
-        };
-        let more = match self.lang {
-            Lang::De => format!("Noch eine Maßnahme in „{title}“?"),
-            Lang::En => format!("Another measure in „{title}“?"),
-        };
+        let first = words().add_measure_in.fill(self.lang, &[("title", &title)]);
+        let more = words().another_measure_in.fill(self.lang, &[("title", &title)]);
         loop {
             let any = self.s.measures.iter().any(|m| m.get_ref().field.get_ref() == &id);
             if !self.add_one(any, &first, &more)? {
