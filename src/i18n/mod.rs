@@ -7,6 +7,7 @@
 //! see [`labels`]); every key is a field of a struct, so a word the code uses
 //! cannot be missing from a file that loads.
 
+pub mod diagnostics;
 pub mod entry;
 pub mod interview;
 pub mod labels;
@@ -17,9 +18,31 @@ pub use labels::{LabelSet, Labels};
 
 use crate::model::{Date, Lang};
 
-/// Fills `{key}` words in a label.
+/// Fills `{key}` words in a text, in one pass: a value that itself holds
+/// `{…}` stays as it is, and braces that name no given key are kept.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    pairs.iter().fold(template.to_string(), |acc, (k, v)| acc.replace(&format!("{{{k}}}"), v))
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (close, *v))
+        });
+        match found {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` made fit to stand inside the document language's quotation marks:
@@ -244,6 +267,16 @@ mod tests {
         assert_eq!(set.get(Lang::De).placeholder, "Platzhalter");
         assert_eq!(set.get(Lang::En).placeholder, "Placeholder");
         assert_eq!(fill("{a} und {b}", &[("a", "x"), ("b", "y")]), "x und y");
+        assert_eq!(fill("{a} { {b} }", &[("a", "{b}"), ("b", "y")]), "{b} { y }");
+        assert_eq!(fill("{a} {c}", &[("a", "x")]), "x {c}");
+    }
+
+    #[test]
+    fn the_embedded_catalogues_hold_every_entry_the_code_reads() {
+        // each parses into a struct with one field per entry: an entry the code
+        // reads that a file lacks, or one the code does not know, fails here
+        assert_eq!(interview::words().add_a_goal.get(Lang::De), "Ein Ziel hinzufügen?");
+        assert_eq!(diagnostics::words().top_level.get(Lang::En), "the top level");
     }
 
     #[test]
