@@ -123,5 +123,12 @@ crate::catalogue!(
         no_review_date_help,
         review_date_past,
         review_date_past_help,
+        syntax_date,
+        syntax_thousands,
+        syntax_thousands_unit,
+        syntax_decimal_comma,
+        syntax_unit,
+        syntax_bool,
+        syntax_quotes,
     ]
 );

@@ -158,10 +158,7 @@ fn sentence(lang: Lang, message: String) -> String {
 }
 
 fn toml_syntax(say: &Say, detail: &str, fix: Option<&Fix>) -> Text {
-    let help = fix.map_or_else(
-        || say.w.toml_syntax_help.get(say.lang).to_string(),
-        |fix| if say.lang == Lang::De { fix.german() } else { fix.english() },
-    );
+    let help = fix.map_or_else(|| say.w.toml_syntax_help.get(say.lang).to_string(), |fix| fix.help(say.lang));
     (say.fill(&say.w.toml_syntax, &[("detail", detail)]), Some(help))
 }
 
