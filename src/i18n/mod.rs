@@ -12,6 +12,7 @@ pub mod entry;
 pub mod interview;
 pub mod labels;
 pub mod synonyms;
+pub mod words;
 
 pub use entry::Entry;
 pub use labels::{LabelSet, Labels};
