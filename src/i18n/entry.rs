@@ -70,7 +70,8 @@ pub fn problems(text: &str) -> Result<Vec<String>, toml::de::Error> {
     Ok(out)
 }
 
-/// A struct with one [`Entry`] per key of an embedded catalogue file, read
+/// A struct with one [`Entry`] per key of an embedded catalogue file (a path
+/// relative to the invoking module, which lives in `src/i18n/`), read
 /// once: `catalogue!(Words, words, "words.toml", [yes, no])` gives
 /// `words().yes.get(lang)`.
 #[macro_export]
