@@ -32,7 +32,7 @@ def tables(text):
             current = out.setdefault(stripped.strip("[]").strip(), [])
             continue
         key, sep, value = line.partition(" = ")
-        if not sep or current is None:
+        if not sep or current is None or '"""' in value:
             sys.exit(f"cannot read line: {line!r}")
         current.append((key.strip(), value))
     return out
@@ -41,6 +41,8 @@ def tables(text):
 def main():
     text = open(sys.argv[1], encoding="utf-8").read()
     langs = tables(text)
+    if "de" not in langs or "en" not in langs:
+        sys.exit(f"{sys.argv[1]} has no [de] and [en] tables (already one table per label?)")
     de, en = dict(langs["de"]), dict(langs["en"])
     if set(langs) != {"de", "en"} or set(de) != set(en):
         sys.exit(f"labels differ between languages: {sorted(set(de) ^ set(en))}")
