@@ -278,6 +278,7 @@ mod tests {
         // reads that a file lacks, or one the code does not know, fails here
         assert_eq!(interview::words().add_a_goal.get(Lang::De), "Ein Ziel hinzufügen?");
         assert_eq!(diagnostics::words().top_level.get(Lang::En), "the top level");
+        assert_eq!(words::words().language_de.get(Lang::De), "Deutsch");
     }
 
     #[test]
