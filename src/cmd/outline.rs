@@ -22,18 +22,9 @@ pub fn run(args: &OutlineArgs) -> Result<ExitCode> {
 
 /// The outline as text: sections, then items with id, heading, profiles and hint.
 pub fn render(catalogue: &Catalogue, lang: Lang) -> String {
-    let (technical, production, generated) = match lang {
-        Lang::De => (
-            " — nur wenn in [technical].topics gewählt oder mit Text",
-            " — Checkliste in [production]",
-            " (aus den strukturierten Angaben erzeugt)",
-        ),
-        Lang::En => (
-            " — only when selected in [technical].topics or given text",
-            " — checklist in [production]",
-            " (generated from structured input)",
-        ),
-    };
+    let w = crate::i18n::words::words();
+    let (technical, production, generated) =
+        (w.outline_technical_note.get(lang), w.outline_production_note.get(lang), w.outline_generated_note.get(lang));
     let mut out = String::new();
     for (n, section) in catalogue.sections.iter().enumerate() {
         let note = match section.id.as_str() {

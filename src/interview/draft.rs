@@ -26,16 +26,7 @@ pub fn text(s: &Strategy, step: usize, lang: Lang) -> String {
     let all = steps();
     let name = all.get(step).copied().unwrap_or("end");
     let title = super::flow::step_title(step, lang);
-    let note = match lang {
-        Lang::De => format!(
-            "# Entwurf von `strategiekit interview` mit den bisherigen Antworten. Der nächste Aufruf mit derselben \
-             Ausgabedatei bietet an, bei „{title}“ fortzusetzen; danach wird der Entwurf gelöscht."
-        ),
-        Lang::En => format!(
-            "# Draft of `strategiekit interview` with the answers so far. The next run with the same output file \
-             offers to resume at \"{title}\"; the draft is removed afterwards."
-        ),
-    };
+    let note = crate::i18n::interview::words().draft_note.fill(lang, &[("title", &title)]);
     format!("{MARK}{name}\n{note}\n{}", to_toml(s, lang))
 }
 

@@ -17,8 +17,9 @@ use anyhow::{Context as _, Result};
 use console::style;
 
 use crate::build::{Build, ReportStyle};
-use crate::catalogue::{Profile, pick};
+use crate::catalogue::Profile;
 use crate::figures::Figures;
+use crate::i18n::interview::words;
 use crate::model::coverage::coverage;
 use crate::model::write::to_toml;
 use crate::model::{CheckOptions, Checked, Date, DocumentInfo, Lang, Severity, Strategy};
@@ -97,10 +98,10 @@ pub fn run(options: &Options, color: bool) -> Result<Ending> {
 
 /// Offers to build Markdown and DOCX beside the written file.
 fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool) -> Result<()> {
-    let question = pick(lang, "Jetzt Markdown und DOCX bauen?", "Build Markdown and DOCX now?");
+    let question = words().build_markdown_and_docx_now.get(lang);
     if !p.confirm(question, false)? {
         let file = options.out.display();
-        p.say(&format!("{} strategiekit build {file} --format md,docx", pick(lang, "Später:", "Later:")));
+        p.say(&format!("{} strategiekit build {file} --format md,docx", words().later.get(lang)));
         return Ok(());
     }
     let dir = match options.out.parent() {
@@ -153,7 +154,7 @@ fn prepare(options: &Options) -> Result<(Option<Strategy>, Lang)> {
 
 /// The interview proper, given the old answers and the language.
 fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: Lang) -> Result<Ending> {
-    let t = |de: &'static str, en: &'static str| pick(lang, de, en);
+    let t = |word: &'static crate::i18n::Entry| word.get(lang);
     let draft_path = draft::path_for(&options.out);
 
     let mut start = (from.unwrap_or_else(|| fresh(lang)), 0);
@@ -161,10 +162,8 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
     match draft::load(&draft_path) {
         Ok(Some(d)) => {
             let at = flow::step_title(d.step, lang);
-            let question = match lang {
-                Lang::De => format!("Entwurf gefunden: {} (weiter bei „{at}“). Fortsetzen?", draft_path.display()),
-                Lang::En => format!("Draft found: {} (resume at \"{at}\"). Resume?", draft_path.display()),
-            };
+            let path = draft_path.display().to_string();
+            let question = words().draft_found.fill(lang, &[("at", &at), ("path", &path)]);
             if p.confirm(&question, true)? {
                 start = (d.strategy, d.step);
                 resumed = true;
@@ -174,7 +173,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
         Err(e) => {
             let aside = draft_path.with_extension("toml.broken");
             std::fs::rename(&draft_path, &aside).with_context(|| format!("cannot move {}", draft_path.display()))?;
-            p.say(&format!("{e:#}\n{} {}", t("Beiseitegelegt als", "Moved aside to"), aside.display()));
+            p.say(&format!("{e:#}\n{} {}", t(&words().moved_aside_to), aside.display()));
         }
     }
 
@@ -183,14 +182,11 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
         let question = format!(
             "{} {} {}",
             options.out.display(),
-            t("gibt es schon. Am Ende ersetzen?", "exists. Replace it at the end?"),
-            if replacing_from { "" } else { t("(Nein: Abbruch)", "(No: stop)") }
+            t(&words().exists_replace_at_end),
+            if replacing_from { "" } else { t(&words().no_stop) }
         );
         if !p.confirm(question.trim_end(), replacing_from)? {
-            p.say(t(
-                "Nichts geschrieben. Wählen Sie mit -o eine andere Datei, oder überarbeiten Sie die Datei mit --from.",
-                "Nothing written. Choose another file with -o, or review that file with --from.",
-            ));
+            p.say(t(&words().nothing_written_choose_another));
             return Ok(Ending::Declined);
         }
     }
@@ -207,9 +203,9 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
             draft::save(&draft_path, &s, at, lang)?;
             p.say(&format!(
                 "\n{} {}\n{} strategiekit interview -o {}",
-                t("Unterbrochen. Die Antworten sind im Entwurf", "Interrupted. Your answers are in the draft"),
+                t(&words().interrupted),
                 draft_path.display(),
-                t("Weiter mit:", "Resume with:"),
+                t(&words().resume_with),
                 options.out.display()
             ));
             return Ok(Ending::Interrupted);
@@ -247,17 +243,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The closing summary: what the file holds and what `check` would say.
 fn summary(p: &mut dyn Prompter, s: &Strategy, checked: &Checked, lang: Lang, out: &Path) {
-    let t = |de: &'static str, en: &'static str| pick(lang, de, en);
+    let t = |word: &'static crate::i18n::Entry| word.get(lang);
     let figures = Figures::of(s);
     let cov = coverage(s);
-    p.say(&format!("\n{} {}", style(t("Geschrieben:", "Written:")).bold(), out.display()));
+    p.say(&format!("\n{} {}", style(t(&words().written)).bold(), out.display()));
     let rows = [
-        (t("Ziele", "Goals"), s.goals.len().to_string()),
-        (t("Handlungsfelder", "Fields of action"), s.fields.len().to_string()),
-        (t("Maßnahmen", "Measures"), s.measures.len().to_string()),
-        (t("Budget gesamt", "Total budget"), crate::i18n::money(lang, figures.budget_total)),
+        (t(&words().goals), s.goals.len().to_string()),
+        (t(&words().fields_of_action), s.fields.len().to_string()),
+        (t(&words().measures), s.measures.len().to_string()),
+        (t(&words().total_budget), crate::i18n::money(lang, figures.budget_total)),
         (
-            t("Abdeckung der Gliederung", "Outline coverage"),
+            t(&words().outline_coverage),
             format!("{} % ({}/{})", crate::i18n::number(lang, cov.percent), cov.filled, cov.total),
         ),
     ];
@@ -266,9 +262,9 @@ fn summary(p: &mut dyn Prompter, s: &Strategy, checked: &Checked, lang: Lang, ou
     }
     let warnings: Vec<_> = checked.diagnostics.iter().filter(|d| d.severity == Severity::Warning).collect();
     if warnings.is_empty() {
-        p.say(&format!("  {}", t("check: keine Warnungen", "check: no warnings")));
+        p.say(&format!("  {}", t(&words().check_no_warnings)));
     } else {
-        p.say(&format!("  {} {}:", t("check: Warnungen", "check: warnings"), warnings.len()));
+        p.say(&format!("  {} {}:", t(&words().check_warnings), warnings.len()));
         for w in warnings {
             let place = if w.line > 0 { format!(" ({}:{})", w.line, w.column) } else { String::new() };
             // warnings name ids, not keys: no question's label is needed

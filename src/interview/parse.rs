@@ -2,39 +2,36 @@
 //! `24.11.2026`, lists with commas) and showing values so they read back.
 
 use crate::german;
+use crate::i18n::Entry;
+use crate::i18n::interview::words;
 use crate::model::{Date, Lang};
 
 /// Why `answer` was not read: de `„viel“ ist keine ganze Zahl (z. B. 250.000)`,
 /// en `` `many` is not a whole number (e.g. 250000) ``.
-pub fn not_a(lang: Lang, answer: &str, de: (&str, &str), en: (&str, &str)) -> String {
-    match lang {
-        Lang::De => format!("„{answer}“ ist {} (z. B. {})", de.0, de.1),
-        Lang::En => format!("`{answer}` is not {} (e.g. {})", en.0, en.1),
-    }
+pub fn not_a(lang: Lang, answer: &str, what: &Entry, example: &Entry) -> String {
+    words().not_a.fill(lang, &[("what", what.get(lang)), ("example", example.get(lang)), ("answer", answer)])
 }
 
 /// Parses a whole amount as people write it (`1.250.000`, `450.000,00 €`,
 /// `1,5 Mio. €`, `450 T€`; see [`german::amount`]).
 pub fn parse_count(s: &str, lang: Lang) -> std::result::Result<u64, String> {
-    german::amount(s).ok_or_else(|| not_a(lang, s, ("keine ganze Zahl", "250.000"), ("a whole number", "250000")))
+    german::amount(s).ok_or_else(|| not_a(lang, s, &words().not_a_count, &words().count_example))
 }
 
 /// Parses a year such as 2027.
 pub fn parse_year(s: &str, lang: Lang) -> std::result::Result<u16, String> {
-    german::year(s).ok_or_else(|| not_a(lang, s, ("keine Jahreszahl", "2027"), ("a year", "2027")))
+    german::year(s).ok_or_else(|| not_a(lang, s, &words().not_a_year, &words().year_example))
 }
 
 /// Parses a number the German or the English way: `1.200` is 1200, `1,2` is
 /// 1.2 (see [`german::number`]).
 pub fn parse_number(s: &str, lang: Lang) -> std::result::Result<f64, String> {
-    german::number(s).ok_or_else(|| not_a(lang, s, ("keine Zahl", "12,5"), ("a number", "12,5")))
+    german::number(s).ok_or_else(|| not_a(lang, s, &words().not_a_number, &words().number_example))
 }
 
 /// Parses a date as `2026-11-24` or `24.11.2026`.
 pub fn parse_date(s: &str, lang: Lang) -> std::result::Result<Date, String> {
-    german::date(s).ok_or_else(|| {
-        not_a(lang, s, ("kein Datum", "24.11.2026 oder 2026-11-24"), ("a date", "2026-11-24 or 24.11.2026"))
-    })
+    german::date(s).ok_or_else(|| not_a(lang, s, &words().not_a_date, &words().date_example))
 }
 
 /// Splits a list typed on one line: at `;` if there is one, else at `,`.

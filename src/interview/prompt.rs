@@ -7,6 +7,8 @@ use anyhow::Result;
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
+use crate::i18n::interview::words;
+
 /// Checks a typed answer; `Err` holds the reason, shown before asking again.
 pub type Validator<'a> = &'a dyn Fn(&str) -> std::result::Result<(), String>;
 
@@ -193,7 +195,7 @@ impl Prompter for Terminal {
         self.interrupted()?;
         if items.len() > 8 {
             // long lists (the 16 Länder): type a few letters to narrow them down
-            let hint = crate::catalogue::pick(self.lang, "(tippen zum Suchen)", "(type to search)");
+            let hint = words().type_to_search.get(self.lang);
             let label = format!("{label} {}", console::style(hint).dim());
             return dialoguer::FuzzySelect::with_theme(self.theme.as_ref())
                 .with_prompt(label)
@@ -225,13 +227,9 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {
         // typed, not a single key: accepts j/ja/y/yes and n/nein/no, Enter gives the default
-        let hint = match (self.lang, default) {
-            (crate::model::Lang::De, true) => "[J/n]",
-            (crate::model::Lang::De, false) => "[j/N]",
-            (crate::model::Lang::En, true) => "[Y/n]",
-            (crate::model::Lang::En, false) => "[y/N]",
-        };
-        let expected = crate::catalogue::pick(self.lang, "Bitte j oder n eingeben.", "Please type y or n.");
+        let w = words();
+        let hint = if default { &w.confirm_default_yes } else { &w.confirm_default_no }.get(self.lang);
+        let expected = words().please_type_y_or_n.get(self.lang);
         let label = format!("{label} {hint}");
         let answer = self.text(&label, "", &|a: &str| match yes_no(a) {
             Some(_) => Ok(()),
@@ -240,12 +238,7 @@ impl Prompter for Terminal {
         let yes = yes_no(&answer).flatten().unwrap_or(default);
         if answer.is_empty() {
             // Enter alone: show what it chose instead of nothing
-            let word = match (self.lang, yes) {
-                (crate::model::Lang::De, true) => "ja",
-                (crate::model::Lang::De, false) => "nein",
-                (crate::model::Lang::En, true) => "yes",
-                (crate::model::Lang::En, false) => "no",
-            };
+            let word = if yes { &w.yes } else { &w.no }.get(self.lang);
             self.restate(&label, word);
         }
         Ok(yes)

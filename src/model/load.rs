@@ -272,7 +272,7 @@ impl<'s> Walker<'s> {
             return Some(DeValue::String(cleaned));
         }
         if let Some(allowed) = allowed.filter(|a| !a.contains(&cleaned.as_ref())) {
-            let suggestion = match german_synonym(&cleaned, &allowed) {
+            let suggestion = match crate::i18n::synonyms::german_synonym(&cleaned, &allowed) {
                 Some(english) => Some(Suggestion::English(english.to_string())),
                 None => named_item(&cleaned, &allowed)
                     .or_else(|| did_you_mean(&cleaned, allowed.iter().copied()))
@@ -407,83 +407,12 @@ fn misplaced(table: &str, key: &str) -> Option<KeyHint> {
     }
 }
 
-/// German words for the English enumeration values, as people write them
-/// ("hoch" for `high`). Consulted before the spelling suggestion, which
-/// cannot see that "geplant" means `planned`.
-const GERMAN_SYNONYMS: &[(&str, &str)] = &[
-    // municipality.kind
-    ("stadt", "city"),
-    ("großstadt", "city"),
-    ("kreisstadt", "city"),
-    ("gemeinde", "municipality"),
-    ("kommune", "municipality"),
-    ("ortsgemeinde", "municipality"),
-    ("landkreis", "district"),
-    ("kreis", "district"),
-    ("verbund", "association"),
-    ("verband", "association"),
-    ("zweckverband", "association"),
-    ("verbandsgemeinde", "association"),
-    ("interkommunal", "association"),
-    ("interkommunaler verbund", "association"),
-    // document.status
-    ("entwurf", "draft"),
-    ("beschlossen", "adopted"),
-    ("verabschiedet", "adopted"),
-    // document.language
-    ("deutsch", "de"),
-    ("englisch", "en"),
-    // measures.priority
-    ("hoch", "high"),
-    ("mittel", "medium"),
-    ("niedrig", "low"),
-    ("gering", "low"),
-    // measures.status
-    ("idee", "idea"),
-    ("geplant", "planned"),
-    ("in planung", "planned"),
-    ("laufend", "running"),
-    ("läuft", "running"),
-    ("in umsetzung", "running"),
-    ("abgeschlossen", "done"),
-    ("erledigt", "done"),
-    ("fertig", "done"),
-    ("umgesetzt", "done"),
-    // actors.group
-    ("verwaltung", "administration"),
-    ("politik", "politics"),
-    ("wirtschaft", "business"),
-    ("unternehmen", "business"),
-    ("wissenschaft", "science"),
-    ("forschung", "science"),
-    ("hochschule", "science"),
-    ("zivilgesellschaft", "civil_society"),
-    ("bürgerschaft", "civil_society"),
-    // actors.involvement
-    ("informieren", "inform"),
-    ("informieren & begeistern", "inform"),
-    ("informieren und begeistern", "inform"),
-    ("begeistern", "inform"),
-    ("mitgestalten", "co-create"),
-    ("gestalten", "co-create"),
-    ("input einholen", "consult"),
-    ("einholen", "consult"),
-    ("beraten", "consult"),
-    ("konsultieren", "consult"),
-];
-
 /// The English value among `allowed` that the German `word` stands for.
 /// The outline item id among `known` whose heading the word is
 /// (`vorwort` → `foreword`, `KI` → `ai`).
 fn named_item<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     let item = crate::catalogue::Catalogue::get().item_named(word)?;
     known.iter().copied().find(|k| *k == item.id)
-}
-
-fn german_synonym<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let word = word.trim().to_lowercase();
-    let english = GERMAN_SYNONYMS.iter().find(|(de, _)| *de == word).map(|(_, en)| *en)?;
-    allowed.iter().copied().find(|a| *a == english)
 }
 
 /// Removes control characters other than tab and newline (and characters

@@ -6,6 +6,7 @@
 //! without quotes. It also names the key path of that line, so the JSON
 //! report of a syntax error has a `path` like the other errors.
 
+use crate::model::Lang;
 use std::collections::HashMap;
 
 use crate::german;
@@ -72,43 +73,23 @@ pub enum Fix {
 }
 
 impl Fix {
-    /// The help in English, with the corrected line.
-    pub fn english(&self) -> String {
+    /// The help in `lang`, with the corrected line (the words are entries
+    /// of `src/i18n/diagnostics.toml`).
+    pub fn help(&self, lang: Lang) -> String {
+        let w = crate::i18n::diagnostics::words();
+        let fill = |entry: &crate::i18n::Entry, pairs: &[(&str, &str)]| entry.fill(lang, pairs);
         match self {
-            Fix::Date { key, date } => format!("TOML writes a date as year-month-day, without quotes: {key} = {date}"),
-            Fix::Thousands { key, plain, unit: None } => {
-                format!("write the number without thousands separators: {key} = {plain}")
-            }
+            Fix::Date { key, date } => fill(&w.syntax_date, &[("key", key), ("date", date)]),
+            Fix::Thousands { key, plain, unit: None } => fill(&w.syntax_thousands, &[("key", key), ("plain", plain)]),
             Fix::Thousands { key, plain, unit: Some(unit) } => {
-                format!("write the number without thousands separators (without \"{unit}\"): {key} = {plain}")
+                fill(&w.syntax_thousands_unit, &[("key", key), ("plain", plain), ("unit", unit)])
             }
-            Fix::DecimalComma { key, point } => format!("write the decimal point as in English: {key} = {point}"),
+            Fix::DecimalComma { key, point } => fill(&w.syntax_decimal_comma, &[("key", key), ("point", point)]),
             Fix::Unit { key, number, unit } => {
-                format!("write the number without its unit \"{unit}\": {key} = {number}")
+                fill(&w.syntax_unit, &[("key", key), ("number", number), ("unit", unit)])
             }
-            Fix::Bool { key, value } => format!("write true or false: {key} = {value}"),
-            Fix::Quotes { key, quoted } => format!("text needs quotes: {key} = \"{quoted}\""),
-        }
-    }
-
-    /// The help in German, with the corrected line.
-    pub fn german(&self) -> String {
-        match self {
-            Fix::Date { key, date } => {
-                format!("TOML schreibt ein Datum als Jahr-Monat-Tag, ohne Anführungszeichen: {key} = {date}")
-            }
-            Fix::Thousands { key, plain, unit: None } => {
-                format!("schreiben Sie die Zahl ohne Tausenderpunkte: {key} = {plain}")
-            }
-            Fix::Thousands { key, plain, unit: Some(unit) } => {
-                format!("schreiben Sie die Zahl ohne Tausenderpunkte (und ohne „{unit}“): {key} = {plain}")
-            }
-            Fix::DecimalComma { key, point } => format!("TOML schreibt Dezimalzahlen mit Punkt: {key} = {point}"),
-            Fix::Unit { key, number, unit } => {
-                format!("schreiben Sie die Zahl ohne die Einheit „{unit}“: {key} = {number}")
-            }
-            Fix::Bool { key, value } => format!("schreiben Sie true (ja) oder false (nein): {key} = {value}"),
-            Fix::Quotes { key, quoted } => format!("Text steht in Anführungszeichen: {key} = \"{quoted}\""),
+            Fix::Bool { key, value } => fill(&w.syntax_bool, &[("key", key), ("value", &value.to_string())]),
+            Fix::Quotes { key, quoted } => fill(&w.syntax_quotes, &[("key", key), ("quoted", quoted)]),
         }
     }
 }
@@ -226,7 +207,7 @@ mod tests {
     /// The English help for an error at `needle`, empty without a fix.
     fn help_for(source: &str, needle: &str) -> Help {
         let hint = explain(source, source.find(needle).expect("needle"));
-        Help { path: hint.path, help: hint.fix.map(|f| f.english()).unwrap_or_default() }
+        Help { path: hint.path, help: hint.fix.map(|f| f.help(Lang::En)).unwrap_or_default() }
     }
 
     struct Help {
@@ -271,7 +252,7 @@ mod tests {
         assert_eq!(hint.help, "text needs quotes: name = \"Teststadt an der \\\"Au\\\"\"");
         assert_eq!(help_for("quick_win = ja\n", "ja").help, "write true or false: quick_win = true");
         let fix = explain("quick_win = ja\n", 12).fix.expect("a fix");
-        assert_eq!(fix.german(), "schreiben Sie true (ja) oder false (nein): quick_win = true");
+        assert_eq!(fix.help(Lang::De), "schreiben Sie true (ja) oder false (nein): quick_win = true");
     }
 
     #[test]

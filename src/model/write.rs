@@ -11,7 +11,9 @@ use serde::Serialize;
 use toml_writer::{ToTomlKey as _, ToTomlValue as _};
 
 use super::{Lang, Measure, Strategy};
-use crate::catalogue::{Catalogue, pick, section_ids};
+use crate::catalogue::{Catalogue, section_ids};
+use crate::i18n::Entry;
+use crate::i18n::interview::words;
 
 /// The text of an input file holding `s`, with comments in `lang`.
 pub fn to_toml(s: &Strategy, lang: Lang) -> String {
@@ -60,11 +62,11 @@ impl Writer {
         self.out.push('\n');
     }
 
-    fn comment(&mut self, de: &str, en: &str) {
+    fn comment(&mut self, word: &Entry) {
         if !self.out.is_empty() {
             self.out.push('\n');
         }
-        let text = pick(self.lang, de, en);
+        let text = word.get(self.lang);
         self.line(&format!("# {text}"));
     }
 
@@ -97,20 +99,14 @@ impl Writer {
     }
 
     fn header(&mut self) {
-        self.line(pick(
-            self.lang,
-            "# Smart-City-Strategie: Eingabedatei für strategiekit, in der Reihenfolge der KTS-Gliederung.\n\
-             # Prüfen: strategiekit check DATEI · Bauen: strategiekit build DATEI --format md,docx",
-            "# Smart-City strategy: input file for strategiekit, in the order of the KTS outline.\n\
-             # Check: strategiekit check FILE · Build: strategiekit build FILE --format md,docx",
-        ));
+        self.line(words().draft_header.get(self.lang));
     }
 
     fn municipality(&mut self, s: &Strategy) {
         if let Some(v) = s.schema_version {
             self.line(&format!("schema_version = {v}"));
         }
-        self.comment("Kommune", "Municipality");
+        self.comment(&words().draft_municipality);
         self.line("[municipality]");
         let m = &s.municipality;
         self.key("name", string(&m.name));
@@ -125,7 +121,7 @@ impl Writer {
     }
 
     fn document(&mut self, s: &Strategy) {
-        self.comment("Das Dokument", "The document");
+        self.comment(&words().draft_document);
         self.line("[document]");
         let d = &s.document;
         self.opt_str("title", &d.title);
@@ -147,10 +143,7 @@ impl Writer {
             return;
         }
         let catalogue = Catalogue::get();
-        self.comment(
-            "Freitexte zu den Gliederungspunkten; der Schlüssel ist die Id des Punktes (strategiekit outline)",
-            "Free texts of the outline items; the key is the item's id (strategiekit outline)",
-        );
+        self.comment(&words().draft_outline_texts);
         self.line("[text]");
         for section in &catalogue.sections {
             let items: Vec<_> =
@@ -180,10 +173,7 @@ impl Writer {
         if empty {
             return;
         }
-        self.comment(
-            "Ziele: Vision, Mission, Narrativ und Leitbilder",
-            "Goals: vision, mission, narrative and guiding principles",
-        );
+        self.comment(&words().draft_vision);
         self.line("[vision]");
         self.opt_str("vision", &v.vision);
         self.opt_str("mission", &v.mission);
@@ -196,10 +186,7 @@ impl Writer {
         if s.goals.is_empty() {
             return;
         }
-        self.comment(
-            "Ziele, mit Oberziel (parent) und messbaren Indikatoren",
-            "Goals, with a parent goal and measurable indicators",
-        );
+        self.comment(&words().draft_goals);
         for g in &s.goals {
             self.line("\n[[goals]]");
             self.key("id", string(&g.id));
@@ -227,7 +214,7 @@ impl Writer {
         if s.fields.is_empty() {
             return;
         }
-        self.comment("Handlungsfelder", "Fields of action");
+        self.comment(&words().fields_of_action);
         for f in &s.fields {
             self.line("\n[[fields]]");
             self.key("id", string(&f.id));
@@ -242,7 +229,7 @@ impl Writer {
         if s.measures.is_empty() {
             return;
         }
-        self.comment("Maßnahmen, je in einem Handlungsfeld", "Measures, each in one field of action");
+        self.comment(&words().draft_measures);
         for m in &s.measures {
             self.measure(m);
         }
@@ -283,10 +270,7 @@ impl Writer {
         if s.technical.topics.is_empty() {
             return;
         }
-        self.comment(
-            "Technische Querschnittsthemen (bei Bedarf): Ids aus Abschnitt 4 der Gliederung",
-            "Technical cross-cutting themes (where needed): ids from section 4 of the outline",
-        );
+        self.comment(&words().draft_themes);
         self.line("[technical]");
         self.key("topics", strings(&s.technical.topics));
     }
@@ -295,7 +279,7 @@ impl Writer {
         if s.actors.is_empty() {
             return;
         }
-        self.comment("Akteure: Partner und Gremien", "Actors: partners and committees");
+        self.comment(&words().draft_actors);
         for a in &s.actors {
             self.line("\n[[actors]]");
             self.key("name", string(&a.name));
@@ -314,7 +298,7 @@ impl Writer {
         if s.glossary.is_empty() {
             return;
         }
-        self.comment("Anhang: Glossar in einfacher Sprache", "Appendix: glossary in plain language");
+        self.comment(&words().draft_glossary);
         for g in &s.glossary {
             self.line("\n[[glossary]]");
             self.key("term", string(&g.term));
@@ -327,7 +311,7 @@ impl Writer {
         if p.done.is_empty() && p.notes.is_empty() {
             return;
         }
-        self.comment("Sonstiges: Produktions-Checkliste (erledigt = true)", "Production checklist (done = true)");
+        self.comment(&words().draft_checklist);
         self.line("[production]");
         let catalogue = Catalogue::get();
         let order: Vec<&str> = catalogue.items_of(section_ids::PRODUCTION).map(|i| i.id.as_str()).collect();

@@ -380,8 +380,7 @@ fn exported_templates_can_be_changed_and_used() {
     std::fs::write(&block, text.replace("> **{{label}}:** *{{hint}}*", "TODO({{label}}): {{hint}}")).expect("written");
     let labels = dir.path().join("tpl/labels.toml");
     let text = std::fs::read_to_string(&labels).expect("labels");
-    std::fs::write(&labels, text.replacen("placeholder = \"Platzhalter\"", "placeholder = \"Offen\"", 1))
-        .expect("written");
+    std::fs::write(&labels, text.replacen("de = \"Platzhalter\"", "de = \"Offen\"", 1)).expect("written");
     let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let md = std::fs::read_to_string(dir.path().join("s.md")).expect("md");
@@ -399,7 +398,30 @@ fn exported_templates_can_be_changed_and_used() {
     // a misspelt label is an error that names it
     std::fs::remove_file(&block).expect("back to the built-in block template");
     let text = std::fs::read_to_string(&labels).expect("labels");
-    let old = text.lines().filter(|l| !l.starts_with("quick_win = ")).collect::<Vec<_>>().join("\n");
+    let lacking = text.replacen("[quick_win]\nde = \"Quick Win\"\nen = \"Quick win\"\n", "", 1);
+    std::fs::write(&labels, &lacking).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("tpl/labels.toml lacks 1 label(s) of this strategiekit version (quick_win); the built-in words are used for them"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(std::fs::read_to_string(dir.path().join("s.md")).expect("md").contains("Quick Win"));
+    std::fs::write(&labels, text.replacen("[total]", "[totl]", 1)).expect("written");
+    let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).contains("unknown label `totl`; did you mean `total`?"), "{}", stderr(&out));
+    // the same for a file of an earlier version, one table per language
+    let entries: toml::Table = toml::from_str(&text).expect("labels parse");
+    let old: String = ["de", "en"]
+        .iter()
+        .map(|lang| {
+            let words = entries.iter().filter(|(key, _)| *key != "quick_win");
+            let words: String = words.map(|(key, e)| format!("{key} = {}\n", e[*lang])).collect();
+            format!("[{lang}]\n{words}")
+        })
+        .collect();
     std::fs::write(&labels, &old).expect("written");
     let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -409,7 +431,7 @@ fn exported_templates_can_be_changed_and_used() {
         stderr(&out)
     );
     assert!(std::fs::read_to_string(dir.path().join("s.md")).expect("md").contains("Quick Win"));
-    std::fs::write(&labels, old.replacen("total = ", "totl = ", 1)).expect("written");
+    std::fs::write(&labels, old.replacen("\ntotal = ", "\ntotl = ", 1)).expect("written");
     let out = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--force"]);
     assert_eq!(code(&out), 1);
     assert!(stderr(&out).contains("unknown label `de.totl`; did you mean `total`?"), "{}", stderr(&out));

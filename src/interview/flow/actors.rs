@@ -6,16 +6,17 @@ use strum::VariantArray as _;
 
 use super::{Flow, tr};
 use crate::catalogue::Item;
+use crate::i18n::interview::words;
 use crate::model::{Actor, GlossaryEntry, Group, Involvement, Strategy};
 
 impl Flow<'_> {
     pub(super) fn actors(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
         let entries: Vec<(usize, String)> = self.s.actors.iter().map(|a| a.name.clone()).enumerate().collect();
-        let noun = self.t("Akteur", "Actor");
+        let noun = self.t(&words().actor);
         self.review(noun, entries, &|f, i| f.actor(i), &|f, i| drop(f.s.actors.remove(i)))?;
-        let first = self.t("Einen Akteur (Partner, Gremium) hinzufügen?", "Add an actor (partner, committee)?");
-        let more = self.t("Noch ein Akteur?", "Another actor?");
+        let first = self.t(&words().add_an_actor);
+        let more = self.t(&words().another_actor);
         while self.add_one(!self.s.actors.is_empty(), first, more)? {
             let actor = Actor { name: String::new(), group: None, role: None, involvement: None, committee: false };
             self.s.actors.push(actor);
@@ -33,27 +34,20 @@ impl Flow<'_> {
         })?;
         let t = tr(self.lang);
         let groups = Group::VARIANTS.iter().map(|&g| (g, self.l.group(g).to_string())).collect::<Vec<_>>();
-        if let Some(g) = self.choose(t("Gruppe", "Group"), &groups, a.group)? {
+        if let Some(g) = self.choose(t(&words().group), &groups, a.group)? {
             actor_mut(&mut self.s, i).group = g;
             self.checkpoint()?;
         }
-        self.ask(
-            t("Rolle", "Role"),
-            &format!("{path}.role"),
-            a.role.clone(),
-            false,
-            &|a| Ok(a.to_string()),
-            &|s, v| {
-                actor_mut(s, i).role = v;
-            },
-        )?;
+        self.ask(t(&words().role), &format!("{path}.role"), a.role.clone(), false, &|a| Ok(a.to_string()), &|s, v| {
+            actor_mut(s, i).role = v;
+        })?;
         let involvements =
             Involvement::VARIANTS.iter().map(|&i| (i, self.l.involvement(i).to_string())).collect::<Vec<_>>();
-        if let Some(v) = self.choose(t("Beteiligung", "Involvement"), &involvements, a.involvement)? {
+        if let Some(v) = self.choose(t(&words().involvement), &involvements, a.involvement)? {
             actor_mut(&mut self.s, i).involvement = v;
             self.checkpoint()?;
         }
-        let committee = self.p.confirm(t("Ist es ein Gremium?", "Is it a committee?"), a.committee)?;
+        let committee = self.p.confirm(t(&words().is_it_a_committee), a.committee)?;
         if committee != a.committee {
             actor_mut(&mut self.s, i).committee = committee;
             self.checkpoint()?;
@@ -64,10 +58,9 @@ impl Flow<'_> {
     pub(super) fn glossary(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
         let entries: Vec<(usize, String)> = self.s.glossary.iter().map(|g| g.term.clone()).enumerate().collect();
-        let noun = self.t("Begriff", "Term");
+        let noun = self.t(&words().term);
         self.review(noun, entries, &|f, i| f.term(i), &|f, i| drop(f.s.glossary.remove(i)))?;
-        let (first, more) =
-            (self.t("Einen Begriff erklären?", "Explain a term?"), self.t("Noch ein Begriff?", "Another term?"));
+        let (first, more) = (self.t(&words().explain_a_term), self.t(&words().another_term));
         while self.add_one(!self.s.glossary.is_empty(), first, more)? {
             self.s.glossary.push(GlossaryEntry { term: String::new(), definition: String::new() });
             self.term(self.s.glossary.len() - 1)?;
@@ -79,11 +72,11 @@ impl Flow<'_> {
         let e = self.s.glossary[i].clone();
         let path = format!("glossary[{i}]");
         let term = (!e.term.is_empty()).then_some(e.term.clone());
-        self.ask(self.t("Begriff", "Term"), &format!("{path}.term"), term, true, &|a| Ok(a.to_string()), &|s, v| {
+        self.ask(self.t(&words().term), &format!("{path}.term"), term, true, &|a| Ok(a.to_string()), &|s, v| {
             s.glossary[i].term = v.unwrap_or_default();
         })?;
         let definition = (!e.definition.is_empty()).then_some(e.definition.clone());
-        let label = self.t("Erklärung in einfacher Sprache", "Explanation in plain language");
+        let label = self.t(&words().explanation_in_plain_language);
         self.ask(label, &format!("{path}.definition"), definition, true, &|a| Ok(a.to_string()), &|s, v| {
             s.glossary[i].definition = v.unwrap_or_default();
         })

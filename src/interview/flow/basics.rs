@@ -6,6 +6,7 @@ use strum::VariantArray as _;
 
 use super::{Flow, tr};
 use crate::catalogue::{Catalogue, pick};
+use crate::i18n::interview::words;
 use crate::interview::parse::{not_a, parse_count, parse_date, parse_list, show_list};
 use crate::model::{DocStatus, Kind, Lang};
 
@@ -13,11 +14,11 @@ impl Flow<'_> {
     pub(super) fn basics(&mut self) -> Result<()> {
         let (t, lang) = (tr(self.lang), self.lang);
         let (name, kind, state, population, members) = (
-            t("Name der Kommune", "Name of the municipality"),
-            t("Art", "Kind"),
-            t("Bundesland", "State"),
-            t("Einwohnerzahl", "Population"),
-            t("Mitgliedskommunen (durch Komma getrennt)", "Member towns (comma-separated)"),
+            t(&words().name_of_the_municipality),
+            t(&words().kind),
+            t(&words().state),
+            t(&words().population),
+            t(&words().member_towns_comma_separated),
         );
         let current = self.s.municipality.name.clone();
         let shown = (!current.is_empty()).then_some(current);
@@ -59,7 +60,7 @@ impl Flow<'_> {
         let derived = labels.default_title(&self.s.municipality.name);
         let current = self.s.document.title.clone().unwrap_or(derived);
         self.ask(
-            t("Titel des Dokuments", "Title of the document"),
+            t(&words().title_of_the_document),
             "document.title",
             Some(current),
             false,
@@ -70,7 +71,7 @@ impl Flow<'_> {
         )?;
         let statuses =
             DocStatus::VARIANTS.iter().map(|&st| (st, self.l.doc_status(st).to_string())).collect::<Vec<_>>();
-        if let Some(st) = self.choose(t("Stand", "Status"), &statuses, self.s.document.status)? {
+        if let Some(st) = self.choose(t(&words().status), &statuses, self.s.document.status)? {
             self.s.document.status = st;
             self.checkpoint()?;
         }
@@ -80,21 +81,17 @@ impl Flow<'_> {
             crate::model::Lang::En => d.to_string(),
         };
         let current = self.s.document.date.as_ref().map(shown);
-        self.ask(t("Datum", "Date"), "document.date", current, false, &|a| parse_date(a, lang), &|s, v| {
+        self.ask(t(&words().date), "document.date", current, false, &|a| parse_date(a, lang), &|s, v| {
             s.document.date = v;
         })?;
         let current = self.s.document.review_months.map(|m| m.to_string());
-        let label = t("Fortschreibung alle … Monate", "Review every … months");
+        let label = t(&words().review_every_months);
         self.ask(
             label,
             "document.review_months",
             current,
             false,
-            &|a| {
-                a.parse::<u32>().map_err(|_| {
-                    not_a(lang, a, ("keine ganze Zahl von Monaten", "24"), ("a whole number of months", "24"))
-                })
-            },
+            &|a| a.parse::<u32>().map_err(|_| not_a(lang, a, &words().not_a_count_of_months, &words().months_example)),
             &|s, v| {
                 s.document.review_months = v;
             },
@@ -102,7 +99,7 @@ impl Flow<'_> {
         let languages = [(Lang::De, "Deutsch"), (Lang::En, "English")];
         let items: Vec<String> = languages.iter().map(|(_, n)| (*n).to_string()).collect();
         let default = languages.iter().position(|(l, _)| *l == self.s.document.language).unwrap_or(0);
-        let chosen = self.p.select(t("Sprache des Dokuments", "Language of the document"), &items, default)?;
+        let chosen = self.p.select(t(&words().language_of_the_document), &items, default)?;
         if chosen != default {
             self.s.document.language = languages.get(chosen).map_or(Lang::De, |(l, _)| *l);
             self.checkpoint()?;

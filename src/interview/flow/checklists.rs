@@ -4,6 +4,7 @@ use anyhow::Result;
 
 use super::Flow;
 use crate::catalogue::{Catalogue, Item, section_ids};
+use crate::i18n::interview::words;
 use crate::model::coverage::technical_selected;
 
 impl Flow<'_> {
@@ -14,14 +15,11 @@ impl Flow<'_> {
             items.iter().map(|i| (i.id.clone(), i.title(self.lang).to_string())).collect();
         let current: Vec<String> =
             items.iter().filter(|i| technical_selected(&self.s, i)).map(|i| i.id.clone()).collect();
-        let label = self.t(
-            "Welche technischen Querschnittsthemen braucht die Strategie?",
-            "Which technical themes does the strategy need?",
-        );
+        let label = self.t(&words().choose_themes);
         let Some(chosen) = self.choose_many(label, &options, &current)? else { return Ok(()) };
         for id in current.iter().filter(|id| !chosen.contains(id)) {
             let keep_text = self.s.text.contains_key(id.as_str()) && {
-                let q = format!("{id}: {}", self.t("Den Text dazu löschen?", "Delete its text?"));
+                let q = format!("{id}: {}", self.t(&words().delete_its_text));
                 !self.confirm(&q)?
             };
             if !keep_text {
@@ -46,7 +44,7 @@ impl Flow<'_> {
             .filter(|(id, _)| self.s.production.done.get(id).copied().unwrap_or(false))
             .map(|(id, _)| id.clone())
             .collect();
-        let label = self.t("Was ist für die Produktion schon erledigt?", "What is already done for the production?");
+        let label = self.t(&words().checklist_question);
         if let Some(chosen) = self.choose_many(label, &options, &done)? {
             for (id, _) in &options {
                 let now = chosen.contains(id);

@@ -6,8 +6,9 @@ use strum::VariantArray as _;
 
 use super::{Flow, propose, tr};
 use crate::catalogue::{Catalogue, Item};
+use crate::i18n::interview::words;
 use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
-use crate::model::{Field, Lang, Measure, MeasureStatus, Priority, Strategy};
+use crate::model::{Field, Measure, MeasureStatus, Priority, Strategy};
 
 impl Flow<'_> {
     pub(super) fn fields(&mut self, item: &Item) -> Result<()> {
@@ -21,20 +22,11 @@ impl Flow<'_> {
                 options.push((f.id.clone(), f.title.clone().unwrap_or_else(|| f.id.clone())));
             }
         }
-        let label = self.t(
-            "Handlungsfelder (Leertaste wählt, Enter bestätigt)",
-            "Fields of action (space selects, Enter confirms)",
-        );
+        let label = self.t(&words().choose_fields);
         if let Some(chosen) = self.choose_many(label, &options, &present)? {
             for id in present.iter().filter(|id| !chosen.contains(id)) {
                 let n = self.s.measures.iter().filter(|m| m.field == *id).count();
-                let question = format!(
-                    "{id}: {n} {}",
-                    self.t(
-                        "Maßnahmen gehen mit dem Handlungsfeld verloren. Trotzdem entfernen?",
-                        "measures go with the field. Remove it anyway?"
-                    )
-                );
+                let question = format!("{id}: {n} {}", self.t(&words().remove_field_with_measures));
                 if n == 0 || self.confirm(&question)? {
                     self.s.fields.retain(|f| f.id != *id);
                     self.s.measures.retain(|m| m.field != *id);
@@ -45,13 +37,13 @@ impl Flow<'_> {
             }
             self.checkpoint()?;
         }
-        let first = self.t("Ein eigenes Handlungsfeld hinzufügen?", "Add a field of action of your own?");
-        let more = self.t("Noch ein eigenes Handlungsfeld?", "Another field of action of your own?");
+        let first = self.t(&words().add_own_field);
+        let more = self.t(&words().another_own_field);
         let mut added = 0;
         while self.add_one(added > 0, first, more)? {
             added += 1;
             let title = loop {
-                let answer = self.p.text(self.t("Titel des Handlungsfelds", "Title of the field"), "", &|_| Ok(()))?;
+                let answer = self.p.text(self.t(&words().title_of_the_field), "", &|_| Ok(()))?;
                 if !answer.is_empty() {
                     break answer;
                 }
@@ -81,19 +73,15 @@ impl Flow<'_> {
         let id = f.id.clone();
         let title = f.title.clone().or_else(|| catalogue.common_field(&id).map(|c| c.title(self.lang).to_string()));
         let title = title.unwrap_or_else(|| id.clone());
-        self.heading(&format!("{} {title}", self.t("Handlungsfeld", "Field of action")));
-        let label = self.t("Beschreibung des Handlungsfelds", "Description of the field");
+        self.heading(&format!("{} {title}", self.t(&words().field_of_action)));
+        let label = self.t(&words().description_of_the_field);
         if let Some(change) = self.long(label, "", f.description.as_deref())? {
             self.s.fields[i].description = change;
             self.checkpoint()?;
         }
         let current: Vec<String> = f.goals.to_vec();
         let options = self.goal_options();
-        if let Some(goals) = self.choose_many(
-            self.t("Ziele, denen das Handlungsfeld dient", "Goals the field serves"),
-            &options,
-            &current,
-        )? {
+        if let Some(goals) = self.choose_many(self.t(&words().goals_the_field_serves), &options, &current)? {
             self.s.fields[i].goals = goals.into_iter().collect();
             self.checkpoint()?;
         }
@@ -101,16 +89,10 @@ impl Flow<'_> {
             .filter(|(_, m)| m.field == id)
             .map(|(i, m)| (i, format!("{} {}", m.id, m.title.as_deref().unwrap_or(""))))
             .collect();
-        let noun = self.t("Maßnahme", "Measure");
+        let noun = self.t(&words().measure);
         self.review(noun, entries, &|f, m| f.measure(m), &|f, m| drop(f.s.measures.remove(m)))?;
-        let first = match self.lang {
-            Lang::De => format!("Eine Maßnahme in „{title}“ hinzufügen?"),
-            Lang::En => format!("Add a measure in „{title}“?"),
-        };
-        let more = match self.lang {
-            Lang::De => format!("Noch eine Maßnahme in „{title}“?"),
-            Lang::En => format!("Another measure in „{title}“?"),
-        };
+        let first = words().add_measure_in.fill(self.lang, &[("title", &title)]);
+        let more = words().another_measure_in.fill(self.lang, &[("title", &title)]);
         loop {
             let any = self.s.measures.iter().any(|m| m.field == id);
             if !self.add_one(any, &first, &more)? {
@@ -153,52 +135,48 @@ impl Flow<'_> {
 
         let old = m.id.clone();
         self.ask("Id", &at("id"), Some(old), true, &text, &|s, v| measure_mut(s, i).id = v.unwrap_or_default())?;
-        self.ask(self.t("Titel", "Title"), &at("title"), m.title.clone(), false, &text, &|s, v| {
+        self.ask(self.t(&words().title), &at("title"), m.title.clone(), false, &text, &|s, v| {
             measure_mut(s, i).title = v
         })?;
-        let label = self.t("Beschreibung", "Description");
+        let label = self.t(&words().description);
         if let Some(change) = self.long(label, "", m.description.as_deref())? {
             measure_mut(&mut self.s, i).description = change;
             self.checkpoint()?;
         }
-        let label = self.t("Nutzen für Bürgerinnen und Bürger", "Benefit for citizens");
+        let label = self.t(&words().benefit_for_citizens);
         self.ask(label, &at("benefit"), m.benefit.clone(), false, &text, &|s, v| measure_mut(s, i).benefit = v)?;
         let current: Vec<String> = m.goals.to_vec();
         let options = self.goal_options();
-        if let Some(goals) =
-            self.choose_many(self.t("Ziele der Maßnahme", "Goals of the measure"), &options, &current)?
-        {
+        if let Some(goals) = self.choose_many(self.t(&words().goals_of_the_measure), &options, &current)? {
             measure_mut(&mut self.s, i).goals = goals.into_iter().collect();
             self.checkpoint()?;
         }
-        let label = self.t("Verantwortlich (federführend)", "Responsible (lead)");
+        let label = self.t(&words().responsible_lead);
         self.ask(label, &at("lead"), m.lead.clone(), false, &text, &|s, v| measure_mut(s, i).lead = v)?;
         let current = (!m.partners.is_empty()).then(|| show_list(&m.partners));
-        let label = self.t("Partner (durch Komma getrennt)", "Partners (comma-separated)");
+        let label = self.t(&words().partners_comma_separated);
         self.ask(label, &at("partners"), current, false, &|a| Ok(parse_list(a)), &|s, v| {
             measure_mut(s, i).partners = v.unwrap_or_default();
         })?;
         let (t, lang) = (tr(self.lang), self.lang);
         let priorities = Priority::VARIANTS.iter().map(|&p| (p, self.l.priority(p).to_string())).collect::<Vec<_>>();
-        if let Some(p) = self.choose(t("Priorität", "Priority"), &priorities, m.priority)? {
+        if let Some(p) = self.choose(t(&words().priority), &priorities, m.priority)? {
             measure_mut(&mut self.s, i).priority = p;
             self.checkpoint()?;
         }
-        let quick = self
-            .p
-            .confirm(t("Quick Win (schnell sichtbarer Erfolg)?", "Quick win (a fast visible success)?"), m.quick_win)?;
+        let quick = self.p.confirm(t(&words().quick_win_question), m.quick_win)?;
         if quick != m.quick_win {
             measure_mut(&mut self.s, i).quick_win = quick;
             self.checkpoint()?;
         }
         let statuses =
             MeasureStatus::VARIANTS.iter().map(|&st| (st, self.l.status(st).to_string())).collect::<Vec<_>>();
-        if let Some(st) = self.choose(t("Stand der Umsetzung", "Status"), &statuses, m.status)? {
+        if let Some(st) = self.choose(t(&words().measure_status), &statuses, m.status)? {
             measure_mut(&mut self.s, i).status = st;
             self.checkpoint()?;
         }
         self.ask(
-            t("Beginn (Jahr)", "Start (year)"),
+            t(&words().start_year),
             &at("start"),
             m.start.map(|y| y.to_string()),
             false,
@@ -208,12 +186,12 @@ impl Flow<'_> {
             },
         )?;
         let current = m.end.as_ref().map(|e| e.to_string());
-        self.ask(t("Ende (Jahr)", "End (year)"), &at("end"), current, false, &|a| parse_year(a, lang), &|s, v| {
+        self.ask(t(&words().end_year), &at("end"), current, false, &|a| parse_year(a, lang), &|s, v| {
             measure_mut(s, i).end = v;
         })?;
         let current = m.budget_eur.map(|b| b.to_string());
         self.ask(
-            t("Budget in Euro", "Budget in euros"),
+            t(&words().budget_in_euros),
             &at("budget_eur"),
             current,
             false,
@@ -222,7 +200,7 @@ impl Flow<'_> {
                 measure_mut(s, i).budget_eur = v;
             },
         )?;
-        let label = t("Finanzierung (z. B. Förderprogramm, Haushalt)", "Funding (e.g. programme, budget)");
+        let label = t(&words().funding_question);
         self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)?;
         let catalogue = Catalogue::get();
         let options: Vec<(String, String)> = catalogue
@@ -231,7 +209,7 @@ impl Flow<'_> {
             .map(|g| (g.number.to_string(), format!("{:>2} {}", g.number, g.name(self.lang))))
             .collect();
         let current: Vec<String> = m.sdgs.iter().map(u8::to_string).collect();
-        let label = t("Beitrag zu den Nachhaltigkeitszielen (SDGs)", "Contribution to the SDGs");
+        let label = t(&words().contribution_to_the_sdgs);
         if let Some(sdgs) = self.choose_many(label, &options, &current)? {
             measure_mut(&mut self.s, i).sdgs = sdgs.iter().filter_map(|n| n.parse().ok()).collect();
             self.checkpoint()?;

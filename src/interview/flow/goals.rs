@@ -5,6 +5,7 @@ use console::style;
 
 use super::{Flow, errors_at, new_error, propose};
 use crate::catalogue::Item;
+use crate::i18n::interview::words;
 use crate::interview::parse::{parse_list, parse_number, parse_year, show_list};
 use crate::model::{Goal, Indicator, Strategy};
 
@@ -16,10 +17,7 @@ impl Flow<'_> {
             self.checkpoint()?;
         }
         let current = (!self.s.vision.keywords.is_empty()).then(|| show_list(&self.s.vision.keywords));
-        let label = self.t(
-            "Drei Begriffe des Smart-City-Narrativs (durch Komma getrennt)",
-            "Three terms of the smart-city narrative (comma-separated)",
-        );
+        let label = self.t(&words().narrative_terms);
         self.ask(label, "vision.keywords", current, false, &|a| Ok(parse_list(a)), &|s, v| {
             s.vision.keywords = v.unwrap_or_default();
         })
@@ -39,7 +37,7 @@ impl Flow<'_> {
         let mut i = 0;
         while i < self.s.vision.guiding_principles.len() {
             let current = self.s.vision.guiding_principles.get(i).cloned();
-            let label = format!("{} {}", self.t("Leitbild", "Guiding principle"), i + 1);
+            let label = format!("{} {}", self.t(&words().guiding_principle), i + 1);
             let before = self.s.vision.guiding_principles.len();
             self.ask(&label, "vision.guiding_principles", current, false, &|a| Ok(a.to_string()), &|s, v| match v {
                 Some(v) => s.vision.guiding_principles[i] = v,
@@ -50,7 +48,7 @@ impl Flow<'_> {
             }
         }
         loop {
-            let label = self.t("Neues Leitbild (Enter: fertig)", "New guiding principle (Enter: done)");
+            let label = self.t(&words().new_guiding_principle_enter_done);
             let answer = self.p.text(label, "", &|_| Ok(()))?;
             if answer.is_empty() {
                 return Ok(());
@@ -63,12 +61,12 @@ impl Flow<'_> {
     pub(super) fn goals(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
         let entries: Vec<(usize, String)> = self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g))).collect();
-        let noun = self.t("Ziel", "Goal");
+        let noun = self.t(&words().goal);
         self.review(noun, entries, &|f, i| f.goal(i), &|f, i| f.remove_goal(i))?;
-        let (first, more) = (self.t("Ein Ziel hinzufügen?", "Add a goal?"), self.t("Noch ein Ziel?", "Another goal?"));
+        let (first, more) = (self.t(&words().add_a_goal), self.t(&words().another_goal));
         while self.add_one(!self.s.goals.is_empty(), first, more)? {
             let taken: Vec<String> = self.s.goals.iter().map(|g| g.id.clone()).collect();
-            let id = propose(self.t("Z", "G"), &taken);
+            let id = propose(self.t(&words().goal_id_prefix), &taken);
             let goal = Goal {
                 id,
                 title: None,
@@ -109,7 +107,7 @@ impl Flow<'_> {
             rename_goal(s, i, &old, &v.unwrap_or_default());
         })?;
         self.ask(
-            self.t("Titel", "Title"),
+            self.t(&words().title),
             &format!("{path}.title"),
             g.title.clone(),
             false,
@@ -130,7 +128,7 @@ impl Flow<'_> {
             let options: Vec<(&str, &str)> = others.iter().map(|(id, name)| (id.as_str(), name.as_str())).collect();
             let current = self.s.goals[i].parent.clone();
             let current = current.as_deref().and_then(|c| options.iter().find(|(id, _)| *id == c)).map(|(id, _)| *id);
-            let label = self.t("Übergeordnetes Ziel", "Parent goal");
+            let label = self.t(&words().parent_goal);
             if let Some(parent) = self.choose(label, &options, current)? {
                 let mut candidate = self.s.clone();
                 candidate.goals[i].parent = parent.map(|p| p.to_string());
@@ -147,10 +145,10 @@ impl Flow<'_> {
         }
         let entries: Vec<(usize, String)> =
             self.s.goals[i].indicators.iter().map(|x| x.name.clone()).enumerate().collect();
-        let noun = self.t("Indikator", "Indicator");
+        let noun = self.t(&words().indicator);
         self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| drop(f.s.goals[i].indicators.remove(j)))?;
-        let first = self.t("Einen messbaren Indikator hinzufügen?", "Add a measurable indicator?");
-        let more = self.t("Noch ein Indikator?", "Another indicator?");
+        let first = self.t(&words().add_a_measurable_indicator);
+        let more = self.t(&words().another_indicator);
         while self.add_one(!self.s.goals[i].indicators.is_empty(), first, more)? {
             let indicator = Indicator {
                 name: String::new(),
@@ -172,7 +170,7 @@ impl Flow<'_> {
         let ind = self.s.goals[i].indicators[j].clone();
         let name = (!ind.name.is_empty()).then_some(ind.name.clone());
         self.ask(
-            self.t("Messgröße (was wird gemessen)", "Measure (what is counted)"),
+            self.t(&words().measure_what_is_counted),
             &format!("{path}.name"),
             name,
             true,
@@ -182,7 +180,7 @@ impl Flow<'_> {
             },
         )?;
         self.ask(
-            self.t("Einheit (z. B. %, Stück, t CO₂)", "Unit (e.g. %, items, t CO₂)"),
+            self.t(&words().unit_question),
             &format!("{path}.unit"),
             ind.unit.clone(),
             false,
@@ -194,7 +192,7 @@ impl Flow<'_> {
         let lang = self.lang;
         let show = move |x: Option<f64>| x.map(|x| crate::i18n::number(lang, x));
         self.ask(
-            self.t("Ausgangswert", "Baseline value"),
+            self.t(&words().baseline_value),
             &format!("{path}.baseline"),
             show(ind.baseline),
             false,
@@ -204,7 +202,7 @@ impl Flow<'_> {
             },
         )?;
         self.ask(
-            self.t("Jahr des Ausgangswerts", "Year of the baseline"),
+            self.t(&words().year_of_the_baseline),
             &format!("{path}.baseline_year"),
             ind.baseline_year.map(|y| y.to_string()),
             false,
@@ -214,7 +212,7 @@ impl Flow<'_> {
             },
         )?;
         self.ask(
-            self.t("Zielwert", "Target value"),
+            self.t(&words().target_value),
             &format!("{path}.target"),
             show(ind.target),
             false,
@@ -224,7 +222,7 @@ impl Flow<'_> {
             },
         )?;
         self.ask(
-            self.t("Zieljahr", "Target year"),
+            self.t(&words().target_year),
             &format!("{path}.target_year"),
             ind.target_year.as_ref().map(|y| y.to_string()),
             false,

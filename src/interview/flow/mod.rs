@@ -22,8 +22,10 @@ use anyhow::Result;
 use console::style;
 
 use super::prompt::Prompter;
-use crate::catalogue::{Catalogue, Generated, Item, pick, section_ids};
+use crate::catalogue::{Catalogue, Generated, Item, section_ids};
+use crate::i18n::Entry;
 use crate::i18n::Labels;
+use crate::i18n::interview::words;
 use crate::model::coverage::technical_selected;
 use crate::model::write::to_toml;
 use crate::model::{CheckOptions, Checked, Lang, Severity, Strategy};
@@ -42,9 +44,9 @@ pub fn steps() -> Vec<&'static str> {
 pub fn step_title(step: usize, lang: Lang) -> String {
     let all = steps();
     match all.get(step).copied() {
-        Some(BASICS) => pick(lang, "Kommune und Dokument", "Municipality and document").to_string(),
+        Some(BASICS) => words().municipality_and_document.get(lang).to_string(),
         Some(id) => Catalogue::get().sections.iter().find(|s| s.id == id).map_or(id, |s| s.title(lang)).to_string(),
-        None => pick(lang, "Abschluss", "the end").to_string(),
+        None => words().the_end.get(lang).to_string(),
     }
 }
 
@@ -137,8 +139,9 @@ impl<'a> Flow<'a> {
         Flow { p, s, lang, l, save, step: 0 }
     }
 
-    fn t(&self, de: &'static str, en: &'static str) -> &'static str {
-        pick(self.lang, de, en)
+    /// A word of the interview in the interview's language.
+    fn t(&self, word: &'static Entry) -> &'static str {
+        word.get(self.lang)
     }
 
     /// Asks every step from `from` on, saving the draft after each answer and step.
@@ -177,10 +180,7 @@ impl<'a> Flow<'a> {
         let total = all.len();
         if id == BASICS {
             self.heading(&format!("1/{total} {}", step_title(step, self.lang)));
-            let hint = self.t(
-                "Enter übernimmt den Vorschlag in [Klammern] oder überspringt; Strg-C unterbricht, der Entwurf bleibt erhalten.",
-                "Enter takes the suggestion in [brackets] or skips; Ctrl-C stops, the draft is kept.",
-            );
+            let hint = self.t(&words().intro_hint);
             for line in wrap(hint, self.p.width()) {
                 self.p.say(&format!("{}", style(line).dim()));
             }
@@ -237,10 +237,10 @@ impl<'a> Flow<'a> {
         let shown = current.clone().unwrap_or_default();
         let (lang, question) = (self.lang, label);
         let label = match (&current, required) {
-            (Some(_), false) => format!("{label} {}", style(self.t("(-: leeren)", "(-: clear)")).dim()),
+            (Some(_), false) => format!("{label} {}", style(self.t(&words().clear_hint)).dim()),
             _ => label.to_string(),
         };
-        let needed = self.t("Eine Angabe ist hier nötig.", "An answer is needed here.");
+        let needed = self.t(&words().an_answer_is_needed_here);
         let s = &self.s;
         let before = std::cell::OnceCell::new();
         let validate = |a: &str| -> std::result::Result<(), String> {
@@ -272,16 +272,10 @@ impl<'a> Flow<'a> {
     fn long(&mut self, title: &str, hint: &str, current: Option<&str>) -> Result<Option<Option<String>>> {
         self.item_heading(title, hint);
         let label = if let Some(text) = current {
-            self.p.say(&format!("{} {}", self.t("Bisher:", "So far:"), preview(text)));
-            self.t(
-                "Antwort (Enter: behalten · e: im Editor bearbeiten · -: leeren)",
-                "Answer (Enter: keep · e: edit in your editor · -: clear)",
-            )
+            self.p.say(&format!("{} {}", self.t(&words().so_far), preview(text)));
+            self.t(&words().answer_keep_edit_clear)
         } else {
-            self.t(
-                "Antwort (Enter: überspringen · e: im Editor schreiben)",
-                "Answer (Enter: skip · e: write in your editor)",
-            )
+            self.t(&words().answer_skip_write)
         };
         let answer = self.p.text(label, "", &|_| Ok(()))?;
         Ok(match answer.as_str() {
@@ -294,9 +288,9 @@ impl<'a> Flow<'a> {
                 }
                 _ => {
                     let unchanged = if current.is_some() {
-                        self.t("(im Editor nicht geändert)", "(not changed in the editor)")
+                        self.t(&words().not_changed_in_the_editor)
                     } else {
-                        self.t("(im Editor nichts geschrieben)", "(nothing written in the editor)")
+                        self.t(&words().nothing_written_in_the_editor)
                     };
                     self.p.restate(label, unchanged);
                     None
@@ -313,7 +307,7 @@ impl<'a> Flow<'a> {
         options: &[(T, S)],
         current: Option<T>,
     ) -> Result<Option<Option<T>>> {
-        let mut items = vec![self.t("– keine Angabe –", "– not specified –").to_string()];
+        let mut items = vec![self.t(&words().not_specified).to_string()];
         items.extend(options.iter().map(|(_, name)| name.as_ref().to_string()));
         let default = current.and_then(|c| options.iter().position(|(v, _)| *v == c)).map_or(0, |i| i + 1);
         let chosen = self.p.select(label, &items, default)?;
@@ -389,18 +383,12 @@ impl<'a> Flow<'a> {
         for label in labels {
             self.p.say(&format!("  · {label}"));
         }
-        let question = format!(
-            "{} {} {}",
-            self.t("Alle", "Keep all"),
-            labels.len(),
-            self.t("übernehmen? (Nein: einzeln bearbeiten oder entfernen)", "of them? (No: edit or remove one by one)")
-        );
+        let question = format!("{} {} {}", self.t(&words().keep_all), labels.len(), self.t(&words().keep_all_of_them));
         self.p.confirm(&question, true)
     }
 
     fn action(&mut self, label: &str) -> Result<Action> {
-        let items = [self.t("übernehmen", "keep"), self.t("bearbeiten", "edit"), self.t("entfernen", "remove")]
-            .map(str::to_string);
+        let items = [self.t(&words().keep), self.t(&words().edit), self.t(&words().remove)].map(str::to_string);
         Ok(match self.p.select(label, &items, 0)? {
             1 => Action::Edit,
             2 => Action::Remove,
@@ -424,6 +412,6 @@ impl<'a> Flow<'a> {
 }
 
 /// Picks German or English text for `lang`.
-fn tr(lang: Lang) -> impl Fn(&'static str, &'static str) -> &'static str {
-    move |de, en| pick(lang, de, en)
+fn tr(lang: Lang) -> impl Fn(&'static Entry) -> &'static str {
+    move |word| word.get(lang)
 }

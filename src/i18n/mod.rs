@@ -1,290 +1,49 @@
-//! Labels and number, money and date formats for German and English.
+//! Every word a person reads, in German and English, and the number, money
+//! and date formats of both languages.
 //!
-//! The labels live in `templates/labels.toml` (exportable and overridable
-//! like the templates); every key is a field here, so a label the code uses
+//! Words live in catalogues: one TOML table per word holding both languages
+//! (`[title]` with `de = "Titel"` and `en = "Title"`). The document labels are
+//! `templates/labels.toml` (exportable and overridable like the templates,
+//! see [`labels`]); every key is a field of a struct, so a word the code uses
 //! cannot be missing from a file that loads.
 
-use serde::{Deserialize, Serialize};
+pub mod diagnostics;
+pub mod entry;
+pub mod interview;
+pub mod labels;
+pub mod synonyms;
+pub mod words;
 
-use crate::model::{Date, DocStatus, Group, Involvement, Kind, Lang, MeasureStatus, Priority};
+pub use entry::Entry;
+pub use labels::{LabelSet, Labels};
 
-macro_rules! labels {
-    ($($name:ident),* $(,)?) => {
-        /// Every label of generated headings, tables and placeholders in one language.
-        #[derive(Debug, Clone, Deserialize, Serialize)]
-        #[serde(deny_unknown_fields)]
-        #[allow(missing_docs)]
-        pub struct Labels { $(pub $name: String,)* }
-    };
-}
+use crate::model::{Date, Lang};
 
-labels!(
-    title,
-    start,
-    end,
-    default_title,
-    summary_subtitle,
-    council_title,
-    contents,
-    page,
-    placeholder,
-    placeholder_note,
-    none,
-    yes,
-    no,
-    total,
-    count,
-    municipality,
-    kind,
-    state,
-    population,
-    members,
-    version,
-    status,
-    date,
-    adopted_on,
-    next_review,
-    authors,
-    contact,
-    kind_city,
-    kind_municipality,
-    kind_district,
-    kind_association,
-    doc_status_draft,
-    doc_status_adopted,
-    narrative,
-    description,
-    keywords,
-    goal,
-    goals,
-    parent_goal,
-    derived_from,
-    cross_sector,
-    indicator,
-    indicator_added,
-    indicator_changed,
-    indicator_removed,
-    unit,
-    baseline,
-    target,
-    source,
-    no_indicators,
-    field,
-    measure,
-    measures,
-    no_measures,
-    id,
-    lead,
-    partners,
-    priority,
-    quick_win,
-    period,
-    budget,
-    funding,
-    sdgs,
-    needs,
-    benefit,
-    selection,
-    data_sovereignty,
-    priority_high,
-    priority_medium,
-    priority_low,
-    status_idea,
-    status_planned,
-    status_running,
-    status_done,
-    not_set,
-    measures_overview,
-    traceability,
-    traceability_mark,
-    roadmap,
-    budget_total,
-    budget_by_field,
-    budget_by_year,
-    budget_by_year_note,
-    no_period,
-    year,
-    funding_sources,
-    by_priority_status,
-    quick_wins,
-    no_quick_wins,
-    sdg,
-    sdg_coverage,
-    actor,
-    group,
-    role,
-    involvement,
-    group_administration,
-    group_politics,
-    group_business,
-    group_science,
-    group_civil_society,
-    involvement_inform,
-    involvement_co_create,
-    involvement_consult,
-    actors_by_group,
-    term,
-    definition,
-    checklist_item,
-    checklist_state,
-    checklist_note,
-    done,
-    open,
-    council_subject,
-    council_proposal,
-    council_resolution,
-    council_facts,
-    council_finance,
-    council_no_budget,
-    council_attachments,
-    council_attachment_strategy,
-    council_attachment_profiles,
-    council_attachment_indicators,
-    summary_measures,
-    see_profiles_needs,
-    see_profiles_benefit,
-    see_profiles_details,
-    lead_for,
-    partner_in,
-    council_resolution_adopted,
-    council_adopted_on,
-    council_adopted,
-    changes_title,
-    no_changes,
-    document,
-    fields,
-    free_texts,
-    change_new,
-    change_changed,
-    change_removed,
-    change_revised,
-    change_written,
-    change_deleted,
-    change_budget_total,
-);
-
-/// The labels file, one table per language.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LabelSet {
-    /// German labels.
-    pub de: Labels,
-    /// English labels.
-    pub en: Labels,
-}
-
-impl Labels {
-    /// The word for a priority (`hoch`, `high` …).
-    pub fn priority(&self, p: Priority) -> &str {
-        match p {
-            Priority::High => &self.priority_high,
-            Priority::Medium => &self.priority_medium,
-            Priority::Low => &self.priority_low,
-        }
-    }
-
-    /// The word for a measure's status (`geplant`, `planned` …).
-    pub fn status(&self, st: MeasureStatus) -> &str {
-        match st {
-            MeasureStatus::Idea => &self.status_idea,
-            MeasureStatus::Planned => &self.status_planned,
-            MeasureStatus::Running => &self.status_running,
-            MeasureStatus::Done => &self.status_done,
-        }
-    }
-
-    /// The name of a kind of municipality (`Stadt`, `City` …).
-    pub fn kind(&self, k: Kind) -> &str {
-        match k {
-            Kind::City => &self.kind_city,
-            Kind::Municipality => &self.kind_municipality,
-            Kind::District => &self.kind_district,
-            Kind::Association => &self.kind_association,
-        }
-    }
-
-    /// The name of a stakeholder group (`Verwaltung`, `Politics` …).
-    pub fn group(&self, g: Group) -> &str {
-        match g {
-            Group::Administration => &self.group_administration,
-            Group::Politics => &self.group_politics,
-            Group::Business => &self.group_business,
-            Group::Science => &self.group_science,
-            Group::CivilSociety => &self.group_civil_society,
-        }
-    }
-
-    /// The name of a way of involvement (`Mitgestalten`, `Consult` …).
-    pub fn involvement(&self, i: Involvement) -> &str {
-        match i {
-            Involvement::Inform => &self.involvement_inform,
-            Involvement::CoCreate => &self.involvement_co_create,
-            Involvement::Consult => &self.involvement_consult,
-        }
-    }
-
-    /// The document title built from the municipality's name, when none is given.
-    pub fn default_title(&self, name: &str) -> String {
-        fill(&self.default_title, &[("name", name.trim())])
-    }
-
-    /// The word for the document's status (`Entwurf`, `beschlossen` …).
-    pub fn doc_status(&self, st: DocStatus) -> &str {
-        match st {
-            DocStatus::Draft => &self.doc_status_draft,
-            DocStatus::Adopted => &self.doc_status_adopted,
-        }
-    }
-}
-
-impl LabelSet {
-    /// Parses a labels file.
-    pub fn parse(text: &str) -> Result<LabelSet, toml::de::Error> {
-        toml::from_str(text)
-    }
-
-    /// Parses a user's labels file over the built-in one: a label the user's
-    /// file lacks (it was exported by an older version) keeps the built-in
-    /// words and is named in the returned list (`de.kind_city`); an unknown
-    /// label is still an error.
-    pub fn parse_over(text: &str, builtin: &str) -> Result<(LabelSet, Vec<String>), toml::de::Error> {
-        let mut user: toml::Table = toml::from_str(text)?;
-        let base: toml::Table = toml::from_str(builtin)?;
-        let mut missing = Vec::new();
-        for (lang, words) in &base {
-            let Some(words) = words.as_table() else { continue };
-            let theirs = user.entry(lang.clone()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
-            if let Some(theirs) = theirs.as_table_mut() {
-                if let Some(unknown) = theirs.keys().find(|k| !words.contains_key(*k)) {
-                    let hint = crate::model::diagnostic::did_you_mean(unknown, words.keys().map(String::as_str))
-                        .map(|best| format!("; did you mean `{best}`?"))
-                        .unwrap_or_default();
-                    return Err(serde::de::Error::custom(format!("unknown label `{lang}.{unknown}`{hint}")));
-                }
-                for (key, value) in words {
-                    if !theirs.contains_key(key) {
-                        theirs.insert(key.clone(), value.clone());
-                        missing.push(format!("{lang}.{key}"));
-                    }
-                }
+/// Fills `{key}` words in a text, in one pass: a value that itself holds
+/// `{…}` stays as it is, and braces that name no given key are kept.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| (close, *v))
+        });
+        match found {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
             }
         }
-        let labels = LabelSet::deserialize(toml::Value::Table(user))?;
-        Ok((labels, missing))
     }
-
-    /// The labels for `lang`.
-    pub fn get(&self, lang: Lang) -> &Labels {
-        match lang {
-            Lang::De => &self.de,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-/// Fills `{key}` words in a label.
-pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    pairs.iter().fold(template.to_string(), |acc, (k, v)| acc.replace(&format!("{{{k}}}"), v))
+    out.push_str(rest);
+    out
 }
 
 /// `text` made fit to stand inside the document language's quotation marks:
@@ -490,7 +249,7 @@ mod tests {
 
     #[test]
     fn labels_for_different_things_read_differently() {
-        let set = LabelSet::parse(include_str!("../templates/labels.toml")).expect("labels.toml is valid");
+        let set = LabelSet::parse(include_str!("../../templates/labels.toml")).expect("labels.toml is valid");
         for lang in [Lang::De, Lang::En] {
             let l = set.get(lang);
             // facts on the title page and column headers that can stand in one document
@@ -505,9 +264,38 @@ mod tests {
 
     #[test]
     fn shipped_labels_load_in_both_languages() {
-        let set = LabelSet::parse(include_str!("../templates/labels.toml")).expect("labels.toml is valid");
+        let set = LabelSet::parse(include_str!("../../templates/labels.toml")).expect("labels.toml is valid");
         assert_eq!(set.get(Lang::De).placeholder, "Platzhalter");
         assert_eq!(set.get(Lang::En).placeholder, "Placeholder");
         assert_eq!(fill("{a} und {b}", &[("a", "x"), ("b", "y")]), "x und y");
+        assert_eq!(fill("{a} { {b} }", &[("a", "{b}"), ("b", "y")]), "{b} { y }");
+        assert_eq!(fill("{a} {c}", &[("a", "x")]), "x {c}");
+    }
+
+    #[test]
+    fn the_embedded_catalogues_hold_every_entry_the_code_reads() {
+        // each parses into a struct with one field per entry: an entry the code
+        // reads that a file lacks, or one the code does not know, fails here
+        assert_eq!(interview::words().add_a_goal.get(Lang::De), "Ein Ziel hinzufügen?");
+        assert_eq!(diagnostics::words().top_level.get(Lang::En), "the top level");
+        assert_eq!(words::words().language_de.get(Lang::De), "Deutsch");
+    }
+
+    #[test]
+    fn every_catalogue_entry_has_both_languages_and_the_same_placeholders() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("templates/labels.toml")];
+        for entry in std::fs::read_dir(root.join("src/i18n")).expect("src/i18n") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "toml") && !path.ends_with("synonyms.toml") {
+                files.push(path);
+            }
+        }
+        assert!(files.len() >= 2, "{files:?}");
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let problems = entry::problems(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(problems.is_empty(), "{}:\n{}", path.display(), problems.join("\n"));
+        }
     }
 }
