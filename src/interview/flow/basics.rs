@@ -11,7 +11,14 @@ use crate::interview::parse::{not_a, parse_count, parse_date, parse_list, show_l
 use crate::model::{DocStatus, Kind, Lang};
 
 impl Flow<'_> {
+    /// The municipality, then the document.
     pub(super) fn basics(&mut self) -> Result<()> {
+        self.municipality()?;
+        self.document()
+    }
+
+    /// Name, kind, state, population and member towns.
+    fn municipality(&mut self) -> Result<()> {
         let (t, lang) = (tr(self.lang), self.lang);
         let (name, kind, state, population, members) = (
             t(&words().name_of_the_municipality),
@@ -54,7 +61,12 @@ impl Flow<'_> {
                 s.municipality.members = v.unwrap_or_default();
             })?;
         }
+        Ok(())
+    }
 
+    /// Title, status, date, review interval and language of the document.
+    fn document(&mut self) -> Result<()> {
+        let (t, lang) = (tr(self.lang), self.lang);
         // the title is in the document's language, which may differ from the interview's
         let labels = crate::templates::TemplateSet::builtin().labels().get(self.s.document.language).clone();
         let derived = labels.default_title(&self.s.municipality.name);

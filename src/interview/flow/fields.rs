@@ -127,7 +127,14 @@ impl Flow<'_> {
         Ok(())
     }
 
+    /// Every question about measure `i`: what it is, then how it is planned.
     pub(super) fn measure(&mut self, i: usize) -> Result<()> {
+        self.measure_content(i)?;
+        self.measure_plan(i)
+    }
+
+    /// Id, title, description, benefit, goals, lead and partners of measure `i`.
+    fn measure_content(&mut self, i: usize) -> Result<()> {
         let path = format!("measures[{i}]");
         let at = |key: &str| format!("{path}.{key}");
         let m = self.s.measures[i].clone();
@@ -158,6 +165,15 @@ impl Flow<'_> {
         self.ask(label, &at("partners"), current, false, &|a| Ok(parse_list(a)), &|s, v| {
             measure_mut(s, i).partners = v.unwrap_or_default();
         })?;
+        Ok(())
+    }
+
+    /// Priority, quick win, status, years, budget, funding and SDGs of measure `i`.
+    fn measure_plan(&mut self, i: usize) -> Result<()> {
+        let path = format!("measures[{i}]");
+        let at = |key: &str| format!("{path}.{key}");
+        let m = self.s.measures[i].clone();
+        let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
         let (t, lang) = (tr(self.lang), self.lang);
         let priorities = Priority::VARIANTS.iter().map(|&p| (p, self.l.priority(p).to_string())).collect::<Vec<_>>();
         if let Some(p) = self.choose(t(&words().priority), &priorities, m.priority)? {
