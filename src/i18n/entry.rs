@@ -73,7 +73,8 @@ pub fn problems(text: &str) -> Result<Vec<String>, toml::de::Error> {
 /// A struct with one [`Entry`] per key of an embedded catalogue file (a path
 /// relative to the invoking module, which lives in `src/i18n/`), read
 /// once: `catalogue!(Words, words, "words.toml", [yes, no])` gives
-/// `words().yes.get(lang)`.
+/// `words().yes.get(lang)`. The keys come from the file itself, through
+/// the `*_keys!` macros build.rs writes, so a new word is one entry.
 #[macro_export]
 macro_rules! catalogue {
     ($(#[$doc:meta])* $name:ident, $getter:ident, $file:literal, [$($key:ident),* $(,)?]) => {
@@ -86,7 +87,7 @@ macro_rules! catalogue {
         /// The embedded catalogue, parsed on first use.
         pub fn $getter() -> &'static $name {
             static CATALOGUE: std::sync::LazyLock<$name> = std::sync::LazyLock::new(|| {
-                toml::from_str(include_str!($file))
+                toml::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/", $file)))
                     .unwrap_or_else(|e| panic!("built-in catalogue {} is invalid: {e}", $file))
             });
             &CATALOGUE

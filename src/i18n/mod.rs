@@ -7,6 +7,9 @@
 //! see [`labels`]); every key is a field of a struct, so a word the code uses
 //! cannot be missing from a file that loads.
 
+// the key lists of the catalogues, read from their files by build.rs
+include!(concat!(env!("OUT_DIR"), "/catalogue_keys.rs"));
+
 pub mod diagnostics;
 pub mod entry;
 pub mod interview;
