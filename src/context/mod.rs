@@ -218,6 +218,14 @@ pub fn build(strategy: &Strategy, profile: Profile, labels: &Labels) -> Document
     Document::new(meta, builder.blocks, labels)
 }
 
+impl Meta {
+    /// Whether the document is short and runs on without a new page per
+    /// chapter: the council draft and the change log of `diff`.
+    pub fn runs_on(&self) -> bool {
+        matches!(self.profile, "council" | "changes")
+    }
+}
+
 impl Document {
     /// A document of `blocks` with the words of `labels`; its contents are
     /// the headings of levels 1 and 2.

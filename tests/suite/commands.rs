@@ -168,7 +168,11 @@ fn diff_writes_every_format_with_the_documents_words() {
     let json = std::fs::read_to_string(dir.path().join("out/new.changes.json")).expect("json");
     assert!(json.contains("\"format\": \"strategiekit-document/1\""), "{json}");
     let docx = std::fs::read(dir.path().join("out/new.changes.docx")).expect("docx");
-    assert!(docx.starts_with(b"PK"), "a zip package");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("a body"), &mut body).expect("UTF-8");
+    assert!(body.contains(r#"<w:pStyle w:val="Heading1"/></w:pPr>"#), "the parts are chapters");
+    assert!(!body.contains("<w:pageBreakBefore/>"), "a change log runs on, without a page per part");
 
     // the words come from --templates
     let labels = run_in(dir.path(), &["templates", "export", "tpl"]);

@@ -171,7 +171,7 @@ pub fn document(doc: &Document) -> String {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#);
     title_page(&mut out, doc);
     // the council draft is a short paper: no contents page, no page per chapter
-    let long = doc.meta.profile != "council";
+    let long = !doc.meta.runs_on();
     if long {
         toc(&mut out, doc);
     }
