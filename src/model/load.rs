@@ -40,11 +40,10 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, SourceMap<'_>)
     }
     let schema = input_schema();
     let span = root.span();
-    let whole = Spanned::new(span.clone(), DeValue::Table(root.into_inner()));
     let mut walker = Walker { root: schema, diagnostics: Vec::new(), kept: HashMap::new() };
-    let pruned = walker.value(&whole, schema, &Path::root());
+    let pruned = walker.value(&Spanned::new(span.clone(), DeValue::Table(root.into_inner())), schema, &Path::root());
     let mut diagnostics = walker.diagnostics;
-    let map = SourceMap::new(whole, walker.kept);
+    let map = SourceMap::new(source, walker.kept);
     let Some(DeValue::Table(table)) = pruned.map(Spanned::into_inner) else {
         return (None, diagnostics, map);
     };

@@ -6,34 +6,42 @@
 //! left out array elements, the model's `measures[1]` may be the file's
 //! `measures[2]`. The map translates.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::DeValue;
+use toml::de::{DeTable, DeValue};
 
-/// Key paths of one file and their places: the file's parsed tree, looked
-/// up only when a diagnostic needs a place (reading a file stores nothing
-/// per value).
+/// Key paths of one file and their places. Reading a file stores nothing per
+/// value: the first diagnostic that needs a place parses the text again, and
+/// the tree is looked up by path from then on.
 #[derive(Debug, Default, Clone)]
 pub struct SourceMap<'i> {
-    /// The whole file as TOML parsed it, with the span of every value.
-    root: Option<Spanned<DeValue<'i>>>,
+    /// The file's text.
+    source: &'i str,
+    /// The whole file as TOML parses it, with the span of every value; made on first use.
+    tree: OnceCell<Option<Spanned<DeValue<'i>>>>,
     /// For arrays that lost elements: the file indices of the kept ones.
     kept: HashMap<String, Vec<usize>>,
 }
 
 impl<'i> SourceMap<'i> {
-    /// The map of the file parsed as `root`, of whose arrays (by file path)
-    /// only the elements `kept` made it into the model.
-    pub(super) fn new(root: Spanned<DeValue<'i>>, kept: HashMap<String, Vec<usize>>) -> Self {
-        SourceMap { root: Some(root), kept }
+    /// The map of `source`, of whose arrays (by file path) only the
+    /// elements `kept` made it into the model.
+    pub(super) fn new(source: &'i str, kept: HashMap<String, Vec<usize>>) -> Self {
+        SourceMap { source, tree: OnceCell::new(), kept }
     }
 
     /// Where the value at `path` (with the model's indices) stands in the file.
     pub fn span(&self, path: &str) -> Option<Range<usize>> {
         let path = self.to_file(path);
-        let mut value = self.root.as_ref()?;
+        let tree = self.tree.get_or_init(|| {
+            let root = DeTable::parse(self.source).ok()?;
+            let span = root.span();
+            Some(Spanned::new(span, DeValue::Table(root.into_inner())))
+        });
+        let mut value = tree.as_ref()?;
         for segment in path.split('.') {
             let (key, indices) = segment.split_once('[').map_or((segment, ""), |(k, rest)| (k, rest));
             if !key.is_empty() {
@@ -83,10 +91,8 @@ mod tests {
     fn model_paths_map_to_the_files_indices() {
         let source =
             "[[measures]]\nid = \"a\"\n[[measures]]\nid = \"b\"\nend = 2024\n[[measures]]\nid = \"c\"\nend = 2030\n";
-        let root = toml::de::DeTable::parse(source).expect("valid TOML");
-        let span = root.span();
         let kept = HashMap::from([("measures".to_string(), vec![0, 2])]);
-        let map = SourceMap::new(Spanned::new(span, DeValue::Table(root.into_inner())), kept);
+        let map = SourceMap::new(source, kept);
         assert_eq!(map.to_file("measures[1].goals[0]"), "measures[2].goals[0]");
         let end = map.span("measures[1].end").expect("the kept third measure's end");
         assert_eq!(&source[end], "2030");

@@ -74,13 +74,13 @@ pub fn validate(s: &Strategy, sources: &SourceMap<'_>, options: CheckOptions) ->
 }
 
 /// The rules at work on one strategy, collecting what they find.
-struct Rules<'a> {
+struct Rules<'a, 'i> {
     strategy: &'a Strategy,
-    sources: &'a SourceMap<'a>,
+    sources: &'a SourceMap<'i>,
     out: Vec<Diagnostic>,
 }
 
-impl Rules<'_> {
+impl Rules<'_, '_> {
     /// An error about the value at `path`.
     fn error(&mut self, path: &str, kind: Message) {
         self.out.push(Diagnostic::error(path, self.sources.span(path), kind));
