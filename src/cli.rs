@@ -124,7 +124,7 @@ pub struct CheckArgs {
     /// Exit with 2 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Warn when the outline coverage is below this percentage.
+    /// Warn, and exit with 2, when the outline coverage is below this percentage.
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub min_coverage: Option<f64>,
 }

@@ -144,7 +144,9 @@ fn build_one(
     };
     let result = make(&checked, targets, settings, formats, renderers);
     let style = settings.style;
-    let shown = if style.quiet { checked.render_errors(style.color) } else { checked.render(style.color) };
+    // quiet shows errors only, but never hides the warnings that stopped the build
+    let denied = matches!(result, Err(Failure::DeniedWarnings { .. }));
+    let shown = if style.quiet && !denied { checked.render_errors(style.color) } else { checked.render(style.color) };
     Outcome { input: input.to_path_buf(), name: checked.name, diagnostics: checked.diagnostics, shown, result }
 }
 

@@ -8,7 +8,7 @@ use anyhow::Result;
 use super::{ExitCode, UsageError};
 use crate::build::{self, Build, Failure, Made, Outcome, ReportStyle};
 use crate::cli::BuildArgs;
-use crate::render::Renderers;
+use crate::render::{Format, Renderers};
 use crate::templates::TemplateSet;
 
 /// Runs `build`.
@@ -22,6 +22,13 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         deny_warnings: args.deny_warnings,
         style: ReportStyle { quiet: args.quiet, color },
     };
+    if to_terminal(args) {
+        return Err(UsageError(
+            "a DOCX is binary and would garble the terminal; redirect it: strategiekit build - --format docx > FILE.docx"
+                .into(),
+        )
+        .into());
+    }
     let plan = settings.plan().map_err(|e| UsageError(e.0))?;
     let templates = match &args.templates {
         Some(dir) => TemplateSet::with_overrides(dir)?,
@@ -38,6 +45,14 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         code = code.max(exit_code(&outcome));
     }
     Ok(code)
+}
+
+/// Whether a DOCX would go to standard output while that is a terminal.
+fn to_terminal(args: &BuildArgs) -> bool {
+    use std::io::IsTerminal as _;
+    args.files.iter().any(|f| f.as_os_str() == "-")
+        && args.format.contains(&Format::Docx)
+        && std::io::stdout().is_terminal()
 }
 
 /// Writes the bytes an input from `-` made to standard output; a failure

@@ -613,3 +613,16 @@ fn example_indicators_name_what_they_count() {
         }
     }
 }
+
+#[test]
+fn quiet_still_shows_the_warnings_that_stopped_the_build() {
+    // without a lead, the measure gets a warning
+    let dir = dir_with(&[("s.toml", &clean_with("lead = \"Hauptamt\"\n", ""))]);
+    let o = run_in(dir.path(), &["build", "s.toml", "-q", "--deny-warnings"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning["), "the warnings behind exit 2 are shown:\n{}", stderr(&o));
+    assert!(stderr(&o).contains("--deny-warnings is set; nothing was written"), "{}", stderr(&o));
+    let quiet = run_in(dir.path(), &["build", "s.toml", "-q", "--out", "out"]);
+    assert_eq!(code(&quiet), 0, "{}", stderr(&quiet));
+    assert_eq!(stderr(&quiet), "", "quiet without --deny-warnings prints nothing");
+}

@@ -302,3 +302,16 @@ fn at_the_end_it_builds_markdown_and_docx_when_asked() {
         assert!(dir.path().join(file).is_file(), "{file} missing:\n{}", strip(&run.out));
     }
 }
+
+#[test]
+fn a_docx_is_not_written_to_a_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut cmd = bin();
+    cmd.args(["build", "-", "--format", "docx"]).current_dir(dir.path()).env("NO_COLOR", "1");
+    let mut p = spawn_with_options(cmd, Options::new().timeout_ms(Some(30_000))).expect("starts in a pty");
+    p.exp_string("a DOCX is binary and would garble the terminal").expect("the refusal");
+    match p.process().wait().expect("ends") {
+        WaitStatus::Exited(_, code) => assert_eq!(code, 64),
+        other => panic!("ended with {other:?}"),
+    }
+}
