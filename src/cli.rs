@@ -90,7 +90,7 @@ pub struct BuildArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Output formats, comma-separated.
-    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
+    #[arg(short, long, value_parser = Spaced::<Format>::new(), value_delimiter = ',', default_value = "md")]
     pub format: Vec<Format>,
     /// Which document to build.
     #[arg(short, long, value_enum, default_value_t = Profile::Full)]
@@ -173,7 +173,7 @@ pub struct DiffArgs {
     #[arg(short, long, value_enum)]
     pub lang: Option<Lang>,
     /// Output formats, comma-separated; without --out, one format goes to standard output.
-    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
+    #[arg(short, long, value_parser = Spaced::<Format>::new(), value_delimiter = ',', default_value = "md")]
     pub format: Vec<Format>,
     /// Directory to write NEW.changes.FORMAT files into (created if missing).
     #[arg(short, long, value_name = "DIR")]
@@ -260,4 +260,33 @@ value_enum!(Lang, Lang::VARIANTS, Lang::code, |l: Lang| l.get_documentation().un
 fn help_line(doc: &str) -> &str {
     let doc = doc.trim();
     doc.strip_suffix('.').unwrap_or(doc)
+}
+
+/// Reads a value of `T` with the spaces around it ignored, so that
+/// `--format "md, docx"` reads as `md,docx`; help and errors are clap's own.
+#[derive(Clone)]
+struct Spaced<T: ValueEnum + Clone + Send + Sync + 'static>(clap::builder::EnumValueParser<T>);
+
+impl<T: ValueEnum + Clone + Send + Sync + 'static> Spaced<T> {
+    fn new() -> Self {
+        Spaced(clap::builder::EnumValueParser::new())
+    }
+}
+
+impl<T: ValueEnum + Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Spaced<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let trimmed = value.to_str().map(str::trim).map(std::ffi::OsStr::new).unwrap_or(value);
+        self.0.parse_ref(cmd, arg, trimmed)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        self.0.possible_values()
+    }
 }

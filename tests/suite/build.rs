@@ -626,3 +626,14 @@ fn quiet_still_shows_the_warnings_that_stopped_the_build() {
     assert_eq!(code(&quiet), 0, "{}", stderr(&quiet));
     assert_eq!(stderr(&quiet), "", "quiet without --deny-warnings prints nothing");
 }
+
+#[test]
+fn formats_may_be_listed_with_spaces() {
+    let dir = dir_with(&[("s.toml", &clean_with("", ""))]);
+    let o = run_in(dir.path(), &["build", "s.toml", "--format", "md, html", "--out", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(files_in(&dir.path().join("out")), ["s.html", "s.md"]);
+    let bad = run_in(dir.path(), &["build", "s.toml", "--format", "md, pdf"]);
+    assert_eq!(code(&bad), 64);
+    assert!(stderr(&bad).contains("invalid value 'pdf'"), "{}", stderr(&bad));
+}
