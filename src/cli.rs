@@ -95,7 +95,7 @@ pub struct BuildArgs {
     /// Which document to build.
     #[arg(short, long, value_enum, default_value_t = Profile::Full)]
     pub profile: Profile,
-    /// Directory to write to (created if missing).
+    /// Directory to write to (created if missing); `-` writes one format of one file to standard output.
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     /// Replace existing output files.

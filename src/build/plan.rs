@@ -18,7 +18,7 @@ pub struct Plan {
     formats: Vec<Format>,
     /// Each input (without repeats) and its targets; no targets for standard input.
     inputs: Vec<(PathBuf, Vec<(Format, PathBuf)>)>,
-    /// Whether the one input is standard input.
+    /// Whether the one input goes to standard output (it is `-`, or `--out -`).
     stdin: bool,
 }
 
@@ -30,16 +30,21 @@ impl Build {
         formats.dedup();
         let inputs = dedup(&self.inputs);
         let stdin = inputs.iter().any(|f| f.as_os_str() == "-");
+        let dash_out = self.out == Path::new("-");
+        if dash_out && !stdin && (inputs.len() != 1 || formats.len() != 1) {
+            return Err(SettingsError("`--out -` writes one format of one file to standard output; give one input and one --format, or a directory to --out".into()));
+        }
         if stdin && (inputs.len() != 1 || formats.len() != 1) {
             return Err(SettingsError("`-` reads one file from standard input and writes one format to standard output; give only `-` and one --format".into()));
         }
-        if stdin && self.out != Path::new(".") {
+        if stdin && !dash_out && self.out != Path::new(".") {
             return Err(SettingsError(format!(
                 "`-` writes to standard output, so --out {} has nothing to do; leave out --out and redirect instead: strategiekit build - --format {} > FILE",
                 self.out.display(),
                 formats[0].extension()
             )));
         }
+        let stdin = stdin || dash_out;
         if self.out.exists() && !self.out.is_dir() {
             return Err(SettingsError(format!(
                 "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
@@ -162,6 +167,15 @@ mod tests {
         let e = build(&["-"], &[Format::Md], "x").plan().expect_err("an --out");
         assert!(e.0.contains("--out x has nothing to do"), "{e}");
         assert!(build(&["-"], &[Format::Md], ".").plan().expect("fits").stdin);
+    }
+
+    #[test]
+    fn out_dash_writes_one_format_of_one_file_to_standard_output() {
+        let plan = build(&["a/ulm.toml"], &[Format::Html], "-").plan().expect("fits");
+        assert!(plan.stdin && plan.inputs[0].1.is_empty(), "no files are planned");
+        let e = build(&["a.toml", "b.toml"], &[Format::Md], "-").plan().expect_err("two inputs");
+        assert!(e.0.starts_with("`--out -` writes one format of one file"), "{e}");
+        assert!(build(&["-"], &[Format::Md], "-").plan().is_ok(), "`build - -o -` is standard output too");
     }
 
     #[test]

@@ -637,3 +637,14 @@ fn formats_may_be_listed_with_spaces() {
     assert_eq!(code(&bad), 64);
     assert!(stderr(&bad).contains("invalid value 'pdf'"), "{}", stderr(&bad));
 }
+
+#[test]
+fn out_dash_is_standard_output_not_a_directory() {
+    let dir = dir_with(&[("s.toml", &clean_with("", ""))]);
+    let o = run_in(dir.path(), &["build", "s.toml", "--format", "md", "-o", "-"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("---\ntitle:"), "{}", stdout(&o));
+    assert!(!dir.path().join("-").exists(), "no directory named -");
+    let two = run_in(dir.path(), &["build", "s.toml", "--format", "md,html", "-o", "-"]);
+    assert_eq!(code(&two), 64, "{}", stderr(&two));
+}
