@@ -92,6 +92,9 @@ impl Checked {
             std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;
             ("<stdin>".to_string(), bytes)
         } else {
+            if let Some(checked) = Checked::not_toml(path) {
+                return Ok(checked);
+            }
             let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
             (path.display().to_string(), bytes)
         };
@@ -99,6 +102,28 @@ impl Checked {
             Ok(source) => Checked::from_source(name, source, options),
             Err(e) => Checked::not_utf8(name, e),
         })
+    }
+
+    /// A file whose name says it is a document, not a TOML input (`ulm.md`,
+    /// `ulm.docx`): one error, instead of a syntax error for every line.
+    fn not_toml(path: &Path) -> Option<Checked> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        let kind = match extension.as_str() {
+            "md" | "markdown" => "Markdown",
+            "docx" | "doc" => "DOCX",
+            "odt" => "ODT",
+            "html" | "htm" => "HTML",
+            "json" => "JSON",
+            "pdf" => "PDF",
+            "xlsx" => "XLSX",
+            "ods" => "ODS",
+            "csv" => "CSV",
+            _ => return None,
+        };
+        let name = path.display().to_string();
+        let kind = messages::Message::NotToml { file: name.clone(), kind: kind.to_string() };
+        let diagnostic = Diagnostic::error("", None, kind);
+        Some(Checked { name, source: String::new(), strategy: None, diagnostics: vec![diagnostic] })
     }
 
     /// A file that is not UTF-8: one error at the first byte that cannot be

@@ -577,3 +577,25 @@ fn follow_ups_of_a_bad_id_are_not_repeated() {
     let err = stderr(&out);
     assert!(err.contains("error[duplicate-id]") && !err.contains("warning["), "{err}");
 }
+
+#[test]
+fn a_document_given_as_input_is_one_error_not_one_per_line() {
+    let dir =
+        dir_with(&[("ulm.md", "# Strategie\n\nText mit [Link](x) und | Tabelle |\n"), ("ulm.docx", "PK\u{3}\u{4}")]);
+    for (file, kind) in [("ulm.md", "Markdown"), ("ulm.docx", "DOCX")] {
+        let o = run_in(dir.path(), &["check", file]);
+        assert_eq!(code(&o), 1);
+        let err = stderr(&o);
+        assert_eq!(err.matches("error[").count(), 1, "one error:\n{err}");
+        assert!(
+            err.contains(&format!(
+                "error[not-toml]: {file} is not a strategy file in TOML: its name marks it as {kind}"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("iconv"), "no encoding advice for a document:\n{err}");
+    }
+    let o = run_in(dir.path(), &["build", "ulm.md"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("error: ulm.md has 1 error(s); nothing was written for it"), "{}", stderr(&o));
+}

@@ -220,6 +220,13 @@ pub enum Message {
         /// Why (English, from the operating system).
         detail: String,
     },
+    /// not-toml
+    NotToml {
+        /// The file's name as given.
+        file: String,
+        /// What its name says it is: `Markdown`, `DOCX` …
+        kind: String,
+    },
     /// not-utf8
     NotUtf8 {
         /// The file's name as given.
@@ -447,6 +454,7 @@ impl Message {
             TomlSyntax { .. } => "toml-syntax",
             InvalidInput { .. } => "invalid-input",
             Unreadable { .. } => "unreadable-file",
+            NotToml { .. } => "not-toml",
             NotUtf8 { .. } => "not-utf8",
             WrongType { .. } => "invalid-type",
             Blank { .. } | NotAllowed { .. } => "invalid-value",
@@ -496,6 +504,7 @@ impl Message {
             },
             InvalidInput { detail: s("missing field `name`") },
             Unreadable { detail: s("cannot read x.toml: No such file or directory") },
+            NotToml { file: s("ulm.md"), kind: s("Markdown") },
             NotUtf8 { file: s("latin1.toml"), byte: 0xFC },
             WrongType {
                 expected: Expected::Date,

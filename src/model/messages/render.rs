@@ -90,6 +90,9 @@ pub(super) fn render(m: &Message, lang: Lang, subject: Subject<'_>) -> Text {
         M::TomlSyntax { detail, fix } => toml_syntax(&say, detail, fix.as_ref()),
         M::InvalidInput { detail } => (say.fill(&w.invalid_input, &[("detail", detail)]), None),
         M::Unreadable { detail } => (say.fill(&w.unreadable, &[("detail", detail)]), None),
+        M::NotToml { file, kind } => {
+            (say.fill(&w.not_toml, &[("file", file), ("kind", kind)]), Some(w.not_toml_help.get(say.lang).to_string()))
+        }
         M::NotUtf8 { file, byte } => not_utf8(&say, file, *byte),
         M::WrongType { expected, found, hint } => wrong_type(&say, *expected, found, hint.as_ref()),
         M::Blank { key, municipality_name } => blank(&say, key, *municipality_name),

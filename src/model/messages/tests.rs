@@ -58,6 +58,7 @@ fn every_code_has_an_example() {
         "toml-syntax",
         "invalid-input",
         "unreadable-file",
+        "not-toml",
         "invalid-type",
         "invalid-value",
         "out-of-range",
