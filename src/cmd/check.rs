@@ -7,7 +7,7 @@ use super::ExitCode;
 use crate::cli::{CheckArgs, ReportFormat};
 use crate::model::coverage::{Coverage, coverage};
 use crate::model::messages::Message;
-use crate::model::{CheckOptions, Checked, Diagnostic};
+use crate::model::{CheckOptions, Checked, Diagnostic, Lang, Severity};
 
 /// The JSON report: one document per run, one entry per file.
 #[derive(Serialize)]
@@ -64,6 +64,7 @@ pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
                 };
                 if args.format == ReportFormat::Human {
                     eprint!("{}", checked.render(color));
+                    eprint!("{}", counts_by_code(&checked));
                     eprintln!("{}", summary_line(&checked));
                 }
                 let report = FileReport {
@@ -118,6 +119,35 @@ pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
         super::to_stdout(serde_json::to_string_pretty(&report)? + "\n")?;
     }
     Ok(code)
+}
+
+/// Findings of one file past which their count per code is added, so that
+/// hundreds of one kind stay readable.
+const COUNT_FROM: usize = 10;
+
+/// `  1,496 × warning[measure-without-lead]`, one line per code, most first,
+/// when a file has more than [`COUNT_FROM`] findings; empty otherwise.
+fn counts_by_code(checked: &Checked) -> String {
+    if checked.diagnostics.len() <= COUNT_FROM {
+        return String::new();
+    }
+    let mut counts: Vec<((Severity, &str), usize)> = Vec::new();
+    for d in &checked.diagnostics {
+        match counts.iter_mut().find(|(key, _)| *key == (d.severity, d.code)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push(((d.severity, d.code), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out = format!("{} findings by kind:\n", checked.name);
+    for ((severity, code), n) in counts {
+        let severity = match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        out.push_str(&format!("{:>7} × {severity}[{code}]\n", crate::i18n::integer(Lang::En, n as u64)));
+    }
+    out
 }
 
 fn summary_line(checked: &Checked) -> String {

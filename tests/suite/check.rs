@@ -599,3 +599,29 @@ fn a_document_given_as_input_is_one_error_not_one_per_line() {
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("error: ulm.md has 1 error(s); nothing was written for it"), "{}", stderr(&o));
 }
+
+#[test]
+fn many_findings_end_with_a_count_per_kind() {
+    let mut source = CLEAN.to_string();
+    for n in 2..=12 {
+        source.push_str(&format!(
+            "\n[[measures]]\nid = \"M{n}\"\ntitle = \"Maßnahme {n}\"\nfield = \"administration\"\ngoals = [\"Z1\"]\nbudget_eur = 1000\npriority = \"low\"\n"
+        ));
+    }
+    let dir = dir_with(&[("s.toml", &source)]);
+    let o = run_in(dir.path(), &["check", "s.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).ends_with(
+            "s.toml findings by kind:\n     11 × warning[measure-without-lead]\ns.toml: ok: 0 error(s), 11 warning(s), outline coverage 18.5% (10 of 54 items)\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    // ten findings need no count
+    let ten = source.replacen("\n[[measures]]\nid = \"M12\"", "\n[[measures]]\nlead = \"Amt\"\nid = \"M12\"", 1);
+    std::fs::write(dir.path().join("ten.toml"), ten).expect("write");
+    let few = run_in(dir.path(), &["check", "ten.toml"]);
+    assert!(stderr(&few).contains("10 warning(s)"), "{}", stderr(&few));
+    assert!(!stderr(&few).contains("findings by kind"), "{}", stderr(&few));
+}
