@@ -89,13 +89,14 @@ pub struct BuildArgs {
     /// Input files; `-` reads standard input and writes to standard output.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Output formats, comma-separated.
-    #[arg(short, long, value_parser = Spaced::<Format>::new(), value_delimiter = ',', default_value = "md")]
+    /// Output formats, comma-separated [default: md, or the format --out FILE names].
+    #[arg(short, long, value_parser = Spaced::<Format>::new(), value_delimiter = ',')]
     pub format: Vec<Format>,
     /// Which document to build.
     #[arg(short, long, value_enum, default_value_t = Profile::Full)]
     pub profile: Profile,
-    /// Directory to write to (created if missing); `-` writes one format of one file to standard output.
+    /// Directory to write to (created if missing); a file such as `ulm.docx` for one input in its format;
+    /// `-` writes one format of one file to standard output.
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     /// Replace existing output files.

@@ -45,7 +45,20 @@ impl Build {
             )));
         }
         let stdin = stdin || dash_out;
-        if self.out.exists() && !self.out.is_dir() {
+        // `--out ulm.docx`: one file, as pandoc users write it
+        let file = self.out.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
+        let file = file.filter(|_| !stdin && !self.out.is_dir());
+        if let Some(format) = file
+            && (inputs.len() != 1 || formats != [format])
+        {
+            return Err(SettingsError(format!(
+                "--out {} names one {} file; give one input and --format {} (or none), or a directory to --out",
+                self.out.display(),
+                format.extension().to_uppercase(),
+                format.extension()
+            )));
+        }
+        if file.is_none() && self.out.exists() && !self.out.is_dir() {
             return Err(SettingsError(format!(
                 "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
                 self.out.display()
@@ -54,10 +67,10 @@ impl Build {
         let inputs = inputs
             .into_iter()
             .map(|input| {
-                let targets = if stdin {
-                    Vec::new()
-                } else {
-                    formats.iter().map(|&f| (f, target(&self.out, &input, self.profile, f))).collect()
+                let targets = match file {
+                    _ if stdin => Vec::new(),
+                    Some(format) => vec![(format, self.out.clone())],
+                    None => formats.iter().map(|&f| (f, target(&self.out, &input, self.profile, f))).collect(),
                 };
                 (input, targets)
             })

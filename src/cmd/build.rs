@@ -15,7 +15,7 @@ use crate::templates::TemplateSet;
 pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
     let settings = Build {
         inputs: args.files.clone(),
-        formats: args.format.clone(),
+        formats: formats(args),
         profile: args.profile,
         out: args.out.clone(),
         force: args.force,
@@ -45,6 +45,15 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         code = code.max(exit_code(&outcome));
     }
     Ok(code)
+}
+
+/// The formats asked for; without `--format`, the one `--out FILE` names, else Markdown.
+fn formats(args: &BuildArgs) -> Vec<Format> {
+    if !args.format.is_empty() {
+        return args.format.clone();
+    }
+    let named = args.out.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
+    vec![named.filter(|_| !args.out.is_dir()).unwrap_or(Format::Md)]
 }
 
 /// Whether a DOCX would go to standard output while that is a terminal.

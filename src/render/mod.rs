@@ -51,6 +51,11 @@ macro_rules! formats {
                 }
             }
 
+            /// The format whose extension `extension` is (`docx` → DOCX).
+            pub fn from_extension(extension: &str) -> Option<Format> {
+                Format::ALL.iter().copied().find(|f| f.extension().eq_ignore_ascii_case(extension))
+            }
+
             /// One line on what the format is (its doc comment).
             pub fn description(self) -> &'static str {
                 match self {

@@ -648,3 +648,31 @@ fn out_dash_is_standard_output_not_a_directory() {
     let two = run_in(dir.path(), &["build", "s.toml", "--format", "md,html", "-o", "-"]);
     assert_eq!(code(&two), 64, "{}", stderr(&two));
 }
+
+#[test]
+fn out_file_writes_that_file_in_the_format_its_name_says() {
+    let dir = dir_with(&[("s.toml", &clean_with("", "")), ("t.toml", &clean_with("", ""))]);
+    let o = run_in(dir.path(), &["build", "s.toml", "-o", "docs/ulm.docx"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("wrote docs/ulm.docx"), "{}", stderr(&o));
+    let docx = std::fs::read(dir.path().join("docs/ulm.docx")).expect("a file, not a directory");
+    assert!(docx.starts_with(b"PK"), "a DOCX package");
+    let again = run_in(dir.path(), &["build", "s.toml", "-o", "docs/ulm.docx"]);
+    assert_eq!(code(&again), 1, "an existing file needs --force");
+    let forced = run_in(dir.path(), &["build", "s.toml", "-o", "docs/ulm.docx", "--force"]);
+    assert_eq!(code(&forced), 0, "{}", stderr(&forced));
+    let same = run_in(dir.path(), &["build", "s.toml", "--format", "html", "-o", "page.html"]);
+    assert_eq!(code(&same), 0, "{}", stderr(&same));
+    assert!(dir.path().join("page.html").is_file());
+
+    let other = run_in(dir.path(), &["build", "s.toml", "--format", "md", "-o", "x.docx"]);
+    assert_eq!(code(&other), 64);
+    assert!(
+        stderr(&other).contains("--out x.docx names one DOCX file; give one input and --format docx"),
+        "{}",
+        stderr(&other)
+    );
+    let two = run_in(dir.path(), &["build", "s.toml", "t.toml", "-o", "x.md"]);
+    assert_eq!(code(&two), 64, "{}", stderr(&two));
+    assert!(!dir.path().join("x.docx").exists() && !dir.path().join("x.md").exists());
+}
