@@ -1,7 +1,8 @@
 //! Reads the keys of the word catalogues, so that a word is added by one
 //! entry in its catalogue file: for each catalogue, a macro that hands the
 //! list of its keys, in file order, to the macro that makes its struct
-//! (`crate::catalogue!`, or `labels!` for the documents' labels).
+//! (`crate::catalogue!`, or `labels!` for the documents' labels). Also sets
+//! `cfg(interop)` when `STRATEGIEKIT_INTEROP=1`, for the interop tests.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -15,6 +16,13 @@ const CATALOGUES: [(&str, &str); 4] = [
 ];
 
 fn main() {
+    // the interop tests (pandoc, LibreOffice) run when asked for, and are
+    // reported as ignored otherwise
+    println!("cargo::rustc-check-cfg=cfg(interop)");
+    println!("cargo::rerun-if-env-changed=STRATEGIEKIT_INTEROP");
+    if std::env::var("STRATEGIEKIT_INTEROP").is_ok_and(|v| v == "1") {
+        println!("cargo::rustc-cfg=interop");
+    }
     let mut out = String::new();
     for (name, file) in CATALOGUES {
         println!("cargo::rerun-if-changed={file}");

@@ -1,5 +1,7 @@
-//! Interop with real tools. These run only when STRATEGIEKIT_INTEROP=1 (as
-//! `.ci/run` sets it); then a missing tool is a failure, never a skip.
+//! Interop with real tools. These run only when STRATEGIEKIT_INTEROP=1 was
+//! set when the tests were built (as `.ci/run` sets it; build.rs turns it
+//! into `cfg(interop)`); then a missing tool is a failure, never a skip.
+//! Without it they are reported as ignored, not as passed.
 
 use crate::util::*;
 
@@ -9,10 +11,6 @@ use strategiekit::catalogue::Profile;
 use strategiekit::context::{self, Block};
 use strategiekit::model::{CheckOptions, Checked};
 use strategiekit::templates::TemplateSet;
-
-fn enabled() -> bool {
-    std::env::var("STRATEGIEKIT_INTEROP").is_ok_and(|v| v == "1")
-}
 
 /// Runs `tool args`, failing loudly when the tool is missing.
 fn tool(tool: &str, args: &[&str], dir: &std::path::Path) -> std::process::Output {
@@ -49,11 +47,8 @@ fn pandoc_headings(json: &serde_json::Value) -> Vec<(u64, String)> {
 }
 
 #[test]
+#[cfg_attr(not(interop), ignore = "needs pandoc and LibreOffice; set STRATEGIEKIT_INTEROP=1 to run it")]
 fn pandoc_reads_the_headings_of_every_example() {
-    if !enabled() {
-        eprintln!("interop tests are off; set STRATEGIEKIT_INTEROP=1 to run them");
-        return;
-    }
     let templates = TemplateSet::builtin();
     for example in examples() {
         let checked = Checked::from_path(&example, CheckOptions::default()).expect("readable");
@@ -89,10 +84,8 @@ fn pandoc_reads_the_headings_of_every_example() {
 }
 
 #[test]
+#[cfg_attr(not(interop), ignore = "needs pandoc and LibreOffice; set STRATEGIEKIT_INTEROP=1 to run it")]
 fn pandoc_html_has_no_element_the_user_typed() {
-    if !enabled() {
-        return;
-    }
     let hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> <b>bold</b> &lt; | [x](javascript:alert(3))";
     let toml = format!(
         "[municipality]\nname = {h}\n[text]\nforeword = {h}\n[[fields]]\nid = \"f\"\ntitle = {h}\n[[measures]]\nid = \"M1\"\nfield = \"f\"\ntitle = {h}\nlead = {h}\n",
@@ -115,10 +108,8 @@ fn fold(s: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(not(interop), ignore = "needs pandoc and LibreOffice; set STRATEGIEKIT_INTEROP=1 to run it")]
 fn pandoc_reads_the_same_headings_from_the_docx_as_from_the_markdown() {
-    if !enabled() {
-        return;
-    }
     for example in examples() {
         let dir = tempfile::tempdir().expect("dir");
         let path = example.to_string_lossy().into_owned();
@@ -136,10 +127,8 @@ fn pandoc_reads_the_same_headings_from_the_docx_as_from_the_markdown() {
 }
 
 #[test]
+#[cfg_attr(not(interop), ignore = "needs pandoc and LibreOffice; set STRATEGIEKIT_INTEROP=1 to run it")]
 fn libreoffice_turns_every_example_into_a_pdf_with_its_headings() {
-    if !enabled() {
-        return;
-    }
     let dir = tempfile::tempdir().expect("dir");
     let mut docs = Vec::new();
     // besides the examples, a large city's overviews: too wide for one table
@@ -269,10 +258,8 @@ fn pandoc_text(json: &serde_json::Value) -> String {
 }
 
 #[test]
+#[cfg_attr(not(interop), ignore = "needs pandoc and LibreOffice; set STRATEGIEKIT_INTEROP=1 to run it")]
 fn pandoc_keeps_dashes_and_cell_lines_as_typed() {
-    if !enabled() {
-        return;
-    }
     let toml = "[municipality]\nname = \"X\"\n[text]\nforeword = \"A --- B -- C ---- D\"\n[[fields]]\nid = \"f\"\n[[measures]]\nid = \"M1\"\nfield = \"f\"\nlead = \"Amt\\nStabsstelle\"\nfunding = \"Land---Bund\"\n";
     let dir = dir_with(&[("s.toml", toml)]);
     let out = run_in(dir.path(), &["build", "s.toml", "--format", "md"]);
