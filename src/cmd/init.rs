@@ -78,6 +78,24 @@ pub fn starter_template(lang: Lang) -> &'static str {
     }
 }
 
+/// The file the starter's `#:schema` line names, beside the starter.
+pub const SCHEMA_FILE: &str = "strategiekit.schema.json";
+
+/// Writes the input's JSON Schema beside `file`, which the starter's
+/// `#:schema` line names, so that editors complete keys at once. An existing
+/// schema is replaced only with `force`.
+fn write_schema(file: &std::path::Path, force: bool) -> Result<()> {
+    let path = file.parent().unwrap_or(std::path::Path::new("")).join(SCHEMA_FILE);
+    if path.exists() && !force {
+        eprintln!("kept {}; refresh it with: strategiekit schema > {}", path.display(), path.display());
+        return Ok(());
+    }
+    let schema = serde_json::to_string_pretty(crate::model::schema::input_schema())? + "\n";
+    write_atomic(&OutputFile { path: path.clone(), bytes: schema.into_bytes() }, force)?;
+    eprintln!("wrote {} (for completion in editors that read the #:schema line)", path.display());
+    Ok(())
+}
+
 /// Runs `init`.
 pub fn run(args: &InitArgs) -> Result<ExitCode> {
     let to_stdout = args.file.as_os_str() == "-";
@@ -94,6 +112,9 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
     }
     write_atomic(&OutputFile { path: args.file.clone(), bytes: text.into_bytes() }, args.force)?;
     eprintln!("wrote {}", args.file.display());
+    if args.example.is_none() {
+        write_schema(&args.file, args.force)?;
+    }
     eprintln!("next: strategiekit check {shown}   then: strategiekit build {shown} --format md");
     Ok(ExitCode::Ok)
 }

@@ -325,3 +325,18 @@ fn templates_context_prints_what_the_templates_see() {
     assert!(out.stdout.is_empty());
     assert!(stderr(&out).contains("`municipality.name` is blank"), "{}", stderr(&out));
 }
+
+#[test]
+fn init_writes_the_schema_its_first_line_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = run_in(dir.path(), &["init", "s.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let starter = std::fs::read_to_string(dir.path().join("s.toml")).expect("starter");
+    assert!(starter.starts_with("#:schema ./strategiekit.schema.json\n"), "{starter}");
+    let schema = std::fs::read_to_string(dir.path().join("strategiekit.schema.json")).expect("the schema is written");
+    assert_eq!(schema, stdout(&run_in(dir.path(), &["schema"])), "the same schema `schema` prints");
+    std::fs::write(dir.path().join("strategiekit.schema.json"), "{}").expect("write");
+    let again = run_in(dir.path(), &["init", "t.toml"]);
+    assert!(stderr(&again).contains("kept strategiekit.schema.json; refresh it with"), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(dir.path().join("strategiekit.schema.json")).expect("kept"), "{}");
+}
