@@ -23,7 +23,8 @@ pub use report::report;
 pub struct Build {
     /// Input files; `-` reads standard input and writes to standard output.
     pub inputs: Vec<PathBuf>,
-    /// Output formats (repeats and order do not matter).
+    /// Output formats (repeats and order do not matter); none: Markdown, or
+    /// the format a file name given as `out` says (`ulm.docx`).
     pub formats: Vec<Format>,
     /// Which document to build.
     pub profile: Profile,

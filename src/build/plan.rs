@@ -26,6 +26,11 @@ impl Build {
     /// Fixes the targets of every input, or says why the settings do not fit together.
     pub fn plan(self) -> Result<Plan, SettingsError> {
         let mut formats = self.formats.clone();
+        if formats.is_empty() {
+            // the format `--out ulm.docx` names, else Markdown
+            let named = self.out.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
+            formats.push(named.filter(|_| !self.out.is_dir()).unwrap_or(Format::Md));
+        }
         formats.sort();
         formats.dedup();
         let inputs = dedup(&self.inputs);
@@ -95,6 +100,16 @@ impl Plan {
                 build_one(input, targets, &self.settings, &self.formats, renderers)
             })
             .collect()
+    }
+
+    /// The formats, sorted, without repeats (Markdown, or the one `--out FILE` names, when none was given).
+    pub fn formats(&self) -> &[Format] {
+        &self.formats
+    }
+
+    /// Whether the one input's document goes to standard output.
+    pub fn to_stdout(&self) -> bool {
+        self.stdin
     }
 
     /// Each target with the inputs that would write it.

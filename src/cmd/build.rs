@@ -1,7 +1,7 @@
 //! `strategiekit build`: maps the arguments onto a [`Build`], runs it and
 //! prints each input's outcome.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 
 use anyhow::Result;
 
@@ -15,53 +15,36 @@ use crate::templates::TemplateSet;
 pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
     let settings = Build {
         inputs: args.files.clone(),
-        formats: formats(args),
+        formats: args.format.clone(),
         profile: args.profile,
         out: args.out.clone(),
         force: args.force,
         deny_warnings: args.deny_warnings,
         style: ReportStyle { quiet: args.quiet, color },
     };
-    if to_terminal(args) {
-        return Err(UsageError(
-            "a DOCX is binary and would garble the terminal; redirect it: strategiekit build - --format docx > FILE.docx"
-                .into(),
-        )
-        .into());
-    }
     let plan = settings.plan().map_err(|e| UsageError(e.0))?;
+    let docx = plan.formats().contains(&Format::Docx);
+    if docx && plan.to_stdout() && std::io::stdout().is_terminal() {
+        let e = "a DOCX is binary and would garble the terminal; redirect it: strategiekit build FILE --format docx -o - > FILE.docx";
+        return Err(UsageError(e.into()).into());
+    }
     let templates = match &args.templates {
         Some(dir) => TemplateSet::with_overrides(dir)?,
         None => TemplateSet::builtin(),
     };
     if !args.quiet {
         templates.notes().iter().for_each(|note| eprintln!("{note}"));
+        if docx && args.templates.is_some() {
+            eprintln!("note: the DOCX takes only the words of labels.toml from --templates; its layout is built in");
+        }
     }
-    let outcomes = plan.run(&Renderers::new(templates)?);
     let mut code = ExitCode::Ok;
-    for mut outcome in outcomes {
+    for mut outcome in plan.run(&Renderers::new(templates)?) {
         write_stdout(&mut outcome);
         write!(std::io::stderr().lock(), "{}", build::report(&outcome, args.quiet)).ok();
         code = code.max(exit_code(&outcome));
     }
     Ok(code)
-}
-
-/// The formats asked for; without `--format`, the one `--out FILE` names, else Markdown.
-fn formats(args: &BuildArgs) -> Vec<Format> {
-    if !args.format.is_empty() {
-        return args.format.clone();
-    }
-    let named = args.out.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
-    vec![named.filter(|_| !args.out.is_dir()).unwrap_or(Format::Md)]
-}
-
-/// Whether a DOCX would go to standard output while that is a terminal.
-fn to_terminal(args: &BuildArgs) -> bool {
-    use std::io::IsTerminal as _;
-    args.files.iter().any(|f| f.as_os_str() == "-")
-        && args.format.contains(&Format::Docx)
-        && std::io::stdout().is_terminal()
 }
 
 /// Writes the bytes an input from `-` made to standard output; a failure

@@ -676,3 +676,19 @@ fn out_file_writes_that_file_in_the_format_its_name_says() {
     assert_eq!(code(&two), 64, "{}", stderr(&two));
     assert!(!dir.path().join("x.docx").exists() && !dir.path().join("x.md").exists());
 }
+
+#[test]
+fn templates_with_a_docx_say_what_the_docx_takes_from_them() {
+    let dir = dir_with(&[("s.toml", &clean_with("", ""))]);
+    assert_eq!(code(&run_in(dir.path(), &["templates", "export", "tpl"])), 0);
+    let o = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--format", "md,docx", "--out", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("note: the DOCX takes only the words of labels.toml from --templates; its layout is built in"),
+        "{}",
+        stderr(&o)
+    );
+    let md = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--out", "md", "--format", "md"]);
+    assert!(!stderr(&md).contains("note: the DOCX"), "{}", stderr(&md));
+}
