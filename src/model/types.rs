@@ -319,8 +319,10 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1990, max = 2100), with = "Option<u16>")]
     pub end: Option<u16>,
-    /// Budget in whole euros.
+    /// Budget in whole euros, at most one trillion (10¹²), so that every sum
+    /// of budgets stays exact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 1_000_000_000_000u64))]
     pub budget_eur: Option<u64>,
     /// Funding source.
     #[serde(default, skip_serializing_if = "Option::is_none")]

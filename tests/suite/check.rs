@@ -625,3 +625,22 @@ fn many_findings_end_with_a_count_per_kind() {
     assert!(stderr(&few).contains("10 warning(s)"), "{}", stderr(&few));
     assert!(!stderr(&few).contains("findings by kind"), "{}", stderr(&few));
 }
+
+#[test]
+fn a_budget_above_the_ceiling_is_an_error_so_sums_stay_exact() {
+    let huge = clean_with("budget_eur = 1200000", "budget_eur = 9223372036854775807");
+    let dir = dir_with(&[("s.toml", &huge)]);
+    let o = run_in(dir.path(), &["check", "s.toml"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains(
+            "error[out-of-range]: `measures[0].budget_eur` must be between 0 and 1000000000000, found 9223372036854775807"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains(" --> s.toml:"), "with line and column:\n{}", stderr(&o));
+    let most = clean_with("budget_eur = 1200000", "budget_eur = 1000000000000");
+    let dir = dir_with(&[("s.toml", &most)]);
+    assert_eq!(code(&run_in(dir.path(), &["check", "s.toml"])), 0, "one trillion is allowed");
+}
