@@ -317,9 +317,13 @@ impl<'s> Walker<'s> {
             self.error(path, span.clone(), Message::IntegerOverflow { negative, found, bound });
             return false;
         }
+        let negative = parsed.is_some_and(|n| n < 0);
         let bound = match (min, max) {
             (Some(a), Some(b)) if a == b => Bound::Exactly(a),
             (Some(YEAR_MIN_I64), Some(YEAR_MAX_I64)) => Bound::Year(YEAR_MIN_I64, YEAR_MAX_I64),
+            // an amount: "not negative", or "at most" its ceiling
+            (Some(0), _) if negative => Bound::NonNegative,
+            (Some(0), Some(b)) => Bound::AtMost(b),
             (Some(a), Some(b)) => Bound::Between(a, b),
             (Some(0), None) => Bound::NonNegative,
             (Some(a), None) => Bound::AtLeast(a),

@@ -634,7 +634,7 @@ fn a_budget_above_the_ceiling_is_an_error_so_sums_stay_exact() {
     assert_eq!(code(&o), 1);
     assert!(
         stderr(&o).contains(
-            "error[out-of-range]: `measures[0].budget_eur` must be between 0 and 1000000000000, found 9223372036854775807"
+            "error[out-of-range]: `measures[0].budget_eur` must be at most 1000000000000, found 9223372036854775807"
         ),
         "{}",
         stderr(&o)

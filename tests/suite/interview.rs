@@ -57,10 +57,15 @@ fn drain(p: &mut PtySession, out: &mut String) {
 fn children_sleep() -> bool {
     let Ok(children) = std::fs::read_to_string("/proc/thread-self/children") else { return true };
     children.split_whitespace().all(|pid| {
-        // "pid (name) S …": the state follows the last ')'; a child already gone has no file
-        std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
-            let state = stat.rsplit_once(')').map_or("", |(_, rest)| rest.trim_start());
-            !state.starts_with(['R', 'D'])
+        // every thread of the child (rayon's workers, not only the main thread, which may sleep
+        // in a join while they work); a child or thread already gone has no file
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return true };
+        tasks.filter_map(Result::ok).all(|task| {
+            std::fs::read_to_string(task.path().join("stat")).map_or(true, |stat| {
+                // "tid (name) S …": the state follows the last ')'
+                let state = stat.rsplit_once(')').map_or("", |(_, rest)| rest.trim_start());
+                !state.starts_with(['R', 'D'])
+            })
         })
     })
 }
