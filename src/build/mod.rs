@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::catalogue::Profile;
 use crate::model::{CheckOptions, Checked, Diagnostic};
-use crate::output::{OutputFile, ensure_free, write_atomic};
+use crate::output::{OutputFile, write_all};
 use crate::render::{Format, Renderers};
 
 pub use plan::Plan;
@@ -175,13 +175,8 @@ fn make(
             targets.iter().find(|(f, _)| *f == format).map(|(_, path)| OutputFile { path: path.clone(), bytes })
         })
         .collect();
-    let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
-    ensure_free(&paths, settings.force).map_err(Failure::Write)?;
-    let mut written = Vec::new();
-    for file in &files {
-        write_atomic(file, settings.force)
-            .map_err(|e| Failure::Write(e.context(format!("while building {}", checked.name))))?;
-        written.push(file.path.clone());
-    }
+    write_all(&files, settings.force)
+        .map_err(|e| Failure::Write(e.context(format!("while building {}", checked.name))))?;
+    let written = files.into_iter().map(|f| f.path).collect();
     Ok(Made::Files(written))
 }

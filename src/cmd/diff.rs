@@ -2,7 +2,7 @@
 //! in every format `build` writes.
 
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 
@@ -10,7 +10,7 @@ use super::{ExitCode, UsageError};
 use crate::cli::DiffArgs;
 use crate::diff::{self, Versions};
 use crate::model::{CheckOptions, Checked};
-use crate::output::{OutputFile, ensure_free, write_atomic};
+use crate::output::{OutputFile, write_all};
 use crate::render::{Format, Input, Renderers};
 use crate::templates::TemplateSet;
 
@@ -74,9 +74,7 @@ fn write_files(dir: &Path, new: &Path, rendered: Vec<(Format, Vec<u8>)>, force: 
         .into_iter()
         .map(|(format, bytes)| OutputFile { path: dir.join(format!("{stem}.changes.{}", format.extension())), bytes })
         .collect();
-    ensure_free(&files.iter().map(|f| f.path.as_path()).collect::<Vec<_>>(), force)?;
-    let written: Vec<PathBuf> =
-        files.iter().map(|file| write_atomic(file, force).map(|()| file.path.clone())).collect::<Result<_>>()?;
-    written.iter().for_each(|path| eprintln!("wrote {}", path.display()));
+    write_all(&files, force)?;
+    files.iter().for_each(|file| eprintln!("wrote {}", file.path.display()));
     Ok(())
 }

@@ -692,3 +692,22 @@ fn templates_with_a_docx_say_what_the_docx_takes_from_them() {
     let md = run_in(dir.path(), &["build", "s.toml", "--templates", "tpl", "--out", "md", "--format", "md"]);
     assert!(!stderr(&md).contains("note: the DOCX"), "{}", stderr(&md));
 }
+
+#[test]
+fn the_files_of_one_input_are_written_all_or_none() {
+    let dir = dir_with(&[("s.toml", &clean_with("", ""))]);
+    std::fs::create_dir_all(dir.path().join("out/s.html")).expect("a directory where a file goes");
+    let o = run_in(dir.path(), &["build", "s.toml", "--format", "md,html,docx", "--out", "out"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("error: while building s.toml: out/s.html is a directory; a file of this build goes there"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(files_in(&dir.path().join("out")), ["s.html"], "neither s.md nor s.docx is left");
+    // nor a temporary file
+    std::fs::remove_dir(dir.path().join("out/s.html")).expect("rmdir");
+    let o = run_in(dir.path(), &["build", "s.toml", "--format", "md,html,docx", "--out", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(files_in(&dir.path().join("out")), ["s.docx", "s.html", "s.md"]);
+}
