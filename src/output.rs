@@ -30,6 +30,31 @@ pub fn ensure_free(paths: &[&Path], force: bool) -> Result<()> {
     Ok(())
 }
 
+/// The prefix of the temporary files written beside their targets.
+const TEMP_PREFIX: &str = ".strategiekit-";
+
+/// How old a temporary file must be before a later run takes it for one a
+/// killed run left behind (a running build keeps its own for milliseconds).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes the temporary files in `dir` that a run killed before it could
+/// rename them left behind (`kill -9`, a power cut); returns how many.
+/// Only files with strategiekit's prefix, older than ten minutes, are touched.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let now = std::time::SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(TEMP_PREFIX))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            let modified = e.metadata().and_then(|m| m.modified());
+            modified.is_ok_and(|m| now.duration_since(m).is_ok_and(|age| age > STALE_AFTER))
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
 /// Writes `files` all or none: every target is checked first (a directory
 /// where a file goes, an existing file without `force`), every file is
 /// written beside its target, and only then are they renamed into place. If
@@ -64,7 +89,7 @@ fn stage(file: &OutputFile) -> Result<tempfile::NamedTempFile> {
     };
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".strategiekit-");
+    builder.prefix(TEMP_PREFIX);
     // like any new file: readable by others as the umask allows (tempfile's default is 0600)
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
@@ -91,4 +116,28 @@ fn persist(tmp: tempfile::NamedTempFile, file: &OutputFile, force: bool) -> Resu
 /// Writes `file` atomically; with `force` off an existing target is left alone and reported.
 pub fn write_atomic(file: &OutputFile, force: bool) -> Result<()> {
     persist(stage(file)?, file, force)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_temporary_files_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for name in [".strategiekit-old1", ".strategiekit-new2", "ulm.md", ".other-old"] {
+            let file = std::fs::File::create(dir.path().join(name)).expect("create");
+            if name.contains("old") {
+                file.set_modified(old).expect("set mtime");
+            }
+        }
+        assert_eq!(remove_stale_temps(dir.path()), 1);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".other-old", ".strategiekit-new2", "ulm.md"]);
+    }
 }

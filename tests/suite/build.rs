@@ -711,3 +711,14 @@ fn the_files_of_one_input_are_written_all_or_none() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(files_in(&dir.path().join("out")), ["s.docx", "s.html", "s.md"]);
 }
+
+#[test]
+fn a_build_removes_the_temporary_files_a_killed_build_left() {
+    let dir = dir_with(&[("s.toml", &clean_with("", ""))]);
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let stale = std::fs::File::create(dir.path().join("out/.strategiekit-Ab3xYz")).expect("create");
+    stale.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600)).expect("mtime");
+    let o = run_in(dir.path(), &["build", "s.toml", "--out", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(files_in(&dir.path().join("out")), ["s.md"]);
+}
