@@ -188,31 +188,35 @@ impl Rules<'_, '_> {
         }
     }
 
-    /// A goal is not its own ancestor; each cycle is reported once, at its first goal.
+    /// A goal is not its own ancestor; each cycle is reported once, at its
+    /// first goal in file order. Every goal has at most one parent, so one
+    /// walk over the goals finds every cycle (linear time).
     fn goal_cycles(&mut self) {
         let s = self.strategy;
         let parent: HashMap<&str, &str> =
             s.goals.iter().filter_map(|g| g.parent.as_ref().map(|p| (g.id.as_str(), p.as_str()))).collect();
-        let mut reported: HashSet<&str> = HashSet::new();
+        let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, goal) in s.goals.iter().enumerate() {
-            let start = goal.id.as_str();
-            let mut chain = vec![start];
-            let mut current = start;
-            while let Some(&next) = parent.get(current) {
-                if next == start {
-                    if chain.iter().all(|g| reported.insert(g)) {
-                        chain.push(start);
-                        let chain = chain.iter().map(|g| g.to_string()).collect();
-                        self.error(&format!("goals[{i}].parent"), Message::GoalCycle { chain });
-                    }
-                    break;
+            first.entry(goal.id.as_str()).or_insert(i);
+        }
+        let mut cycles: Vec<(usize, Vec<String>)> = goal_cycle_members(&s.goals, &parent)
+            .into_iter()
+            .filter_map(|members| {
+                // the cycle as seen from its first goal: start, parent, …, start
+                let (i, start) = members.iter().filter_map(|m| first.get(m).map(|&i| (i, *m))).min()?;
+                let mut chain = vec![start.to_string()];
+                let mut current = start;
+                while let Some(&next) = parent.get(current).filter(|&&next| next != start) {
+                    chain.push(next.to_string());
+                    current = next;
                 }
-                if chain.contains(&next) {
-                    break; // a cycle further up, reported from its own members
-                }
-                chain.push(next);
-                current = next;
-            }
+                chain.push(start.to_string());
+                Some((i, chain))
+            })
+            .collect();
+        cycles.sort();
+        for (i, chain) in cycles {
+            self.error(&format!("goals[{i}].parent"), Message::GoalCycle { chain });
         }
     }
 
@@ -326,6 +330,36 @@ impl Rules<'_, '_> {
     }
 }
 
+/// The ids on each cycle of the parent links, in the order the walk meets
+/// them: each id is visited once (unvisited → on the current walk → done).
+fn goal_cycle_members<'s>(goals: &'s [super::Goal], parent: &HashMap<&'s str, &'s str>) -> Vec<Vec<&'s str>> {
+    let mut on_walk: HashSet<&str> = HashSet::new();
+    let mut done: HashSet<&str> = HashSet::new();
+    let mut cycles = Vec::new();
+    for goal in goals {
+        let mut walk: Vec<&str> = Vec::new();
+        let mut current = goal.id.as_str();
+        while !done.contains(current) {
+            if !on_walk.insert(current) {
+                // back on this walk: the part from `current` on is a cycle
+                let at = walk.iter().position(|g| *g == current).unwrap_or(0);
+                cycles.push(walk[at..].to_vec());
+                break;
+            }
+            walk.push(current);
+            match parent.get(current) {
+                Some(&next) => current = next,
+                None => break,
+            }
+        }
+        for g in walk {
+            on_walk.remove(g);
+            done.insert(g);
+        }
+    }
+    cycles
+}
+
 /// The most similar candidate, however far: a reference always names one.
 fn closest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
     did_you_mean(word, known.iter().map(String::as_str)).or_else(|| {
@@ -335,4 +369,54 @@ fn closest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, k)| k)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Goal;
+
+    fn goal(id: &str, parent: Option<&str>) -> Goal {
+        let toml = match parent {
+            Some(p) => format!("id = \"{id}\"\nparent = \"{p}\""),
+            None => format!("id = \"{id}\""),
+        };
+        toml::from_str(&toml).expect("a goal")
+    }
+
+    fn cycles(goals: &[Goal]) -> Vec<String> {
+        let strategy = Strategy { goals: goals.to_vec(), ..Strategy::default() };
+        let sources = SourceMap::default();
+        let mut rules = Rules { strategy: &strategy, sources: &sources, out: Vec::new() };
+        rules.goal_cycles();
+        rules.out.iter().map(|d| format!("{}: {}", d.path, d.message)).collect()
+    }
+
+    #[test]
+    fn each_cycle_is_reported_once_at_its_first_goal() {
+        let goals = [
+            goal("A", Some("B")),
+            goal("X", Some("A")),
+            goal("B", Some("C")),
+            goal("C", Some("A")),
+            goal("S", Some("S")),
+            goal("T", None),
+        ];
+        assert_eq!(
+            cycles(&goals),
+            [
+                "goals[0].parent: the goal hierarchy has a cycle: A → B → C → A",
+                "goals[4].parent: the goal hierarchy has a cycle: S → S",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_chain_into_a_cycle_is_walked_once() {
+        // 20,000 goals, each the parent of the one before, ending in a cycle of two
+        let mut goals: Vec<Goal> = (0..20_000).map(|n| goal(&format!("G{n}"), Some(&format!("G{}", n + 1)))).collect();
+        goals.push(goal("G20000", Some("G19999")));
+        let found = cycles(&goals);
+        assert_eq!(found, ["goals[19999].parent: the goal hierarchy has a cycle: G19999 → G20000 → G19999"]);
+    }
 }
