@@ -111,6 +111,9 @@ pub struct BuildArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The most an input file may have, in MiB [default: 32].
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_input_mib: Option<u64>,
 }
 
 /// `check`.
@@ -128,6 +131,9 @@ pub struct CheckArgs {
     /// Warn, and exit with 2, when the outline coverage is below this percentage.
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub min_coverage: Option<f64>,
+    /// The most an input file may have, in MiB [default: 32].
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=4096))]
+    pub max_input_mib: Option<u64>,
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {

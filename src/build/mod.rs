@@ -36,6 +36,8 @@ pub struct Build {
     pub deny_warnings: bool,
     /// How each input's diagnostics are shown in its [`Outcome::shown`].
     pub style: ReportStyle,
+    /// How inputs are read and checked (the most bytes an input may have).
+    pub check: CheckOptions,
 }
 
 /// How diagnostics are rendered for a person.
@@ -139,7 +141,7 @@ fn build_one(
     formats: &[Format],
     renderers: &Renderers,
 ) -> Outcome {
-    let checked = match Checked::from_path(input, CheckOptions::default()) {
+    let checked = match Checked::from_path(input, settings.check) {
         Ok(checked) => checked,
         Err(e) => return Outcome::failed(input, Failure::Unreadable(e)),
     };

@@ -185,6 +185,7 @@ mod tests {
             force: false,
             deny_warnings: false,
             style: ReportStyle::default(),
+            check: crate::model::CheckOptions::default(),
         }
     }
 

@@ -8,6 +8,7 @@ use anyhow::Result;
 use super::{ExitCode, UsageError};
 use crate::build::{self, Build, Failure, Made, Outcome, ReportStyle};
 use crate::cli::BuildArgs;
+use crate::model::CheckOptions;
 use crate::render::{Format, Renderers};
 use crate::templates::TemplateSet;
 
@@ -21,6 +22,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         force: args.force,
         deny_warnings: args.deny_warnings,
         style: ReportStyle { quiet: args.quiet, color },
+        check: CheckOptions { max_input: args.max_input_mib.map(|mib| mib * 1024 * 1024), ..CheckOptions::default() },
     };
     let plan = settings.plan().map_err(|e| UsageError(e.0))?;
     let docx = plan.formats().contains(&Format::Docx);

@@ -46,7 +46,8 @@ pub struct FileReport {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
-    let options = CheckOptions { min_coverage: args.min_coverage };
+    let max_input = args.max_input_mib.map(|mib| mib * 1024 * 1024);
+    let options = CheckOptions { min_coverage: args.min_coverage, max_input };
     let mut code = ExitCode::Ok;
     let mut files = Vec::new();
     for path in &args.files {

@@ -116,6 +116,7 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool)
         force: false,
         deny_warnings: false,
         style: ReportStyle { quiet: false, color },
+        check: CheckOptions::default(),
     };
     let plan = settings.plan()?;
     for outcome in plan.run(&Renderers::new(TemplateSet::builtin())?) {

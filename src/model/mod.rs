@@ -45,6 +45,21 @@ fn suppress_follow_ups(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// Reads at most `limit` bytes of `reader`; more is an error naming `name`
+/// and the way to raise the limit (so `build - < /dev/zero` stops at once).
+fn read_limited(reader: impl std::io::Read, limit: u64, name: &str) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(reader, limit.saturating_add(1)), &mut bytes)
+        .map_err(|e| anyhow::anyhow!("cannot read {name}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        let mib = limit.div_ceil(1024 * 1024);
+        anyhow::bail!(
+            "{name} is larger than {mib} MiB, the most an input may have; a strategy is far smaller, so check that this is the right file, or raise the limit with --max-input-mib"
+        );
+    }
+    Ok(bytes)
+}
+
 /// An input file after `check`: its source, the model (when it could be
 /// read) and every diagnostic, sorted by position.
 #[derive(Debug)]
@@ -87,16 +102,18 @@ impl Checked {
     /// Reads and checks the file at `path` (`-` is stdin).
     pub fn from_path(path: &Path, options: CheckOptions) -> anyhow::Result<Checked> {
         use anyhow::Context as _;
+        let limit = options.max_input();
         let (name, bytes) = if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("cannot read standard input")?;
+            let bytes = read_limited(std::io::stdin(), limit, "standard input")?;
             ("<stdin>".to_string(), bytes)
         } else {
             if let Some(checked) = Checked::not_toml(path) {
                 return Ok(checked);
             }
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            (path.display().to_string(), bytes)
+            let name = path.display().to_string();
+            let file = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
+            let bytes = read_limited(file, limit, &name)?;
+            (name, bytes)
         };
         Ok(match String::from_utf8(bytes) {
             Ok(source) => Checked::from_source(name, source, options),

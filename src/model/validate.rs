@@ -10,11 +10,24 @@ use super::source_map::SourceMap;
 use super::{Date, Group, Strategy};
 use crate::catalogue::Catalogue;
 
-/// Options that change which warnings are given.
+/// Options of reading and checking a file.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CheckOptions {
     /// Warn when the outline coverage is below this percentage.
     pub min_coverage: Option<f64>,
+    /// The most bytes an input may have; `None`: [`DEFAULT_MAX_INPUT`].
+    pub max_input: Option<u64>,
+}
+
+/// The most bytes an input may have unless raised: 32 MiB, a hundred times
+/// the largest bundled example's size and more than any strategy needs.
+pub const DEFAULT_MAX_INPUT: u64 = 32 * 1024 * 1024;
+
+impl CheckOptions {
+    /// The most bytes an input may have.
+    pub fn max_input(&self) -> u64 {
+        self.max_input.unwrap_or(DEFAULT_MAX_INPUT)
+    }
 }
 
 /// Seed advice behind each warning, one line each.

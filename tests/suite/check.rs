@@ -644,3 +644,22 @@ fn a_budget_above_the_ceiling_is_an_error_so_sums_stay_exact() {
     let dir = dir_with(&[("s.toml", &most)]);
     assert_eq!(code(&run_in(dir.path(), &["check", "s.toml"])), 0, "one trillion is allowed");
 }
+
+#[test]
+fn an_input_larger_than_the_limit_is_refused_at_once() {
+    let big = format!("{}\n[municipality]\nname = \"X\"\n", "# Kommentar\n".repeat(100_000));
+    let dir = dir_with(&[("s.toml", &big)]);
+    let o = run_in(dir.path(), &["check", "s.toml", "--max-input-mib", "1"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o)
+            .contains("error: s.toml is larger than 1 MiB, the most an input may have; a strategy is far smaller"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(code(&run_in(dir.path(), &["check", "s.toml", "--max-input-mib", "2"])), 0, "the limit can be raised");
+    let o = run_with_stdin(dir.path(), &["build", "-", "--format", "md", "--max-input-mib", "1"], &big);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("error: standard input is larger than 1 MiB"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
