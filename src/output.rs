@@ -17,7 +17,7 @@ pub struct OutputFile {
 }
 
 /// Fails if any target exists and `force` is off, so that a refused build writes nothing.
-pub fn ensure_free(paths: &[&Path], force: bool) -> Result<()> {
+fn ensure_free(paths: &[&Path], force: bool) -> Result<()> {
     if force {
         return Ok(());
     }

@@ -38,6 +38,12 @@ impl TemplateSet {
         &self.notes
     }
 
+    /// The set a `--templates DIR` option names: the built-in one, with the
+    /// files of `dir` replacing their twins when a directory is given.
+    pub fn load(dir: Option<&Path>) -> Result<TemplateSet> {
+        dir.map_or_else(|| Ok(TemplateSet::builtin()), TemplateSet::with_overrides)
+    }
+
     /// The built-in set with every file found in `dir` replacing its built-in twin.
     pub fn with_overrides(dir: &Path) -> Result<TemplateSet> {
         let mut set = TemplateSet::builtin();

@@ -15,7 +15,7 @@ use crate::model::{CheckOptions, Checked, Diagnostic};
 use crate::output::{OutputFile, write_all};
 use crate::render::{Format, Renderers};
 
-pub use plan::Plan;
+pub use plan::{Plan, out_directory};
 pub use report::report;
 
 /// What to build: the settings of one `strategiekit build`.

@@ -19,17 +19,18 @@ pub struct Plan {
     /// Each input (without repeats) and its targets; no targets for standard input.
     inputs: Vec<(PathBuf, Vec<(Format, PathBuf)>)>,
     /// Whether the one input goes to standard output (it is `-`, or `--out -`).
-    stdin: bool,
+    to_stdout: bool,
 }
 
 impl Build {
     /// Fixes the targets of every input, or says why the settings do not fit together.
     pub fn plan(self) -> Result<Plan, SettingsError> {
+        // the format a file name given as `--out` says (`ulm.docx`), unless it is a directory
+        let named = self.out.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
+        let named = named.filter(|_| !self.out.is_dir());
         let mut formats = self.formats.clone();
         if formats.is_empty() {
-            // the format `--out ulm.docx` names, else Markdown
-            let named = self.out.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
-            formats.push(named.filter(|_| !self.out.is_dir()).unwrap_or(Format::Md));
+            formats.push(named.unwrap_or(Format::Md));
         }
         formats.sort();
         formats.dedup();
@@ -49,10 +50,9 @@ impl Build {
                 formats[0].extension()
             )));
         }
-        let stdin = stdin || dash_out;
+        let to_stdout = stdin || dash_out;
         // `--out ulm.docx`: one file, as pandoc users write it
-        let file = self.out.extension().and_then(|e| e.to_str()).and_then(Format::from_extension);
-        let file = file.filter(|_| !stdin && !self.out.is_dir());
+        let file = named.filter(|_| !to_stdout);
         if let Some(format) = file
             && (inputs.len() != 1 || formats != [format])
         {
@@ -63,24 +63,21 @@ impl Build {
                 format.extension()
             )));
         }
-        if file.is_none() && self.out.exists() && !self.out.is_dir() {
-            return Err(SettingsError(format!(
-                "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
-                self.out.display()
-            )));
+        if file.is_none() {
+            out_directory(&self.out)?;
         }
         let inputs = inputs
             .into_iter()
             .map(|input| {
                 let targets = match file {
-                    _ if stdin => Vec::new(),
+                    _ if to_stdout => Vec::new(),
                     Some(format) => vec![(format, self.out.clone())],
                     None => formats.iter().map(|&f| (f, target(&self.out, &input, self.profile, f))).collect(),
                 };
                 (input, targets)
             })
             .collect();
-        Ok(Plan { settings: self, formats, inputs, stdin })
+        Ok(Plan { settings: self, formats, inputs, to_stdout })
     }
 }
 
@@ -103,7 +100,7 @@ impl Plan {
                 if let Some(failure) = clash(input, targets, &owners) {
                     return Outcome::failed(input, failure);
                 }
-                let targets = (!self.stdin).then_some(targets.as_slice());
+                let targets = (!self.to_stdout).then_some(targets.as_slice());
                 build_one(input, targets, &self.settings, &self.formats, renderers)
             })
             .collect()
@@ -116,7 +113,7 @@ impl Plan {
 
     /// Whether the one input's document goes to standard output.
     pub fn to_stdout(&self) -> bool {
-        self.stdin
+        self.to_stdout
     }
 
     /// Each target with the inputs that would write it.
@@ -129,6 +126,18 @@ impl Plan {
         }
         owners
     }
+}
+
+/// Refuses an `--out` that names an existing file where a directory to
+/// write into is meant (`build`, and `diff --out`).
+pub fn out_directory(out: &Path) -> Result<(), SettingsError> {
+    if out.exists() && !out.is_dir() {
+        return Err(SettingsError(format!(
+            "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
+            out.display()
+        )));
+    }
+    Ok(())
 }
 
 /// The clash of `input`, when another input would write one of its targets.
@@ -202,13 +211,13 @@ mod tests {
         assert!(e.0.starts_with("`-` reads one file"), "{e}");
         let e = build(&["-"], &[Format::Md], "x").plan().expect_err("an --out");
         assert!(e.0.contains("--out x has nothing to do"), "{e}");
-        assert!(build(&["-"], &[Format::Md], ".").plan().expect("fits").stdin);
+        assert!(build(&["-"], &[Format::Md], ".").plan().expect("fits").to_stdout);
     }
 
     #[test]
     fn out_dash_writes_one_format_of_one_file_to_standard_output() {
         let plan = build(&["a/ulm.toml"], &[Format::Html], "-").plan().expect("fits");
-        assert!(plan.stdin && plan.inputs[0].1.is_empty(), "no files are planned");
+        assert!(plan.to_stdout && plan.inputs[0].1.is_empty(), "no files are planned");
         let e = build(&["a.toml", "b.toml"], &[Format::Md], "-").plan().expect_err("two inputs");
         assert!(e.0.starts_with("`--out -` writes one format of one file"), "{e}");
         assert!(build(&["-"], &[Format::Md], "-").plan().is_ok(), "`build - -o -` is standard output too");

@@ -30,10 +30,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         let e = "a DOCX is binary and would garble the terminal; redirect it: strategiekit build FILE --format docx -o - > FILE.docx";
         return Err(UsageError(e.into()).into());
     }
-    let templates = match &args.templates {
-        Some(dir) => TemplateSet::with_overrides(dir)?,
-        None => TemplateSet::builtin(),
-    };
+    let templates = TemplateSet::load(args.templates.as_deref())?;
     if !args.quiet {
         templates.notes().iter().for_each(|note| eprintln!("{note}"));
         if docx && args.templates.is_some() {

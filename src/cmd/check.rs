@@ -57,7 +57,7 @@ pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
                     ExitCode::Error
                 } else if args.deny_warnings && checked.warnings() > 0 {
                     ExitCode::Warnings
-                } else if checked.diagnostics.iter().any(|d| d.code == "low-coverage") {
+                } else if checked.diagnostics.iter().any(|d| matches!(d.kind, Message::LowCoverage { .. })) {
                     // --min-coverage is a gate of its own, as a CI job expects
                     ExitCode::Warnings
                 } else {

@@ -27,10 +27,7 @@ pub fn run(args: &DiffArgs, color: bool) -> Result<ExitCode> {
         }
         return Ok(ExitCode::Error);
     };
-    let templates = match &args.templates {
-        Some(dir) => TemplateSet::with_overrides(dir)?,
-        None => TemplateSet::builtin(),
-    };
+    let templates = TemplateSet::load(args.templates.as_deref())?;
     templates.notes().iter().for_each(|note| eprintln!("{note}"));
     let lang = args.lang.unwrap_or(b.document.language);
     let versions = Versions { old: a, new: b, old_name: &old.name, new_name: &new.name };
@@ -58,12 +55,11 @@ fn formats(args: &DiffArgs) -> Result<Vec<Format>> {
             "a DOCX is binary and would garble the terminal; give --out DIR or redirect: strategiekit diff OLD NEW --format docx > changes.docx".into(),
         )
         .into()),
-        Some(dir) if dir.exists() && !dir.is_dir() => Err(UsageError(format!(
-            "--out {} is a file, not a directory; give the directory to write into (it is created if missing)",
-            dir.display()
-        ))
-        .into()),
-        _ => Ok(formats),
+        Some(dir) => {
+            crate::build::out_directory(dir).map_err(|e| UsageError(e.0))?;
+            Ok(formats)
+        }
+        None => Ok(formats),
     }
 }
 

@@ -20,10 +20,7 @@ pub fn run(action: &TemplatesAction) -> Result<ExitCode> {
             Ok(ExitCode::Ok)
         }
         TemplatesAction::Context { file, profile, templates } => {
-            let set = match templates {
-                Some(dir) => TemplateSet::with_overrides(dir)?,
-                None => TemplateSet::builtin(),
-            };
+            let set = TemplateSet::load(templates.as_deref())?;
             set.notes().iter().for_each(|note| eprintln!("{note}"));
             let checked = Checked::from_path(file, CheckOptions::default())?;
             let Some(strategy) = checked.valid() else {
