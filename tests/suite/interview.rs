@@ -94,6 +94,13 @@ fn press_enter(p: &mut PtySession, until: Option<&str>) -> Run {
             return run;
         }
         assert!(start.elapsed() < Duration::from_secs(120), "the interview hangs; output:\n{}", strip(&run.out));
+        // the pty's reader thread can lag behind a program that already waits
+        // (on a loaded machine): what it still brings is read before the Enter
+        std::thread::sleep(Duration::from_millis(60));
+        if let Some(c) = p.try_read() {
+            run.out.push(c);
+            continue;
+        }
         type_keys(p, "\r");
         run.enters += 1;
     }
