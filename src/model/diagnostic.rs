@@ -5,8 +5,8 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use super::Lang;
 use super::messages::{Message, Subject};
+use super::{Lang, LineIndex};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -98,17 +98,10 @@ impl Diagnostic {
         self
     }
 
-    /// True when `error_path` is `key` or lies below it (`key.x`, `key[0]`).
-    pub fn covers(key: &str, error_path: &str) -> bool {
-        error_path
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
-    }
-
     /// Fills `line` and `column` from the span.
-    pub fn locate(&mut self, source: &str) {
+    pub fn locate(&mut self, source: &str, lines: &LineIndex) {
         if let Some(span) = &self.span {
-            let (line, column) = line_col(source, span.start);
+            let (line, column) = lines.line_col(source, span.start);
             self.line = line;
             self.column = column;
         }
@@ -116,7 +109,9 @@ impl Diagnostic {
 
     /// Renders the diagnostic like rustc does: title, `--> file:line:col`, the
     /// source line with a marker, then help and advice.
-    pub fn render(&self, file: &str, source: &str, color: bool) -> String {
+    /// Only the lines the span touches are handed to the renderer, so that
+    /// rendering takes the same time at the start and the end of a big file.
+    pub fn render(&self, file: &str, source: &str, lines: &LineIndex, color: bool) -> String {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -132,27 +127,19 @@ impl Diagnostic {
         let group = match self.span.clone().filter(|s| s.end <= source.len()) {
             Some(span) => {
                 let label = if self.path.is_empty() { String::new() } else { format!("at `{}`", self.path) };
-                title
-                    .element(
-                        Snippet::source(source).path(file).annotation(AnnotationKind::Primary.span(span).label(label)),
-                    )
-                    .elements(footers)
+                let (excerpt, first_line) = lines.lines_of(&span);
+                let local = span.start - excerpt.start..span.end - excerpt.start;
+                let snippet = Snippet::source(&source[excerpt])
+                    .line_start(first_line)
+                    .path(file)
+                    .annotation(AnnotationKind::Primary.span(local).label(label));
+                title.element(snippet).elements(footers)
             }
             None => title.element(annotate_snippets::Origin::path(file)).elements(footers),
         };
         let renderer = if color { Renderer::styled() } else { Renderer::plain() };
         renderer.render(&[group])
     }
-}
-
-/// 1-based line and character column of byte offset `pos`.
-pub fn line_col(source: &str, pos: usize) -> (usize, usize) {
-    let pos = pos.min(source.len());
-    let before = source.get(..pos).unwrap_or(source);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a
@@ -170,14 +157,6 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_col_counts_characters() {
-        let src = "a = 1\nbä = 2\n";
-        assert_eq!(line_col(src, 0), (1, 1));
-        assert_eq!(line_col(src, 6), (2, 1));
-        assert_eq!(line_col(src, src.find('=').map(|_| 10).unwrap_or(0)), (2, 4));
-    }
 
     #[test]
     fn suggests_close_words_only() {

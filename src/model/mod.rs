@@ -4,6 +4,8 @@
 pub mod coverage;
 mod date;
 pub mod diagnostic;
+mod known_ids;
+mod line_index;
 pub mod load;
 pub mod messages;
 pub mod schema;
@@ -13,10 +15,12 @@ mod types;
 pub mod validate;
 pub mod write;
 
+use std::collections::HashSet;
 use std::path::Path;
 
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity};
+pub use line_index::LineIndex;
 pub use types::*;
 pub use validate::CheckOptions;
 
@@ -24,25 +28,29 @@ pub use validate::CheckOptions;
 /// check rejected `priority = "hoch"`, the measure has no priority in the
 /// model, but "has no `priority`" would only repeat the error.
 fn suppress_follow_ups(diagnostics: &mut Vec<Diagnostic>) {
-    let error_paths: Vec<String> =
-        diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.clone()).collect();
+    let errors = || diagnostics.iter().filter(|d| d.severity == Severity::Error);
+    // every error path with each of its ancestors: a key is covered by an
+    // error when it is one of them (one set, so the check stays linear)
+    let covered: HashSet<&str> = errors().flat_map(|d| ancestors(&d.path)).collect();
     // an entry whose id is wrong gets no advice until the id is mended
     // (a warning about goal "" would only repeat the error)
-    let bad_entries: Vec<&str> = error_paths.iter().filter_map(|p| p.strip_suffix(".id")).collect();
-    let about_bad_entry = |d: &Diagnostic| {
-        bad_entries
-            .iter()
-            .any(|e| d.path == *e || d.path.strip_prefix(e).is_some_and(|rest| rest.starts_with(['.', '['])))
-    };
+    let bad_entries: HashSet<&str> = errors().filter_map(|d| d.path.strip_suffix(".id")).collect();
     let keep: Vec<bool> = diagnostics
         .iter()
         .map(|d| {
             d.severity == Severity::Error
-                || !(about_bad_entry(d) || d.keys.iter().any(|k| error_paths.iter().any(|p| Diagnostic::covers(k, p))))
+                || !(ancestors(&d.path).any(|a| bad_entries.contains(a))
+                    || d.keys.iter().any(|k| covered.contains(k.as_str())))
         })
         .collect();
     let mut keep = keep.into_iter();
     diagnostics.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// `path` and the paths above it: `measures[2].goals` gives `measures`,
+/// `measures[2]` and `measures[2].goals`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices(['.', '[']).map(|(i, _)| &path[..i]).chain(std::iter::once(path))
 }
 
 /// Reads at most `limit` bytes of `reader`; more is an error naming `name`
@@ -68,6 +76,8 @@ pub struct Checked {
     pub name: String,
     /// The file's text.
     pub source: String,
+    /// Where the text's lines start, for locating and showing diagnostics.
+    pub lines: LineIndex,
     /// The model, `None` when the file could not be read into it.
     pub strategy: Option<Strategy>,
     /// Errors and warnings.
@@ -91,12 +101,13 @@ impl Checked {
             }
         }
         suppress_follow_ups(&mut diagnostics);
+        let lines = LineIndex::new(text);
         for d in &mut diagnostics {
-            d.locate(text);
+            d.locate(text, &lines);
         }
         diagnostics.sort_by_key(|d| (d.severity, d.line == 0, d.line, d.column));
         let source = text.to_string();
-        Checked { name: name.into(), source, strategy, diagnostics }
+        Checked { name: name.into(), source, lines, strategy, diagnostics }
     }
 
     /// Reads and checks the file at `path` (`-` is stdin).
@@ -140,7 +151,13 @@ impl Checked {
         let name = path.display().to_string();
         let kind = messages::Message::NotToml { file: name.clone(), kind: kind.to_string() };
         let diagnostic = Diagnostic::error("", None, kind);
-        Some(Checked { name, source: String::new(), strategy: None, diagnostics: vec![diagnostic] })
+        Some(Checked {
+            name,
+            source: String::new(),
+            lines: LineIndex::new(""),
+            strategy: None,
+            diagnostics: vec![diagnostic],
+        })
     }
 
     /// A file that is not UTF-8: one error at the first byte that cannot be
@@ -153,8 +170,9 @@ impl Checked {
         // the replacement character U+FFFD takes 3 bytes
         let span = at..(at + 3).min(source.len());
         let mut d = Diagnostic::error("", Some(span), messages::Message::NotUtf8 { file: name.clone(), byte });
-        d.locate(&source);
-        Checked { name, source, strategy: None, diagnostics: vec![d] }
+        let lines = LineIndex::new(&source);
+        d.locate(&source, &lines);
+        Checked { name, source, lines, strategy: None, diagnostics: vec![d] }
     }
 
     /// Number of errors.
@@ -174,7 +192,7 @@ impl Checked {
 
     /// All diagnostics rendered for a terminal.
     pub fn render(&self, color: bool) -> String {
-        self.diagnostics.iter().map(|d| d.render(&self.name, &self.source, color) + "\n").collect()
+        self.diagnostics.iter().map(|d| d.render(&self.name, &self.source, &self.lines, color) + "\n").collect()
     }
 
     /// The errors only, as [`Checked::render`] shows them.
@@ -182,7 +200,7 @@ impl Checked {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.render(&self.name, &self.source, color) + "\n")
+            .map(|d| d.render(&self.name, &self.source, &self.lines, color) + "\n")
             .collect()
     }
 }

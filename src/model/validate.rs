@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::coverage::coverage;
 use super::diagnostic::{Diagnostic, did_you_mean};
+use super::known_ids::KnownIds;
 use super::messages::{List, MeasureKey, Message, Target};
 use super::source_map::SourceMap;
 use super::{Date, Group, Strategy};
@@ -70,12 +71,15 @@ pub mod advice {
     pub const STATE: &str = "the state is used on the title page and in the council decision";
 }
 
+/// How many known ids a wrong reference's help lists at most.
+pub const SHOWN_IDS: usize = 30;
+
 /// Runs every semantic rule and warning on `s`; `sources` says where each
 /// key stands in the file, for the diagnostics' line and column.
 pub fn validate(s: &Strategy, sources: &SourceMap<'_>, options: CheckOptions) -> Vec<Diagnostic> {
     let mut rules = Rules { strategy: s, sources, out: Vec::new() };
-    let goal_ids = rules.unique_ids(List::Goals, s.goals.iter().map(|g| g.id.as_str()));
-    let field_ids = rules.unique_ids(List::Fields, s.fields.iter().map(|f| f.id.as_str()));
+    let goal_ids = KnownIds::new(rules.unique_ids(List::Goals, s.goals.iter().map(|g| g.id.as_str())));
+    let field_ids = KnownIds::new(rules.unique_ids(List::Fields, s.fields.iter().map(|f| f.id.as_str())));
     rules.unique_ids(List::Measures, s.measures.iter().map(|m| m.id.as_str()));
     rules.references(&goal_ids, &field_ids);
     rules.goal_cycles();
@@ -110,6 +114,7 @@ impl Rules<'_, '_> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         let mut seen_lower: HashMap<String, (usize, &str)> = HashMap::new();
         let mut all = Vec::new();
+        let mut once: HashSet<&str> = HashSet::new();
         for (i, value) in ids.enumerate() {
             let path = format!("{}[{i}].id", list.key());
             if value.trim().is_empty() {
@@ -128,7 +133,7 @@ impl Rules<'_, '_> {
                 self.out.push(warning);
             }
             seen_lower.entry(value.to_lowercase()).or_insert((i, value));
-            if !value.trim().is_empty() && !all.iter().any(|a| a == value) {
+            if !value.trim().is_empty() && once.insert(value) {
                 all.push(value.to_string());
             }
         }
@@ -136,7 +141,7 @@ impl Rules<'_, '_> {
     }
 
     /// Every reference to a goal or a field names one that exists.
-    fn references(&mut self, goal_ids: &[String], field_ids: &[String]) {
+    fn references(&mut self, goal_ids: &KnownIds, field_ids: &KnownIds) {
         let s = self.strategy;
         for (i, goal) in s.goals.iter().enumerate() {
             if let Some(parent) = &goal.parent {
@@ -160,16 +165,19 @@ impl Rules<'_, '_> {
 
     /// Checks that `id` names one of `known`, naming the closest one otherwise
     /// (but never `not`, the id of the entry that refers).
-    fn reference(&mut self, path: &str, id: &str, target: Target, known: &[String], not: Option<&str>) {
-        if known.iter().any(|k| k == id) {
+    fn reference(&mut self, path: &str, id: &str, target: Target, known: &KnownIds, not: Option<&str>) {
+        if known.contains(id) {
             return;
         }
-        let candidates: Vec<String> = known.iter().filter(|k| Some(k.as_str()) != not).cloned().collect();
+        let closest = known.closest(id, not).map(str::to_string);
+        let all = known.all();
+        let shown = all.iter().take(SHOWN_IDS).cloned().collect();
         let kind = Message::UnresolvedReference {
             target,
             value: id.to_string(),
-            closest: closest(id, &candidates).map(str::to_string),
-            known: known.to_vec(),
+            closest,
+            known: shown,
+            known_total: all.len(),
         };
         self.error(path, kind);
     }
@@ -273,8 +281,9 @@ impl Rules<'_, '_> {
                 self.out.push(self.warning(&path, &at, kind, advice).about([format!("{path}.{}", key.key())]));
             }
         }
+        let with_measures: HashSet<&str> = s.measures.iter().map(|m| m.field.as_str()).collect();
         for (i, f) in s.fields.iter().enumerate() {
-            if !s.measures.iter().any(|m| m.field == f.id) {
+            if !with_measures.contains(f.id.as_str()) {
                 let kind = Message::FieldWithoutMeasures { field: f.id.clone() };
                 let (path, at) = (format!("fields[{i}]"), format!("fields[{i}].id"));
                 self.out.push(self.warning(&path, &at, kind, advice::FIELD_MEASURES).about(["measures"]));
@@ -371,17 +380,6 @@ fn goal_cycle_members<'s>(goals: &'s [super::Goal], parent: &HashMap<&'s str, &'
         }
     }
     cycles
-}
-
-/// The most similar candidate, however far: a reference always names one.
-fn closest<'a>(word: &str, known: &'a [String]) -> Option<&'a str> {
-    did_you_mean(word, known.iter().map(String::as_str)).or_else(|| {
-        known
-            .iter()
-            .map(|k| (strsim::jaro_winkler(&word.to_lowercase(), &k.to_lowercase()), k.as_str()))
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| k)
-    })
 }
 
 #[cfg(test)]

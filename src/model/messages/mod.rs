@@ -367,8 +367,10 @@ pub enum Message {
         value: String,
         /// The closest known id.
         closest: Option<String>,
-        /// All known ids.
+        /// The known ids, the first [`crate::model::validate::SHOWN_IDS`] of them.
         known: Vec<String>,
+        /// How many ids are known in all.
+        known_total: usize,
     },
     /// goal-cycle
     GoalCycle {
@@ -529,7 +531,13 @@ impl Message {
             BadIdChars { value: s("M 1"), list: List::Measures },
             DuplicateId { value: s("Z1"), list: List::Goals, first: 0 },
             IdCaseClash { value: s("z1"), other: s("Z1"), list: List::Goals, first: 0 },
-            UnresolvedReference { target: Target::Goal, value: s("Z9"), closest: Some(s("Z1")), known: vec![s("Z1")] },
+            UnresolvedReference {
+                target: Target::Goal,
+                value: s("Z9"),
+                closest: Some(s("Z1")),
+                known: vec![s("Z1")],
+                known_total: 1,
+            },
             GoalCycle { chain: vec![s("Z1"), s("Z2"), s("Z1")] },
             GoalWithoutIndicator { goal: s("Z1") },
             MeasureWithoutGoal { measure: s("M1") },

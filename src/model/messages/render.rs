@@ -119,8 +119,8 @@ pub(super) fn render(m: &Message, lang: Lang, subject: Subject<'_>) -> Text {
             let at = say.entry_of(*list, *first);
             say.two(&w.id_case_clash, &w.id_case_clash_help, &[("value", value), ("other", other), ("at", &at)])
         }
-        M::UnresolvedReference { target, value, closest, known } => {
-            unresolved(&say, *target, value, closest.as_deref(), known)
+        M::UnresolvedReference { target, value, closest, known, known_total } => {
+            unresolved(&say, *target, value, closest.as_deref(), known, *known_total)
         }
         M::GoalCycle { chain } => say.two(&w.goal_cycle, &w.goal_cycle_help, &[("chain", &chain.join(" → "))]),
         M::GoalWithoutIndicator { goal } => {
@@ -297,7 +297,7 @@ fn duplicate_id(say: &Say, value: &str, list: List, first: usize) -> Text {
     say.two(&say.w.duplicate_id, &say.w.duplicate_id_help, &pairs)
 }
 
-fn unresolved(say: &Say, target: Target, value: &str, closest: Option<&str>, known: &[String]) -> Text {
+fn unresolved(say: &Say, target: Target, value: &str, closest: Option<&str>, known: &[String], total: usize) -> Text {
     let w = say.w;
     let (message, with_closest, with_known, none) = match target {
         Target::Goal => {
@@ -307,7 +307,10 @@ fn unresolved(say: &Say, target: Target, value: &str, closest: Option<&str>, kno
             (&w.unresolved_field, &w.unresolved_field_closest, &w.unresolved_field_known, &w.unresolved_field_none)
         }
     };
-    let known_ids = known.join(", ");
+    let mut known_ids = known.join(", ");
+    if total > known.len() {
+        known_ids.push_str(&format!(", … (+{})", total - known.len()));
+    }
     let pairs = [("value", value), ("known", known_ids.as_str()), ("best", closest.unwrap_or_default())];
     let help = match (closest, known.is_empty()) {
         (Some(_), _) => with_closest,
