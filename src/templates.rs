@@ -49,32 +49,8 @@ impl TemplateSet {
         let mut set = TemplateSet::builtin();
         let mut found = 0;
         for (name, path) in walk(dir)? {
-            if !set.files.contains_key(&name) {
-                let known: Vec<&str> = set.files.keys().map(String::as_str).collect();
-                bail!(
-                    "{} is not a template strategiekit knows\n  = help: template files are: {}\n  = help: `strategiekit templates export DIR` writes them all",
-                    path.display(),
-                    known.join(", ")
-                );
-            }
-            let text =
-                std::fs::read_to_string(&path).with_context(|| format!("cannot read template {}", path.display()))?;
-            if name == LABELS {
-                let builtin = set.files.get(LABELS).map_or("", String::as_str);
-                let (labels, missing) = LabelSet::parse_over(&text, builtin).map_err(|e| {
-                    anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()).context("invalid labels file")
-                })?;
-                set.labels = labels;
-                if !missing.is_empty() {
-                    set.notes.push(format!(
-                        "warning: {} lacks {} label(s) of this strategiekit version ({}); the built-in words are used for them\n  = help: `strategiekit templates export NEW_DIR` writes a complete labels.toml to compare with",
-                        path.display(),
-                        missing.len(),
-                        missing.join(", ")
-                    ));
-                }
-            }
-            set.files.insert(name, text);
+            let text = read_template(&path)?;
+            set.replace_file(&name, text, &path)?;
             found += 1;
         }
         if found == 0 {
@@ -85,6 +61,42 @@ impl TemplateSet {
             );
         }
         Ok(set)
+    }
+
+    /// Replaces the built-in file `name` with `text`, as if read from a
+    /// template directory (the fuzz targets use it).
+    pub fn replace(&mut self, name: &str, text: String) -> Result<()> {
+        self.replace_file(name, text, Path::new(name))
+    }
+
+    /// Replaces the built-in file `name` with `text`, read from `path`
+    /// (which the messages name).
+    fn replace_file(&mut self, name: &str, text: String, path: &Path) -> Result<()> {
+        if !self.files.contains_key(name) {
+            let known: Vec<&str> = self.files.keys().map(String::as_str).collect();
+            bail!(
+                "{} is not a template strategiekit knows\n  = help: template files are: {}\n  = help: `strategiekit templates export DIR` writes them all",
+                path.display(),
+                known.join(", ")
+            );
+        }
+        if name == LABELS {
+            let builtin = self.files.get(LABELS).map_or("", String::as_str);
+            let (labels, missing) = LabelSet::parse_over(&text, builtin).map_err(|e| {
+                anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()).context("invalid labels file")
+            })?;
+            self.labels = labels;
+            if !missing.is_empty() {
+                self.notes.push(format!(
+                    "warning: {} lacks {} label(s) of this strategiekit version ({}); the built-in words are used for them\n  = help: `strategiekit templates export NEW_DIR` writes a complete labels.toml to compare with",
+                    path.display(),
+                    missing.len(),
+                    missing.join(", ")
+                ));
+            }
+        }
+        self.files.insert(name.to_string(), text);
+        Ok(())
     }
 
     /// Files whose path starts with `prefix` (e.g. `markdown/`), by path.
@@ -128,6 +140,27 @@ impl TemplateSet {
         }
         Ok(files.into_keys().collect())
     }
+}
+
+/// The most a template file may hold: the largest built-in one is a few KiB.
+pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// Reads a template file of at most [`MAX_TEMPLATE_BYTES`].
+fn read_template(path: &Path) -> Result<String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read template {}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEMPLATE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read template {}", path.display()))?;
+    if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
+        bail!(
+            "{} is larger than {} MiB; a template file may hold at most that much",
+            path.display(),
+            MAX_TEMPLATE_BYTES / 1024 / 1024
+        );
+    }
+    String::from_utf8(bytes).with_context(|| format!("cannot read template {}: it is not UTF-8", path.display()))
 }
 
 fn builtin_files() -> BTreeMap<String, String> {
@@ -178,6 +211,20 @@ mod tests {
         std::os::unix::fs::symlink(dir.path(), dir.path().join("markdown/loop")).expect("link");
         let e = TemplateSet::with_overrides(dir.path()).expect_err("a link is refused");
         assert!(e.to_string().ends_with("markdown/loop is not a regular file; a template directory holds plain files (copy the file instead of linking it)"), "{e}");
+    }
+
+    #[test]
+    fn a_template_file_larger_than_the_limit_is_refused_before_it_is_read_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("markdown")).expect("dir");
+        let file = std::fs::File::create(dir.path().join("markdown/document.md.hbs")).expect("create");
+        file.set_len(MAX_TEMPLATE_BYTES + 1).expect("sparse file");
+        let e = TemplateSet::with_overrides(dir.path()).expect_err("too large");
+        assert!(
+            e.to_string()
+                .ends_with("markdown/document.md.hbs is larger than 1 MiB; a template file may hold at most that much"),
+            "{e}"
+        );
     }
 
     #[test]
