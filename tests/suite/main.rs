@@ -11,4 +11,5 @@ mod html;
 mod interop;
 mod interview;
 mod snapshots;
+mod template_limits;
 mod util;

@@ -81,11 +81,15 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("the binary ends")
 }
 
-/// A temporary directory with `files` written into it.
+/// A temporary directory with `files` written into it (with their directories).
 pub fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("file written");
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("directory created");
+        }
+        std::fs::write(path, text).expect("file written");
     }
     dir
 }

@@ -2,8 +2,10 @@
 //! names template files in its errors, the helpers, and the page template
 //! whose block loop is rendered without handlebars' copies.
 
+mod budget;
 mod helpers;
 mod page;
+pub mod partials;
 mod registry;
 
 pub use helpers::{register_html, register_markdown};

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Registry;
+use super::budget::Budget;
 use crate::context::{Block, Document, Meta, TocEntry};
 use crate::i18n::Labels;
 use crate::templates::TemplateSet;
@@ -110,14 +111,18 @@ impl PageTemplate {
     }
 
     /// Renders the page.
+    /// What the templates write is limited (`budget::MAX_OUTPUT`).
     pub fn render(&self, reg: &Registry, doc: &Prepared<'_>) -> Result<String> {
+        let budget = Budget::new();
+        let part = |name: &str, ctx: &Context, out: &mut Vec<u8>| {
+            reg.hb.render_with_context_to_write(name, ctx, budget.writer(out)).map_err(|e| reg.describe(&e, name))
+        };
         let Some((head, tail)) = &self.split else {
-            return reg.hb.render_with_context(&self.name, doc.whole()?).map_err(|e| reg.describe(&e, &self.name));
+            let mut out = Vec::new();
+            part(&self.name, doc.whole()?, &mut out)?;
+            return String::from_utf8(out).map_err(|e| anyhow!("{e}"));
         };
         let (head_ctx, blocks) = doc.split()?;
-        let part = |name: &str, ctx: &Context, out: &mut Vec<u8>| {
-            reg.hb.render_with_context_to_write(name, ctx, out).map_err(|e| reg.describe(&e, name))
-        };
         // the blocks are independent: render runs of them in parallel, then join them in order
         let runs = blocks
             .par_chunks(BLOCKS_PER_TASK)

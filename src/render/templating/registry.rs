@@ -17,6 +17,11 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// The file of template `name`, for messages: `template markdown/block.md.hbs`.
+    pub fn place(&self, name: &str) -> String {
+        format!("template {}", self.paths.get(name).map_or(name, String::as_str))
+    }
+
     /// One sentence for a render error: the template's file, line and column, and what is wrong.
     pub fn describe(&self, e: &RenderError, name: &str) -> anyhow::Error {
         let template = e.template_name.as_deref().unwrap_or(name);
@@ -32,6 +37,7 @@ impl Registry {
             RenderErrorReason::MissingVariable(None) => {
                 "a variable used here does not exist (templates are strict)".to_string()
             }
+            RenderErrorReason::IOError(e) => e.to_string(),
             other => other.to_string(),
         };
         anyhow!("{place}: {what}")
@@ -62,5 +68,6 @@ pub fn registry(templates: &TemplateSet, prefix: &str, escape: fn(&str) -> Strin
         let name = path.trim_start_matches(prefix).split('.').next().unwrap_or_default().to_string();
         reg.add(&name, text, path)?;
     }
+    super::partials::check(&reg)?;
     Ok(reg)
 }
