@@ -19,4 +19,5 @@ pub mod interview;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod signals;
 pub mod templates;

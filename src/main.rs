@@ -6,6 +6,7 @@ use strategiekit::cli::Cli;
 use strategiekit::cmd::{self, ExitCode, UsageError};
 
 fn main() -> std::process::ExitCode {
+    strategiekit::signals::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

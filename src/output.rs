@@ -16,6 +16,60 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// Locks on the directories builds write into, held while it lives: a
+/// second build into one of them waits until the first is done, so that
+/// their files never mix (advisory locks, `flock` on the directory itself,
+/// which leaves no file behind).
+#[derive(Debug)]
+pub struct DirLocks {
+    held: Vec<std::fs::File>,
+    /// Directories made to lock them, removed again if nothing was written there.
+    created: Vec<PathBuf>,
+}
+
+impl Drop for DirLocks {
+    fn drop(&mut self) {
+        self.held.clear();
+        // only empty ones go: `remove_dir` refuses a directory with files
+        self.created.iter().rev().for_each(|dir| drop(std::fs::remove_dir(dir)));
+    }
+}
+
+/// Locks each of `dirs`, in a fixed order so that two builds cannot wait
+/// for each other; `waiting` is called before waiting for one. A directory
+/// that does not exist yet is made (and removed again when the lock goes,
+/// if nothing was written into it), so that every build locks the same one.
+pub fn lock_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>, waiting: impl Fn(&Path)) -> DirLocks {
+    let mut locks = DirLocks { held: Vec::new(), created: Vec::new() };
+    let mut unique = std::collections::BTreeSet::new();
+    for dir in dirs {
+        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        if !dir.exists() {
+            let new = dir.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).collect::<Vec<_>>();
+            if std::fs::create_dir_all(dir).is_ok() {
+                locks.created.extend(new.into_iter().rev().map(Path::to_path_buf));
+            }
+        }
+        unique.extend(dir.canonicalize().ok());
+    }
+    for dir in unique {
+        // a directory that cannot be opened or locked (another platform, a
+        // file system without locks) is written without a lock, as before
+        let Ok(file) = std::fs::File::open(&dir) else { continue };
+        match file.try_lock() {
+            Ok(()) => locks.held.push(file),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting(&dir);
+                if file.lock().is_ok() {
+                    locks.held.push(file);
+                }
+            }
+            Err(std::fs::TryLockError::Error(_)) => {}
+        }
+    }
+    locks
+}
+
 /// Fails if any target exists and `force` is off, so that a refused build writes nothing.
 fn ensure_free(paths: &[&Path], force: bool) -> Result<()> {
     if force {
@@ -67,8 +121,9 @@ pub fn write_all(files: &[OutputFile], force: bool) -> Result<()> {
     }
     ensure_free(&paths, force)?;
     let staged = files.iter().map(stage).collect::<Result<Vec<_>>>()?;
+    pause_for_tests();
     let mut created: Vec<&Path> = Vec::new();
-    for (tmp, file) in staged.into_iter().zip(files) {
+    for ((tmp, _tracked), file) in staged.into_iter().zip(files) {
         let existed = file.path.exists();
         if let Err(e) = persist(tmp, file, force) {
             created.iter().for_each(|path| drop(std::fs::remove_file(path)));
@@ -81,8 +136,19 @@ pub fn write_all(files: &[OutputFile], force: bool) -> Result<()> {
     Ok(())
 }
 
-/// Writes `file`'s bytes into a temporary file beside its target.
-fn stage(file: &OutputFile) -> Result<tempfile::NamedTempFile> {
+/// For the tests of what a signal or a second build does while files are
+/// staged: `STRATEGIEKIT_TEST_PAUSE_MS` makes [`write_all`] wait that long
+/// between staging and renaming.
+fn pause_for_tests() {
+    let pause = std::env::var("STRATEGIEKIT_TEST_PAUSE_MS").ok().and_then(|ms| ms.parse().ok());
+    if let Some(ms) = pause {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
+
+/// Writes `file`'s bytes into a temporary file beside its target, which a
+/// signal removes until it is renamed into place.
+fn stage(file: &OutputFile) -> Result<(tempfile::NamedTempFile, crate::signals::Tracked)> {
     let dir = match file.path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -95,10 +161,11 @@ fn stage(file: &OutputFile) -> Result<tempfile::NamedTempFile> {
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp =
         builder.tempfile_in(dir).with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let tracked = crate::signals::track(tmp.path());
     tmp.write_all(&file.bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", file.path.display()))?;
-    Ok(tmp)
+    Ok((tmp, tracked))
 }
 
 /// Renames a staged file onto its target; without `force` never over an existing file.
@@ -115,7 +182,8 @@ fn persist(tmp: tempfile::NamedTempFile, file: &OutputFile, force: bool) -> Resu
 
 /// Writes `file` atomically; with `force` off an existing target is left alone and reported.
 pub fn write_atomic(file: &OutputFile, force: bool) -> Result<()> {
-    persist(stage(file)?, file, force)
+    let (tmp, _tracked) = stage(file)?;
+    persist(tmp, file, force)
 }
 
 #[cfg(test)]

@@ -1,8 +1,6 @@
 //! The questions the interview can ask, behind a small trait: [`Terminal`]
 //! asks them with dialoguer; tests answer them from a script.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use anyhow::Result;
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
@@ -60,8 +58,6 @@ pub fn yes_no(answer: &str) -> Option<Option<bool>> {
     }
 }
 
-static CTRL_C: AtomicBool = AtomicBool::new(false);
-
 /// dialoguer's colorful theme, with the suggestion (the default) of a text
 /// question in [brackets] like the plain theme, as the banner says, apart
 /// from hints in (round brackets) such as `(-: leeren)`.
@@ -112,9 +108,10 @@ impl Terminal {
         let theme: Box<dyn Theme> = if color { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) };
         let input_theme: Box<dyn Theme> =
             if color { Box::new(Bracketed(ColorfulTheme::default())) } else { Box::new(SimpleTheme) };
-        // Ctrl-C inside a prompt arrives as a key (raw mode); this handler
-        // catches it anywhere else, so the draft is kept and the cursor restored.
-        let _ = ctrlc::set_handler(|| CTRL_C.store(true, Ordering::SeqCst));
+        // Ctrl-C inside a prompt arrives as a key (raw mode); the signal
+        // listener catches it anywhere else, so the draft is kept and the
+        // cursor restored; SIGTERM and SIGHUP give the terminal back and end.
+        crate::signals::interview_mode();
         Terminal { lang, term: Term::stderr(), theme, input_theme, color }
     }
 
@@ -124,14 +121,14 @@ impl Terminal {
     }
 
     fn interrupted(&self) -> Result<()> {
-        if CTRL_C.load(Ordering::SeqCst) { Err(Interrupted.into()) } else { Ok(()) }
+        if crate::signals::interrupted() { Err(Interrupted.into()) } else { Ok(()) }
     }
 }
 
 /// dialoguer reports Ctrl-C in raw mode as an `Interrupted` read.
 fn map(e: dialoguer::Error) -> anyhow::Error {
     let dialoguer::Error::IO(io) = e;
-    if io.kind() == std::io::ErrorKind::Interrupted || CTRL_C.load(Ordering::SeqCst) {
+    if io.kind() == std::io::ErrorKind::Interrupted || crate::signals::interrupted() {
         Interrupted.into()
     } else {
         anyhow::Error::new(io).context("cannot talk to the terminal")
@@ -249,7 +246,7 @@ impl Prompter for Terminal {
         let text = dialoguer::Editor::new().extension(".md").require_save(true).edit(initial);
         // the editor shares our process group: a Ctrl-C typed inside it (vim
         // uses it to cancel) must not end the interview and lose the text
-        CTRL_C.store(false, Ordering::SeqCst);
+        crate::signals::clear_interrupt();
         text.map_err(|e| {
             let dialoguer::Error::IO(io) = e;
             anyhow::Error::new(io).context("cannot run the editor ($VISUAL or $EDITOR)")

@@ -7,6 +7,7 @@ mod build;
 mod check;
 mod commands;
 mod docx;
+mod faults;
 mod html;
 mod interop;
 mod interview;
