@@ -49,11 +49,11 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
 /// Writes the bytes an input from `-` made to standard output; a failure
 /// becomes the outcome.
 fn write_stdout(outcome: &mut Outcome) {
-    if let Ok(Made::Stdout(bytes)) = &outcome.result {
-        if let Err(e) = super::to_stdout(bytes) {
-            let e = anyhow::anyhow!("cannot write to standard output: {e}");
-            outcome.result = Err(Failure::Write(e));
-        }
+    if let Ok(Made::Stdout(bytes)) = &outcome.result
+        && let Err(e) = super::to_stdout(bytes)
+    {
+        let e = anyhow::anyhow!("cannot write to standard output: {e}");
+        outcome.result = Err(Failure::Write(e));
     }
 }
 

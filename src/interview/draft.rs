@@ -35,6 +35,15 @@ pub fn save(path: &Path, s: &Strategy, step: usize, lang: Lang) -> Result<()> {
     write_atomic(&OutputFile { path: path.to_path_buf(), bytes: text(s, step, lang).into_bytes() }, true)
 }
 
+/// Where an unreadable draft is moved: `ulm.draft.toml.broken`, or when
+/// that is taken `ulm.draft.toml.broken-2`, `-3`, …, so that no earlier one
+/// is ever replaced.
+pub fn aside_path(draft: &Path) -> std::path::PathBuf {
+    let first = draft.with_extension("toml.broken");
+    let numbered = (2..).map(|n| draft.with_extension(format!("toml.broken-{n}")));
+    std::iter::once(first).chain(numbered).find(|p| !p.exists()).unwrap_or_else(|| draft.with_extension("toml.broken"))
+}
+
 /// A draft read back.
 #[derive(Debug)]
 pub struct Draft {

@@ -165,14 +165,20 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
             let at = flow::step_title(d.step, lang);
             let path = draft_path.display().to_string();
             let question = words().draft_found.fill(lang, &[("at", &at), ("path", &path)]);
-            if p.confirm(&question, true)? {
-                start = (d.strategy, d.step);
-                resumed = true;
+            match p.confirm(&question, true) {
+                Ok(true) => {
+                    start = (d.strategy, d.step);
+                    resumed = true;
+                }
+                Ok(false) => {}
+                // nothing was asked yet: the draft stays as it is
+                Err(e) if e.is::<Interrupted>() => return Ok(Ending::Interrupted),
+                Err(e) => return Err(e),
             }
         }
         Ok(None) => {}
         Err(e) => {
-            let aside = draft_path.with_extension("toml.broken");
+            let aside = draft::aside_path(&draft_path);
             std::fs::rename(&draft_path, &aside).with_context(|| format!("cannot move {}", draft_path.display()))?;
             p.say(&format!("{e:#}\n{} {}", t(&words().moved_aside_to), aside.display()));
         }
@@ -186,7 +192,11 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
             t(&words().exists_replace_at_end),
             if replacing_from { "" } else { t(&words().no_stop) }
         );
-        if !p.confirm(question.trim_end(), replacing_from)? {
+        let replace = match p.confirm(question.trim_end(), replacing_from) {
+            Err(e) if e.is::<Interrupted>() => return Ok(Ending::Interrupted),
+            other => other?,
+        };
+        if !replace {
             p.say(t(&words().nothing_written_choose_another));
             return Ok(Ending::Declined);
         }

@@ -409,3 +409,55 @@ fn in_english_answers_are_rejected_without_key_paths_too() {
     assert_eq!(script.rejected, ["\"Target year\" must be a year between 1990 and 2100, found 20300"]);
     assert!(script.said.iter().any(|l| l == "- the strategy has no vision [no-vision]"), "{:?}", script.said);
 }
+
+#[test]
+fn unreadable_drafts_are_moved_aside_under_new_names_never_over_an_earlier_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let draft = draft::path_for(&o.out);
+    for (round, text) in ["first = [broken", "second = [broken"].into_iter().enumerate() {
+        std::fs::write(&draft, text).expect("write");
+        let mut script = Script::new(vec![("Name der Kommune", A::CtrlC)]);
+        assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Interrupted, "round {round}");
+        assert!(script.said.iter().any(|l| l.contains("Beiseitegelegt als")), "{:?}", script.said);
+    }
+    let broken = |name: &str| std::fs::read_to_string(dir.path().join(name)).expect(name);
+    assert_eq!(broken("strategy.draft.toml.broken"), "first = [broken");
+    assert_eq!(broken("strategy.draft.toml.broken-2"), "second = [broken");
+}
+
+#[test]
+fn ctrl_c_at_the_first_questions_ends_as_interrupted_and_keeps_the_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut first = Script::new(vec![("Name der Kommune", A::Type("Pausenhausen")), ("Vorwort", A::CtrlC)]);
+    assert_eq!(interview(&mut first, &o).expect("interview"), Ending::Interrupted);
+    let kept = std::fs::read_to_string(draft::path_for(&o.out)).expect("draft");
+    let mut at_resume = Script::new(vec![("Entwurf gefunden", A::CtrlC)]);
+    assert_eq!(interview(&mut at_resume, &o).expect("interview"), Ending::Interrupted);
+    assert_eq!(std::fs::read_to_string(draft::path_for(&o.out)).expect("draft"), kept, "the draft is untouched");
+    std::fs::write(&o.out, "keep me").expect("write");
+    std::fs::remove_file(draft::path_for(&o.out)).expect("remove draft");
+    let mut at_replace = Script::new(vec![("strategy.toml", A::CtrlC)]);
+    assert_eq!(interview(&mut at_replace, &o).expect("interview"), Ending::Interrupted);
+    assert_eq!(std::fs::read_to_string(&o.out).expect("read"), "keep me");
+}
+
+#[test]
+fn a_draft_that_cannot_be_saved_is_a_warning_and_the_interview_goes_on() {
+    // every save fails, as on a full disk, until the third
+    let mut attempts = 0;
+    let mut save = |_: &Strategy, _: usize| {
+        attempts += 1;
+        if attempts < 3 { anyhow::bail!("No space left on device (os error 28)") } else { Ok(()) }
+    };
+    let mut script = Script::new(vec![("Name der Kommune", A::Type("Vollhausen"))]);
+    let mut flow = flow::Flow::new(&mut script, fresh(Lang::De), Lang::De, &mut save);
+    flow.run(0).expect("the interview goes on to the end");
+    let s = flow.s.clone();
+    drop(flow);
+    assert_eq!(s.municipality.name, "Vollhausen");
+    let warning = "Warnung: Der Entwurf konnte nicht gespeichert werden (No space left on device (os error 28)). Die Antworten bleiben erhalten; nach der nächsten Antwort wird erneut gespeichert.";
+    assert_eq!(script.said.iter().filter(|l| *l == warning).count(), 2, "{:?}", script.said);
+    assert!(attempts > 3, "saving went on after the failures: {attempts}");
+}

@@ -149,9 +149,18 @@ impl<'a> Flow<'a> {
         for step in from..steps().len() {
             self.step = step;
             self.run_step(step)?;
-            (self.save)(&self.s, step + 1)?;
+            self.save_at(step + 1);
         }
         Ok(())
+    }
+
+    /// Saves the draft; when that fails (a full disk) says so and goes on:
+    /// the answers are still here, and the next save tries again.
+    fn save_at(&mut self, step: usize) {
+        if let Err(e) = (self.save)(&self.s, step) {
+            let error = format!("{e:#}");
+            self.p.say(&words().draft_save_failed.fill(self.lang, &[("error", &error)]));
+        }
     }
 
     /// The step being asked (where a resumed interview starts again).
@@ -160,7 +169,8 @@ impl<'a> Flow<'a> {
     }
 
     fn checkpoint(&mut self) -> Result<()> {
-        (self.save)(&self.s, self.step)
+        self.save_at(self.step);
+        Ok(())
     }
 
     fn heading(&mut self, text: &str) {
