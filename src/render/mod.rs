@@ -10,6 +10,11 @@ pub mod json;
 pub mod markdown;
 mod templating;
 
+/// Words longer than this get break opportunities in DOCX (a 100-character
+/// word is longer than a line of the page; URLs rarely are), and `check`
+/// warns about them.
+pub const LONGEST_UNBROKEN: usize = 100;
+
 use anyhow::Result;
 use rayon::prelude::*;
 

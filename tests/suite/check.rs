@@ -663,3 +663,21 @@ fn an_input_larger_than_the_limit_is_refused_at_once() {
     assert!(stderr(&o).contains("error: standard input is larger than 1 MiB"), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
 }
+
+#[test]
+fn a_word_longer_than_a_line_is_a_warning_at_its_value() {
+    let word = "Donaudampfschiff".repeat(10);
+    let toml = clean_with("title = \"Bürgerportal\"", &format!("title = \"Portal {word}\""));
+    let (exit, err) = check(&toml);
+    assert_eq!(exit, 0, "{err}");
+    assert!(
+        err.contains("warning[long-word]: `measures[0].title` holds a word of 160 characters without a space (\"DonaudampfschiffDona…\")"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("--> s.toml:{}", pos(&toml, "\"Portal "))), "{err}");
+    assert!(err.contains("= help: add spaces or shorten it; DOCX otherwise breaks it every 50 characters"), "{err}");
+    // a web address of 100 characters is no finding
+    let url = format!("https://example.org/{}", "a".repeat(80));
+    let (_, err) = check(&clean_with("title = \"Bürgerportal\"", &format!("title = \"Portal {url}\"")));
+    assert!(!err.contains("long-word"), "{err}");
+}

@@ -365,3 +365,30 @@ fn chapters_start_a_page_in_the_long_profiles_only() {
     assert_eq!(breaks("council"), 0, "a council draft runs on");
     assert!(breaks("full") >= 5, "each chapter of the full profile starts a page");
 }
+
+/// A strategy whose title and first measure's title are one word of 3,000 characters.
+fn long_word_strategy() -> String {
+    let word = "Smartcity".repeat(333) + "xxx";
+    clean_with("[document]", &format!("[document]\ntitle = \"{word}\""))
+        .replace("\"Bürgerportal\"", &format!("\"{word}\""))
+}
+
+#[test]
+fn a_word_longer_than_a_line_gets_break_opportunities_and_loses_no_character() {
+    let dir = dir_with(&[("s.toml", &long_word_strategy())]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let parts = parts(&std::fs::read(dir.path().join("s.docx")).expect("docx"));
+    let document = part(&parts, "word/document.xml");
+    let word = "Smartcity".repeat(333) + "xxx";
+    let broken: String = word.chars().enumerate().fold(String::new(), |mut s, (i, c)| {
+        if i > 0 && i % 50 == 0 {
+            s.push('\u{200B}');
+        }
+        s.push(c);
+        s
+    });
+    assert!(document.contains(&broken), "the title is broken every 50 characters");
+    assert!(!document.contains(&word[..101]), "no run of more than 100 characters stays whole");
+    assert!(part(&parts, "word/footer1.xml").contains(&broken));
+}

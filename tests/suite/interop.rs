@@ -275,3 +275,20 @@ fn pandoc_keeps_dashes_and_cell_lines_as_typed() {
     let text = pandoc_text(&serde_json::from_slice(&ast.stdout).expect("JSON"));
     assert!(text.contains("Amt Stabsstelle") && !text.contains("AmtStabsstelle"), "{text}");
 }
+
+#[test]
+#[cfg_attr(not(interop), ignore = "needs LibreOffice; set STRATEGIEKIT_INTEROP=1 to run it")]
+fn libreoffice_lays_out_a_title_of_one_3000_character_word() {
+    let word = "Smartcity".repeat(333) + "xxx";
+    let input = clean_with("[document]", &format!("[document]\ntitle = \"{word}\""));
+    let dir = dir_with(&[("s.toml", &input)]);
+    let out = run_in(dir.path(), &["build", "s.toml", "--format", "docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let installation = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    // before the break opportunities, LibreOffice hung in layout here: give it two minutes
+    let args = ["120", "soffice", installation.as_str(), "--headless", "--convert-to", "pdf", "s.docx"];
+    tool("timeout", &args, dir.path());
+    let text = tool("pdftotext", &["s.pdf", "-"], dir.path());
+    let text: String = String::from_utf8_lossy(&text.stdout).chars().filter(|c| c.is_alphanumeric()).collect();
+    assert!(text.contains(&word[..200]), "the title is in the PDF");
+}

@@ -432,6 +432,13 @@ pub enum Message {
         /// Some items still missing.
         missing: Vec<String>,
     },
+    /// long-word
+    LongWord {
+        /// How many characters the word has.
+        length: usize,
+        /// Its first characters.
+        start: String,
+    },
     /// no-review-date
     NoReviewDate,
     /// review-date-past
@@ -484,6 +491,7 @@ impl Message {
             UnknownState { .. } => "unknown-state",
             LowCoverage { .. } => "low-coverage",
             NoReviewDate => "no-review-date",
+            LongWord { .. } => "long-word",
             ReviewDatePast { .. } => "review-date-past",
         }
     }
@@ -552,6 +560,7 @@ impl Message {
             UnknownState { state: s("Atlantis"), closest: None },
             LowCoverage { percent: 18.5, filled: 10, total: 54, min: 60.0, missing: vec![s("foreword")] },
             NoReviewDate,
+            LongWord { length: 3000, start: s("xxxxxxxxxxxxxxxxxxxx") },
             ReviewDatePast {
                 due: Date { year: 2024, month: 1, day: 31 },
                 date: Date { year: 2026, month: 11, day: 22 },

@@ -139,6 +139,10 @@ pub(super) fn render(m: &Message, lang: Lang, subject: Subject<'_>) -> Text {
         }
         M::NoQuickWin => say.two(&w.no_quick_win, &w.no_quick_win_help, &[]),
         M::NoVision => say.two(&w.no_vision, &w.no_vision_help, &[]),
+        M::LongWord { length, start } => {
+            let length = crate::i18n::number(say.lang, *length as f64);
+            say.two(&w.long_word, &w.long_word_help, &[("length", &length), ("start", start)])
+        }
         M::NoPoliticsActor => say.two(&w.no_politics_actor, &w.no_politics_actor_help, &[]),
         M::UnknownState { state, closest } => unknown_state(&say, state, closest.as_deref()),
         M::LowCoverage { percent, filled, total, min, missing } => {

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::parts::geometry::{MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W};
 use super::table::{Kind, table};
-use super::xml::esc;
+use super::xml::{breakable, esc};
 use crate::context::{Block, Document, Fact, ListItem};
 
 /// A run of text; line breaks become `<w:br/>`.
@@ -15,7 +15,7 @@ pub(super) fn run(out: &mut String, text: &str, bold: bool) {
             out.push_str("<w:r><w:br/></w:r>");
         }
         if !line.is_empty() {
-            let _ = write!(out, r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#, esc(line));
+            let _ = write!(out, r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#, esc(&breakable(line)));
         }
     }
 }
