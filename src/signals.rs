@@ -29,10 +29,11 @@ pub fn install() {
         let listener = std::thread::Builder::new().name("signals".into()).spawn(move || {
             for signal in signals.forever() {
                 CAUGHT.store(signal, Ordering::SeqCst);
-                remove_temps();
+                // the interview saves its draft and ends by itself
                 if signal == SIGINT && INTERVIEW.load(Ordering::SeqCst) {
                     continue;
                 }
+                remove_temps();
                 restore_terminal();
                 std::process::exit(128 + signal);
             }
