@@ -1,4 +1,5 @@
-//! JSON: the validated, normalised model with computed figures and coverage.
+//! JSON: the validated, normalised model with computed figures and coverage,
+//! and the document of the profile built.
 
 use anyhow::Result;
 use schemars::JsonSchema;
@@ -23,10 +24,21 @@ impl Renderer for Json {
 
     fn render(&self, input: &Input<'_>) -> Result<Vec<u8>> {
         match input.strategy {
-            Some(strategy) => render(strategy),
+            Some(strategy) => render(strategy, input.document),
             None => render_document(input.document),
         }
     }
+}
+
+/// A document as JSON: its title page, contents and blocks.
+#[derive(Serialize)]
+pub struct DocumentBody<'a> {
+    /// Title page and metadata.
+    pub meta: &'a Meta,
+    /// The level-1 and level-2 headings.
+    pub toc: &'a [crate::context::TocEntry],
+    /// The content, in order.
+    pub blocks: &'a [Block],
 }
 
 /// The JSON of a document that shows no one strategy: its title page and blocks.
@@ -58,12 +70,24 @@ pub struct JsonModel<'a> {
     pub figures: Figures,
     /// Outline coverage.
     pub coverage: Coverage,
+    /// The document of the profile built (`full`, `summary` or `council`):
+    /// title page, contents and blocks, as the other formats show them.
+    #[schemars(with = "serde_json::Value")]
+    pub document: DocumentBody<'a>,
 }
 
-/// Renders `s` as pretty-printed JSON with a final newline.
-pub fn render(s: &Strategy) -> Result<Vec<u8>> {
-    let doc = JsonModel { format: "strategiekit-model/1", strategy: s, figures: Figures::of(s), coverage: coverage(s) };
-    let mut bytes = serde_json::to_vec_pretty(&doc)?;
+/// Renders `s` with `document`, the profile's document built from it, as
+/// pretty-printed JSON with a final newline.
+pub fn render(s: &Strategy, document: &Document) -> Result<Vec<u8>> {
+    let document = DocumentBody { meta: &document.meta, toc: &document.toc, blocks: &document.blocks };
+    let model = JsonModel {
+        format: "strategiekit-model/1",
+        strategy: s,
+        figures: Figures::of(s),
+        coverage: coverage(s),
+        document,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&model)?;
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -722,3 +722,20 @@ fn a_build_removes_the_temporary_files_a_killed_build_left() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(files_in(&dir.path().join("out")), ["s.md"]);
 }
+
+#[test]
+fn each_profile_writes_its_own_document_into_the_json() {
+    let dir = dir_with(&[("s.toml", CLEAN)]);
+    let mut blocks = Vec::new();
+    for (profile, name) in [("full", "s.json"), ("summary", "s.summary.json"), ("council", "s.council.json")] {
+        let out = run_in(dir.path(), &["build", "s.toml", "--format", "json", "--profile", profile]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join(name)).expect(name)).expect("JSON");
+        assert_eq!(json["format"], "strategiekit-model/1");
+        assert_eq!(json["strategy"]["municipality"]["name"], "Musterstadt", "the model is the same");
+        assert_eq!(json["document"]["meta"]["profile"], profile, "{name}");
+        blocks.push(json["document"]["blocks"].as_array().map_or(0, Vec::len));
+    }
+    assert!(blocks[0] > blocks[1] && blocks[1] > 0 && blocks[2] > 0, "full, summary, council: {blocks:?}");
+}
