@@ -47,7 +47,7 @@ fn assert_well_formed(name: &str, xml: &str) {
 }
 
 /// Paragraphs of document.xml as (style, text).
-fn paragraphs(xml: &str) -> Vec<(String, String)> {
+pub(crate) fn paragraphs(xml: &str) -> Vec<(String, String)> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let (mut style, mut text, mut in_p, mut in_t) = (String::new(), String::new(), false, false);
