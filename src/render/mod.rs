@@ -203,7 +203,26 @@ budget_eur = 1
         out
     }
 
-    /// The split block loop (see `blocks`) gives the same text as the templates rendered as written.
+    /// Fails at the first byte where `got` differs from `want`, showing both there.
+    fn assert_same(got: &str, want: &str, what: &str) {
+        if got == want {
+            return;
+        }
+        let at = got.bytes().zip(want.bytes()).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
+        let around = |s: &str| {
+            let start = s.floor_char_boundary(at.saturating_sub(120));
+            let end = s.floor_char_boundary((at + 120).min(s.len()));
+            s[start..end].to_string()
+        };
+        panic!(
+            "{what} differs at byte {at}:\nrendered in Rust: {:?}\nby the template:  {:?}",
+            around(got),
+            around(want)
+        );
+    }
+
+    /// The split block loop, its blocks rendered in Rust (see `templating::native`),
+    /// gives the same text as the templates rendered as written.
     #[test]
     fn split_block_loop_renders_like_the_templates_as_written() {
         let templates = TemplateSet::builtin();
@@ -217,10 +236,10 @@ budget_eur = 1
                 let prepared = templating::Prepared::new(&doc);
                 let split = md.page.render(&md.reg, &prepared).expect("renders");
                 let written = md.page.render_as_written(&md.reg, &prepared).expect("renders");
-                assert!(split == written, "{name} {profile:?}: Markdown differs");
+                assert_same(&split, &written, &format!("{name} {profile:?}: Markdown"));
                 let split = html.page.render(&html.reg, &prepared).expect("renders");
                 let written = html.page.render_as_written(&html.reg, &prepared).expect("renders");
-                assert!(split == written, "{name} {profile:?}: HTML differs");
+                assert_same(&split, &written, &format!("{name} {profile:?}: HTML"));
             }
         }
     }

@@ -4,6 +4,7 @@
 
 mod budget;
 mod helpers;
+mod native;
 mod page;
 pub mod partials;
 mod registry;

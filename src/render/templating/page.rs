@@ -39,8 +39,8 @@ pub struct Prepared<'a> {
     doc: &'a Document,
     /// The whole document, for templates rendered as written.
     whole: OnceLock<Result<Context, String>>,
-    /// The document without its blocks, and each block, for the split loop.
-    split: OnceLock<Result<(Context, Vec<Context>), String>>,
+    /// The document without its blocks, for the parts around the block loop.
+    head: OnceLock<Result<Context, String>>,
 }
 
 /// What the page template sees outside the block loop: the document with no blocks.
@@ -59,20 +59,18 @@ fn context<T: Serialize>(data: &T) -> Result<Context, String> {
 impl<'a> Prepared<'a> {
     /// Prepares `doc`; the JSON is made on first use.
     pub fn new(doc: &'a Document) -> Self {
-        Prepared { doc, whole: OnceLock::new(), split: OnceLock::new() }
+        Prepared { doc, whole: OnceLock::new(), head: OnceLock::new() }
     }
 
     fn whole(&self) -> anyhow::Result<&Context> {
         self.whole.get_or_init(|| context(self.doc)).as_ref().map_err(|e| anyhow!("{e}"))
     }
 
-    fn split(&self) -> anyhow::Result<&(Context, Vec<Context>)> {
-        self.split
+    fn head(&self) -> anyhow::Result<&Context> {
+        self.head
             .get_or_init(|| {
                 let d = self.doc;
-                let head = context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })?;
-                let blocks = d.blocks.par_iter().map(context).collect::<Result<Vec<_>, _>>()?;
-                Ok((head, blocks))
+                context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })
             })
             .as_ref()
             .map_err(|e| anyhow!("{e}"))
@@ -82,9 +80,13 @@ impl<'a> Prepared<'a> {
 /// How a format renders its page template `name`.
 pub struct PageTemplate {
     name: String,
-    /// The registered names of the parts before and after the block loop, when split.
-    split: Option<(String, String)>,
+    /// The registered names of the parts before and after the block loop,
+    /// and the built-in block template in Rust, when split.
+    split: Option<(String, String, BlockFn)>,
 }
+
+/// A block template written out in Rust ([`super::native`]).
+type BlockFn = fn(&Block, &mut String);
 
 impl PageTemplate {
     /// Registers the parts of page template `name` (file `page_file`) around its
@@ -97,6 +99,11 @@ impl PageTemplate {
         block_file: &str,
     ) -> Result<Self> {
         let mut page = PageTemplate { name: name.to_string(), split: None };
+        let native: BlockFn = match block_file {
+            "markdown/block.md.hbs" => super::native::markdown_block,
+            "html/block.html.hbs" => super::native::html_block,
+            _ => return Ok(page),
+        };
         if !(templates.is_builtin(page_file) && templates.is_builtin(block_file)) {
             return Ok(page);
         }
@@ -105,7 +112,7 @@ impl PageTemplate {
             let (head, tail) = (format!("{name}/before-blocks"), format!("{name}/after-blocks"));
             reg.add(&head, before, page_file)?;
             reg.add(&tail, after, page_file)?;
-            page.split = Some((head, tail));
+            page.split = Some((head, tail, native));
         }
         Ok(page)
     }
@@ -117,24 +124,26 @@ impl PageTemplate {
         let part = |name: &str, ctx: &Context, out: &mut Vec<u8>| {
             reg.hb.render_with_context_to_write(name, ctx, budget.writer(out)).map_err(|e| reg.describe(&e, name))
         };
-        let Some((head, tail)) = &self.split else {
+        let Some((head, tail, native)) = &self.split else {
             let mut out = Vec::new();
             part(&self.name, doc.whole()?, &mut out)?;
             return String::from_utf8(out).map_err(|e| anyhow!("{e}"));
         };
-        let (head_ctx, blocks) = doc.split()?;
+        let head_ctx = doc.head()?;
         // the blocks are independent: render runs of them in parallel, then join them in order
-        let runs = blocks
+        let runs: Vec<String> = doc
+            .doc
+            .blocks
             .par_chunks(BLOCKS_PER_TASK)
             .map(|run| {
-                let mut out = Vec::with_capacity(run.len() * 512);
-                run.iter().try_for_each(|block| part("block", block, &mut out))?;
-                Ok(out)
+                let mut out = String::with_capacity(run.len() * 512);
+                run.iter().for_each(|block| native(block, &mut out));
+                out
             })
-            .collect::<Result<Vec<Vec<u8>>>>()?;
-        let mut out: Vec<u8> = Vec::with_capacity(runs.iter().map(Vec::len).sum::<usize>() + 16 * 1024);
+            .collect();
+        let mut out: Vec<u8> = Vec::with_capacity(runs.iter().map(String::len).sum::<usize>() + 16 * 1024);
         part(head, head_ctx, &mut out)?;
-        runs.iter().for_each(|run| out.extend_from_slice(run));
+        runs.iter().for_each(|run| out.extend_from_slice(run.as_bytes()));
         part(tail, head_ctx, &mut out)?;
         // every part is a string, so the bytes are UTF-8
         String::from_utf8(out).map_err(|e| anyhow!("{e}"))
