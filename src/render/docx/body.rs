@@ -164,9 +164,13 @@ fn title_page(out: &mut String, doc: &Document) {
     }
 }
 
-/// The whole word/document.xml.
-pub fn document(doc: &Document) -> String {
-    let mut out = String::with_capacity(64 * 1024);
+/// How much of `document.xml` is held before it is handed on: a document of
+/// 2,000 measures has 30 MB of XML, which goes into the zip in such pieces.
+const PIECE: usize = 256 * 1024;
+
+/// Writes `document.xml` of `doc` in pieces of about [`PIECE`] bytes to `sink`.
+pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Result<()>) -> std::io::Result<()> {
+    let mut out = String::with_capacity(PIECE + 64 * 1024);
     out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#);
     title_page(&mut out, doc);
@@ -218,12 +222,16 @@ pub fn document(doc: &Document) -> String {
                 table(&mut out, columns, rows, Kind { roadmap: true, ..Kind::default() })
             }
         }
+        if out.len() >= PIECE {
+            sink(&out)?;
+            out.clear();
+        }
     }
     let _ = write!(
         out,
         r#"<w:sectPr><w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_X}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_X}" w:header="708" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#
     );
-    out
+    sink(&out)
 }
 
 #[cfg(test)]

@@ -33,16 +33,17 @@ impl Renderer for Docx {
     }
 }
 
-/// Renders `doc` as a DOCX package.
+/// Renders `doc` as a DOCX package. `word/document.xml` goes into the zip
+/// in pieces as it is made, so a big document is never held whole.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
-    let document = body::document(doc);
+    const DOCUMENT: &str = "word/document.xml";
     let files: [(&str, String); 10] = [
         ("[Content_Types].xml", parts::CONTENT_TYPES.to_string()),
         ("_rels/.rels", parts::ROOT_RELS.to_string()),
         ("docProps/core.xml", parts::core(&doc.meta)),
         ("docProps/app.xml", parts::app()),
         ("word/_rels/document.xml.rels", parts::DOCUMENT_RELS.to_string()),
-        ("word/document.xml", document),
+        (DOCUMENT, String::new()),
         ("word/styles.xml", parts::styles(doc.meta.lang_tag)),
         ("word/settings.xml", parts::settings(doc.meta.lang_tag)),
         ("word/numbering.xml", parts::numbering()),
@@ -55,7 +56,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, text) in files {
         zip.start_file(name, options).with_context(|| format!("cannot add {name} to the DOCX"))?;
-        zip.write_all(text.as_bytes()).with_context(|| format!("cannot write {name}"))?;
+        let written = if name == DOCUMENT {
+            body::write_document(doc, &mut |piece| zip.write_all(piece.as_bytes()))
+        } else {
+            zip.write_all(text.as_bytes())
+        };
+        written.with_context(|| format!("cannot write {name}"))?;
     }
     Ok(zip.finish().context("cannot finish the DOCX")?.into_inner())
 }
