@@ -327,3 +327,33 @@ fn a_docx_is_not_written_to_a_terminal() {
         other => panic!("ended with {other:?}"),
     }
 }
+
+#[test]
+fn sigterm_in_a_selection_shows_the_cursor_again_and_keeps_the_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(dir.path(), &["-o", "s.toml"]);
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Termhausen\r");
+    // answer with Enter up to the fields of action, a selection list (raw mode, cursor hidden)
+    let run = press_enter(&mut p, Some("Handlungsfelder (Leertaste"));
+    assert_eq!(run.code, None, "{}", strip(&run.out));
+    p.process_mut().signal(rexpect::process::Signal::SIGTERM).expect("SIGTERM sent");
+    let mut rest = String::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(c) = p.try_read() {
+            rest.push(c);
+            continue;
+        }
+        if let Some(code) = exited(&p) {
+            break code;
+        }
+        assert!(Instant::now() < deadline, "SIGTERM did not end the interview:\n{}", strip(&rest));
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    drain(&mut p, &mut rest);
+    assert_eq!(status, 143, "{}", strip(&rest));
+    assert!(rest.contains("\u{1b}[?25h"), "the cursor is shown again: {rest:?}");
+    let draft = std::fs::read_to_string(dir.path().join("s.draft.toml")).expect("the draft of the answered sections");
+    assert!(draft.contains("name = \"Termhausen\""), "{draft}");
+}
