@@ -182,26 +182,42 @@ fn from_every_example_enter_everywhere_gives_an_equal_model() {
     }
 }
 
-#[test]
-fn ctrl_c_keeps_the_draft_and_the_next_run_resumes_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut p = spawn(dir.path(), &["-o", "s.toml"]);
+/// Starts an interview in `dir` for the municipality `name` and answers with
+/// Enter up to the fields of action, a selection list (raw mode, cursor hidden).
+fn at_the_fields_of_action(dir: &Path, name: &str) -> PtySession {
+    let mut p = spawn(dir, &["-o", "s.toml"]);
     wait_for(&mut p, "Name der Kommune");
-    type_keys(&mut p, "Pausenhausen\r");
-    // answer two sections with Enter, then stop at the fields of action (a selection list)
+    type_keys(&mut p, &format!("{name}\r"));
     let run = press_enter(&mut p, Some("Handlungsfelder (Leertaste"));
     assert_eq!(run.code, None, "{}", strip(&run.out));
-    p.send_control('c').expect("ctrl-c");
+    p
+}
+
+/// Reads until the program ends (within 20 s); its exit code and what it printed.
+fn until_exit(p: &mut PtySession, what: &str) -> (i32, String) {
     let mut rest = String::new();
     let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {
-        drain(&mut p, &mut rest);
-        if let Some(code) = exited(&p) {
+        if let Some(c) = p.try_read() {
+            rest.push(c);
+            continue;
+        }
+        if let Some(code) = exited(p) {
             break code;
         }
-        assert!(Instant::now() < deadline, "Ctrl-C did not end the interview:\n{}", strip(&rest));
+        assert!(Instant::now() < deadline, "{what} did not end the interview:\n{}", strip(&rest));
+        std::thread::sleep(Duration::from_millis(5));
     };
-    drain(&mut p, &mut rest);
+    drain(p, &mut rest);
+    (status, rest)
+}
+
+#[test]
+fn ctrl_c_keeps_the_draft_and_the_next_run_resumes_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = at_the_fields_of_action(dir.path(), "Pausenhausen");
+    p.send_control('c').expect("ctrl-c");
+    let (status, rest) = until_exit(&mut p, "Ctrl-C");
     assert_eq!(status, 130, "{}", strip(&rest));
     assert!(strip(&rest).contains("Unterbrochen"), "{}", strip(&rest));
     assert!(rest.contains("\u{1b}[?25h"), "the cursor is shown again: {rest:?}");
@@ -331,27 +347,9 @@ fn a_docx_is_not_written_to_a_terminal() {
 #[test]
 fn sigterm_in_a_selection_shows_the_cursor_again_and_keeps_the_draft() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut p = spawn(dir.path(), &["-o", "s.toml"]);
-    wait_for(&mut p, "Name der Kommune");
-    type_keys(&mut p, "Termhausen\r");
-    // answer with Enter up to the fields of action, a selection list (raw mode, cursor hidden)
-    let run = press_enter(&mut p, Some("Handlungsfelder (Leertaste"));
-    assert_eq!(run.code, None, "{}", strip(&run.out));
+    let mut p = at_the_fields_of_action(dir.path(), "Termhausen");
     p.process_mut().signal(rexpect::process::Signal::SIGTERM).expect("SIGTERM sent");
-    let mut rest = String::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(c) = p.try_read() {
-            rest.push(c);
-            continue;
-        }
-        if let Some(code) = exited(&p) {
-            break code;
-        }
-        assert!(Instant::now() < deadline, "SIGTERM did not end the interview:\n{}", strip(&rest));
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    drain(&mut p, &mut rest);
+    let (status, rest) = until_exit(&mut p, "SIGTERM");
     assert_eq!(status, 143, "{}", strip(&rest));
     assert!(rest.contains("\u{1b}[?25h"), "the cursor is shown again: {rest:?}");
     let draft = std::fs::read_to_string(dir.path().join("s.draft.toml")).expect("the draft of the answered sections");
