@@ -30,6 +30,7 @@ pub struct DirLocks {
 impl Drop for DirLocks {
     fn drop(&mut self) {
         self.held.clear();
+        crate::signals::forget_dirs();
         // only empty ones go: `remove_dir` refuses a directory with files
         self.created.iter().rev().for_each(|dir| drop(std::fs::remove_dir(dir)));
     }
@@ -47,7 +48,10 @@ pub fn lock_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>, waiting: impl Fn(
         if !dir.exists() {
             let new = dir.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).collect::<Vec<_>>();
             if std::fs::create_dir_all(dir).is_ok() {
-                locks.created.extend(new.into_iter().rev().map(Path::to_path_buf));
+                for made in new.into_iter().rev() {
+                    crate::signals::track_dir(made);
+                    locks.created.push(made.to_path_buf());
+                }
             }
         }
         unique.extend(dir.canonicalize().ok());

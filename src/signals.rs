@@ -19,6 +19,8 @@ static CAUGHT: AtomicI32 = AtomicI32::new(0);
 static INTERVIEW: AtomicBool = AtomicBool::new(false);
 /// The temporary files staged and not yet renamed into place.
 static TEMPS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+/// The output directories a build made, removed again if still empty.
+static DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 #[cfg(unix)]
 static TERMINAL: Mutex<Option<nix::sys::termios::Termios>> = Mutex::new(None);
 
@@ -86,9 +88,36 @@ impl Drop for Tracked {
     }
 }
 
+/// Ends the process with `code` after removing the staged temporary files
+/// and giving the terminal back (for a runaway that cannot be stopped otherwise).
+pub fn exit_cleanly(code: i32) -> ! {
+    remove_temps();
+    restore_terminal();
+    std::process::exit(code)
+}
+
+/// Remembers that a build made directory `dir`: a signal removes it again
+/// if nothing was written there (its parents are to be tracked first).
+pub fn track_dir(dir: &Path) {
+    if let Ok(mut dirs) = DIRS.lock() {
+        dirs.push(dir.to_path_buf());
+    }
+}
+
+/// Forgets the directories [`track_dir`] remembered (the build is over).
+pub fn forget_dirs() {
+    if let Ok(mut dirs) = DIRS.lock() {
+        dirs.clear();
+    }
+}
+
 fn remove_temps() {
     if let Ok(temps) = TEMPS.lock() {
         temps.iter().for_each(|path| drop(std::fs::remove_file(path)));
+    }
+    // only empty ones go: `remove_dir` refuses a directory with files
+    if let Ok(dirs) = DIRS.lock() {
+        dirs.iter().rev().for_each(|dir| drop(std::fs::remove_dir(dir)));
     }
 }
 

@@ -82,3 +82,23 @@ fn a_template_linked_to_a_device_is_refused_not_read() {
         stderr(&out)
     );
 }
+
+#[test]
+fn loops_that_write_nothing_are_stopped_by_the_watchdog() {
+    let nested = "{{#each blocks}}{{#each ../blocks}}{{#each ../../blocks}}{{#each ../../../blocks}}{{#each ../../../../blocks}}{{#each ../../../../../blocks}}{{#if nothing}}x{{/if}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}";
+    let dir = dir_with(&[("s.toml", CLEAN), ("tpl/markdown/document.md.hbs", nested)]);
+    let started = std::time::Instant::now();
+    let out = bin()
+        .current_dir(dir.path())
+        .args(["build", "s.toml", "--templates", "tpl", "--format", "md", "--out", "out"])
+        .env("STRATEGIEKIT_RENDER_TIMEOUT_SECS", "2")
+        .output()
+        .expect("runs");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: template markdown/document.md.hbs has rendered for more than 2 s; a loop inside a loop over the same list repeats without end\n"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(60), "stopped, not run to the end");
+    assert_eq!(files_in(dir.path()), ["s.toml", "tpl"], "nothing written");
+}

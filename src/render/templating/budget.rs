@@ -1,8 +1,12 @@
-//! The most text one document's templates may write: a template that loops
-//! inside a loop over the same list writes without end, and is stopped with
-//! an error here instead of filling the memory.
+//! The most text one document's templates may write, and the longest they
+//! may take: a template that loops inside a loop over the same list writes
+//! without end, and is stopped with an error here instead of filling the
+//! memory; one whose loops write nothing is stopped by a watchdog.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
+use std::time::{Duration, Instant};
 
 /// The most bytes the templates may write for one document: far more than
 /// any strategy gives (the benchmark's 2,000 measures make 2.7 MB of Markdown).
@@ -64,6 +68,62 @@ impl std::io::Write for Limited<'_> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+/// How long the templates may render one document: the built-in ones take
+/// milliseconds, a 2,000-measure strategy under a second.
+/// `STRATEGIEKIT_RENDER_TIMEOUT_SECS` sets another limit (for the tests).
+const MAX_RENDER: Duration = Duration::from_secs(120);
+
+/// The renders under way: when each started and which template it renders.
+static RENDERS: Mutex<BTreeMap<u64, (Instant, String)>> = Mutex::new(BTreeMap::new());
+static NEXT: AtomicU64 = AtomicU64::new(0);
+static WATCHDOG: Once = Once::new();
+
+/// A render under the watchdog's eye, from its start until it is dropped.
+pub struct Watched(u64);
+
+/// Puts the render of `template` under the watchdog: if it takes longer than
+/// [`MAX_RENDER`], the process ends with an error naming the template (exit
+/// 1), its staged files removed. A loop that writes nothing cannot be
+/// stopped from inside handlebars.
+pub fn watch(template: &str) -> Watched {
+    let limit = std::env::var("STRATEGIEKIT_RENDER_TIMEOUT_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(MAX_RENDER, Duration::from_secs);
+    WATCHDOG.call_once(|| {
+        let started = std::thread::Builder::new().name("render watchdog".into()).spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_millis(250));
+                let overdue = RENDERS
+                    .lock()
+                    .ok()
+                    .and_then(|r| r.values().find(|(start, _)| start.elapsed() > limit).map(|(_, t)| t.clone()));
+                if let Some(template) = overdue {
+                    eprintln!(
+                        "error: {template} has rendered for more than {} s; a loop inside a loop over the same list repeats without end",
+                        limit.as_secs()
+                    );
+                    crate::signals::exit_cleanly(1);
+                }
+            }
+        });
+        drop(started);
+    });
+    let id = NEXT.fetch_add(1, Ordering::Relaxed);
+    if let Ok(mut renders) = RENDERS.lock() {
+        renders.insert(id, (Instant::now(), template.to_string()));
+    }
+    Watched(id)
+}
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        if let Ok(mut renders) = RENDERS.lock() {
+            renders.remove(&self.0);
+        }
     }
 }
 

@@ -121,6 +121,7 @@ impl PageTemplate {
     /// What the templates write is limited (`budget::MAX_OUTPUT`).
     pub fn render(&self, reg: &Registry, doc: &Prepared<'_>) -> Result<String> {
         let budget = Budget::new();
+        let _watched = super::budget::watch(&reg.place(&self.name));
         let part = |name: &str, ctx: &Context, out: &mut Vec<u8>| {
             reg.hb.render_with_context_to_write(name, ctx, budget.writer(out)).map_err(|e| reg.describe(&e, name))
         };
