@@ -44,6 +44,19 @@ pub fn aside_path(draft: &Path) -> std::path::PathBuf {
     std::iter::once(first).chain(numbered).find(|p| !p.exists()).unwrap_or_else(|| draft.with_extension("toml.broken"))
 }
 
+/// Where a draft goes when the interview starts anew instead of resuming
+/// it: `ulm.draft.toml` becomes `ulm.draft-2026-12-01-1315.toml` (with `-2`,
+/// `-3`, … when that is taken), so an earlier morning's answers stay.
+pub fn backup_path(draft: &Path) -> std::path::PathBuf {
+    let now = jiff::Zoned::now();
+    let stem = draft.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".toml")).unwrap_or("draft");
+    let name = |n: usize| {
+        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        draft.with_file_name(format!("{stem}-{}{suffix}.toml", now.strftime("%Y-%m-%d-%H%M")))
+    };
+    (1..).map(name).find(|p| !p.exists()).unwrap_or_else(|| name(1))
+}
+
 /// A draft read back.
 #[derive(Debug)]
 pub struct Draft {

@@ -170,7 +170,13 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
                     start = (d.strategy, d.step);
                     resumed = true;
                 }
-                Ok(false) => {}
+                Ok(false) => {
+                    // starting anew never overwrites the old answers: they are kept aside
+                    let kept = draft::backup_path(&draft_path);
+                    std::fs::rename(&draft_path, &kept)
+                        .with_context(|| format!("cannot move {}", draft_path.display()))?;
+                    p.say(&format!("{} {}", t(&words().draft_kept_as), kept.display()));
+                }
                 // nothing was asked yet: the draft stays as it is
                 Err(e) if e.is::<Interrupted>() => return Ok(Ending::Interrupted),
                 Err(e) => return Err(e),

@@ -461,3 +461,24 @@ fn a_draft_that_cannot_be_saved_is_a_warning_and_the_interview_goes_on() {
     assert_eq!(script.said.iter().filter(|l| *l == warning).count(), 2, "{:?}", script.said);
     assert!(attempts > 3, "saving went on after the failures: {attempts}");
 }
+
+#[test]
+fn starting_anew_keeps_the_earlier_draft_as_a_dated_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut first = Script::new(vec![("Name der Kommune", A::Type("Vormittagshausen")), ("Vorwort", A::CtrlC)]);
+    assert_eq!(interview(&mut first, &o).expect("interview"), Ending::Interrupted);
+    let morning = std::fs::read_to_string(draft::path_for(&o.out)).expect("draft");
+    let mut anew = Script::new(vec![("Entwurf gefunden", A::No), ("Name der Kommune", A::CtrlC)]);
+    assert_eq!(interview(&mut anew, &o).expect("interview"), Ending::Interrupted);
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("strategy.draft-") && n.ends_with(".toml"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read_to_string(dir.path().join(&kept[0])).expect("backup"), morning);
+    let said = anew.said.iter().find(|l| l.starts_with("Der bisherige Entwurf bleibt erhalten als"));
+    assert!(said.is_some_and(|l| l.ends_with(&kept[0])), "{:?}", anew.said);
+}
