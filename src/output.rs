@@ -23,16 +23,21 @@ pub struct OutputFile {
 #[derive(Debug)]
 pub struct DirLocks {
     held: Vec<std::fs::File>,
-    /// Directories made to lock them, removed again if nothing was written there.
-    created: Vec<PathBuf>,
 }
 
 impl Drop for DirLocks {
     fn drop(&mut self) {
         self.held.clear();
-        crate::signals::forget_dirs();
-        // only empty ones go: `remove_dir` refuses a directory with files
-        self.created.iter().rev().for_each(|dir| drop(std::fs::remove_dir(dir)));
+        // the directories made to lock them go again if nothing was written there
+        crate::signals::remove_made_dirs();
+    }
+}
+
+/// The directory `path` is written into: its parent, or `.` for a bare file name.
+pub fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     }
 }
 
@@ -40,18 +45,15 @@ impl Drop for DirLocks {
 /// for each other; `waiting` is called before waiting for one. A directory
 /// that does not exist yet is made (and removed again when the lock goes,
 /// if nothing was written into it), so that every build locks the same one.
+/// The directories are given as [`dir_of`] names them.
 pub fn lock_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>, waiting: impl Fn(&Path)) -> DirLocks {
-    let mut locks = DirLocks { held: Vec::new(), created: Vec::new() };
+    let mut locks = DirLocks { held: Vec::new() };
     let mut unique = std::collections::BTreeSet::new();
     for dir in dirs {
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
         if !dir.exists() {
             let new = dir.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).collect::<Vec<_>>();
             if std::fs::create_dir_all(dir).is_ok() {
-                for made in new.into_iter().rev() {
-                    crate::signals::track_dir(made);
-                    locks.created.push(made.to_path_buf());
-                }
+                new.into_iter().rev().for_each(crate::signals::track_dir);
             }
         }
         unique.extend(dir.canonicalize().ok());
@@ -153,10 +155,7 @@ fn pause_for_tests() {
 /// Writes `file`'s bytes into a temporary file beside its target, which a
 /// signal removes until it is renamed into place.
 fn stage(file: &OutputFile) -> Result<(tempfile::NamedTempFile, crate::signals::Tracked)> {
-    let dir = match file.path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = dir_of(&file.path);
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create directory {}", dir.display()))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX);

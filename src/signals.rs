@@ -96,18 +96,21 @@ pub fn exit_cleanly(code: i32) -> ! {
     std::process::exit(code)
 }
 
-/// Remembers that a build made directory `dir`: a signal removes it again
-/// if nothing was written there (its parents are to be tracked first).
+/// Remembers that a build made directory `dir`: a signal, or the end of the
+/// build ([`remove_made_dirs`]), removes it again if nothing was written
+/// there (its parents are to be tracked first).
 pub fn track_dir(dir: &Path) {
     if let Ok(mut dirs) = DIRS.lock() {
         dirs.push(dir.to_path_buf());
     }
 }
 
-/// Forgets the directories [`track_dir`] remembered (the build is over).
-pub fn forget_dirs() {
+/// Removes the directories [`track_dir`] remembered that are still empty,
+/// deepest first, and forgets them all (the build is over, or ends now).
+pub fn remove_made_dirs() {
     if let Ok(mut dirs) = DIRS.lock() {
-        dirs.clear();
+        // only empty ones go: `remove_dir` refuses a directory with files
+        dirs.drain(..).rev().for_each(|dir| drop(std::fs::remove_dir(dir)));
     }
 }
 
@@ -115,10 +118,7 @@ fn remove_temps() {
     if let Ok(temps) = TEMPS.lock() {
         temps.iter().for_each(|path| drop(std::fs::remove_file(path)));
     }
-    // only empty ones go: `remove_dir` refuses a directory with files
-    if let Ok(dirs) = DIRS.lock() {
-        dirs.iter().rev().for_each(|dir| drop(std::fs::remove_dir(dir)));
-    }
+    remove_made_dirs();
 }
 
 /// Line editing and echo back on, and the cursor shown.

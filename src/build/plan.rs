@@ -87,14 +87,13 @@ impl Plan {
     /// all, none of them.
     pub fn run(&self, renderers: &Renderers) -> Vec<Outcome> {
         let dirs: HashSet<&Path> =
-            self.inputs.iter().flat_map(|(_, t)| t.iter().filter_map(|(_, p)| p.parent())).collect();
+            self.inputs.iter().flat_map(|(_, t)| t.iter().map(|(_, p)| crate::output::dir_of(p))).collect();
         // one build at a time into a directory, so that files of two never mix
         let _locks = crate::output::lock_dirs(dirs.iter().copied(), |dir| {
             eprintln!("note: waiting for another strategiekit build writing into {}", dir.display());
         });
         // what runs killed before their renames left behind, once per directory
         for dir in dirs {
-            let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
             crate::output::remove_stale_temps(dir);
         }
         let owners = self.owners();

@@ -89,11 +89,11 @@ pub struct Watched(u64);
 /// 1), its staged files removed. A loop that writes nothing cannot be
 /// stopped from inside handlebars.
 pub fn watch(template: &str) -> Watched {
-    let limit = std::env::var("STRATEGIEKIT_RENDER_TIMEOUT_SECS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .map_or(MAX_RENDER, Duration::from_secs);
     WATCHDOG.call_once(|| {
+        let limit = std::env::var("STRATEGIEKIT_RENDER_TIMEOUT_SECS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .map_or(MAX_RENDER, Duration::from_secs);
         let started = std::thread::Builder::new().name("render watchdog".into()).spawn(move || {
             loop {
                 std::thread::sleep(Duration::from_millis(250));
