@@ -51,6 +51,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     ];
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        // zlib level 2 instead of the default 6: a batch builds 1.26× faster
+        // (bench: 200 ref files, md+docx+html), for DOCX files about a third
+        // larger (65 instead of 49 KB for the ref workload); the XML inside is the same
+        .compression_level(Some(2))
         .last_modified_time(DateTime::DEFAULT)
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
