@@ -1,6 +1,9 @@
 //! `strategiekit check`: validate files, report for people or as JSON.
 
+use std::path::Path;
+
 use anyhow::Result;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ExitCode;
@@ -48,52 +51,13 @@ pub struct FileReport {
 pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
     let max_input = args.max_input_mib.map(|mib| mib * 1024 * 1024);
     let options = CheckOptions { min_coverage: args.min_coverage, max_input };
+    // files are checked in parallel, and reported in the order given
+    let checked: Vec<(ExitCode, FileReport, String)> =
+        args.files.par_iter().map(|path| check_one(path, args, options, color)).collect();
     let mut code = ExitCode::Ok;
-    let mut files = Vec::new();
-    for path in &args.files {
-        let (file_code, report) = match Checked::from_path(path, options) {
-            Ok(checked) => {
-                let file_code = if checked.errors() > 0 {
-                    ExitCode::Error
-                } else if args.deny_warnings && checked.warnings() > 0 {
-                    ExitCode::Warnings
-                } else if checked.diagnostics.iter().any(|d| matches!(d.kind, Message::LowCoverage { .. })) {
-                    // --min-coverage is a gate of its own, as a CI job expects
-                    ExitCode::Warnings
-                } else {
-                    ExitCode::Ok
-                };
-                if args.format == ReportFormat::Human {
-                    eprint!("{}", checked.render(color));
-                    eprint!("{}", counts_by_code(&checked));
-                    eprintln!("{}", summary_line(&checked));
-                }
-                let report = FileReport {
-                    file: checked.name.clone(),
-                    ok: file_code == ExitCode::Ok,
-                    errors: checked.errors(),
-                    warnings: checked.warnings(),
-                    coverage: checked.strategy.as_ref().map(coverage),
-                    diagnostics: checked.diagnostics,
-                };
-                (file_code, report)
-            }
-            Err(e) => {
-                if args.format == ReportFormat::Human {
-                    eprintln!("error: {e:#}");
-                }
-                let diagnostic = Diagnostic::error("", None, Message::Unreadable { detail: format!("{e:#}") });
-                let report = FileReport {
-                    file: path.display().to_string(),
-                    ok: false,
-                    errors: 1,
-                    warnings: 0,
-                    coverage: None,
-                    diagnostics: vec![diagnostic],
-                };
-                (ExitCode::Error, report)
-            }
-        };
+    let mut files = Vec::with_capacity(checked.len());
+    for (file_code, report, shown) in checked {
+        eprint!("{shown}");
         code = code.max(file_code);
         files.push(report);
     }
@@ -120,6 +84,53 @@ pub fn run(args: &CheckArgs, color: bool) -> Result<ExitCode> {
         super::to_stdout(serde_json::to_string_pretty(&report)? + "\n")?;
     }
     Ok(code)
+}
+
+/// Checks one file: its exit code, its report, and what a person is shown
+/// (empty for JSON).
+fn check_one(path: &Path, args: &CheckArgs, options: CheckOptions, color: bool) -> (ExitCode, FileReport, String) {
+    let human = args.format == ReportFormat::Human;
+    match Checked::from_path(path, options) {
+        Ok(checked) => {
+            let file_code = if checked.errors() > 0 {
+                ExitCode::Error
+            } else if args.deny_warnings && checked.warnings() > 0 {
+                ExitCode::Warnings
+            } else if checked.diagnostics.iter().any(|d| matches!(d.kind, Message::LowCoverage { .. })) {
+                // --min-coverage is a gate of its own, as a CI job expects
+                ExitCode::Warnings
+            } else {
+                ExitCode::Ok
+            };
+            let shown = if human {
+                format!("{}{}{}\n", checked.render(color), counts_by_code(&checked), summary_line(&checked))
+            } else {
+                String::new()
+            };
+            let report = FileReport {
+                file: checked.name.clone(),
+                ok: file_code == ExitCode::Ok,
+                errors: checked.errors(),
+                warnings: checked.warnings(),
+                coverage: checked.strategy.as_ref().map(coverage),
+                diagnostics: checked.diagnostics,
+            };
+            (file_code, report, shown)
+        }
+        Err(e) => {
+            let shown = if human { format!("error: {e:#}\n") } else { String::new() };
+            let diagnostic = Diagnostic::error("", None, Message::Unreadable { detail: format!("{e:#}") });
+            let report = FileReport {
+                file: path.display().to_string(),
+                ok: false,
+                errors: 1,
+                warnings: 0,
+                coverage: None,
+                diagnostics: vec![diagnostic],
+            };
+            (ExitCode::Error, report, shown)
+        }
+    }
 }
 
 /// Findings of one file past which their count per code is added, so that

@@ -340,6 +340,33 @@ fn json_report_is_one_document_for_all_files() {
 }
 
 #[test]
+fn many_files_are_reported_in_the_order_given() {
+    // the files are checked in parallel; the report keeps the command line's order
+    let bad = clean_with("kind = \"city\"", "kind = \"citty\"");
+    let names: Vec<String> = (0..40).map(|i| format!("f{:02}.toml", (i * 7) % 40)).collect();
+    let files: Vec<(&str, &str)> =
+        names.iter().map(|n| (n.as_str(), if n == "f13.toml" { bad.as_str() } else { CLEAN })).collect();
+    let dir = dir_with(&files);
+    let mut args = vec!["check"];
+    args.extend(names.iter().map(String::as_str));
+    let out = run_in(dir.path(), &args);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    let summaries = err.lines().filter(|l| l.contains(": ok: ") || l.contains(": invalid: "));
+    let order: Vec<&str> = summaries.filter_map(|l| l.split(':').next()).collect();
+    assert_eq!(order, names.iter().map(String::as_str).collect::<Vec<_>>());
+    let error_at = err.find("error[invalid-value]").expect("the bad file's error");
+    let its_summary = err.find("f13.toml: ").expect("the bad file's summary");
+    assert!(error_at < its_summary, "a file's findings come just before its summary line:\n{err}");
+    args.extend(["--format", "json"]);
+    let json = run_in(dir.path(), &args);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("stdout is JSON");
+    let files: Vec<&str> =
+        report["files"].as_array().expect("files").iter().filter_map(|f| f["file"].as_str()).collect();
+    assert_eq!(files, names.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
 fn unreadable_inputs_are_errors_not_panics() {
     let dir = dir_with(&[("empty.toml", ""), ("bom.toml", "\u{feff}[municipality]\nname = \"X\"\n")]);
     std::fs::write(dir.path().join("binary.toml"), [0xff, 0xfe, 0x00, 0x01]).expect("written");
