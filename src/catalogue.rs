@@ -256,6 +256,10 @@ impl Sdg {
 
 /// Section ids with a special role.
 pub mod section_ids {
+    /// Goals: vision, mission, narrative, principles and the goal hierarchy.
+    pub const GOALS: &str = "goals";
+    /// Fields of action with their measures.
+    pub const FIELDS: &str = "fields";
     /// Technical cross-cutting themes, shown only when selected.
     pub const TECHNICAL: &str = "technical";
     /// The production checklist.

@@ -158,7 +158,11 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
     let t = |word: &'static crate::i18n::Entry| word.get(lang);
     let draft_path = draft::path_for(&options.out);
 
-    let mut start = (from.unwrap_or_else(|| fresh(lang)), 0);
+    // a review with --from starts at the overview, a new interview with the municipality
+    let mut start = match from {
+        Some(old) => (old, None),
+        None => (fresh(lang), Some(0)),
+    };
     let mut resumed = false;
     match draft::load(&draft_path) {
         Ok(Some(d)) => {
@@ -167,7 +171,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
             let question = words().draft_found.fill(lang, &[("at", &at), ("path", &path)]);
             match p.confirm(&question, true) {
                 Ok(true) => {
-                    start = (d.strategy, d.step);
+                    start = (d.strategy, Some(d.step));
                     resumed = true;
                 }
                 Ok(false) => {

@@ -4,6 +4,7 @@ use anyhow::Result;
 
 use strum::VariantArray as _;
 
+use super::entries::Entries;
 use super::{Flow, tr};
 use crate::catalogue::Item;
 use crate::i18n::interview::words;
@@ -12,26 +13,37 @@ use crate::model::{Actor, GlossaryEntry, Group, Involvement, Strategy};
 impl Flow<'_> {
     pub(super) fn actors(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let entries: Vec<(usize, String)> = self.s.actors.iter().map(|a| a.name.clone()).enumerate().collect();
-        let noun = self.t(&words().actor);
-        self.review(noun, entries, &|f, i| f.actor(i), &|f, i| drop(f.s.actors.remove(i)))?;
-        let first = self.t(&words().add_an_actor);
-        let more = self.t(&words().another_actor);
-        while self.add_one(!self.s.actors.is_empty(), first, more)? {
-            let actor = Actor { name: String::new(), group: None, role: None, involvement: None, committee: false };
-            self.s.actors.push(actor);
-            self.actor(self.s.actors.len() - 1)?;
-        }
-        Ok(())
+        let (noun, first, add) = (self.t(&words().actor), self.t(&words().add_an_actor), self.t(&words().new_actor));
+        self.manage(&Entries {
+            noun,
+            first,
+            add,
+            list: &|f| f.s.actors.iter().map(|a| a.name.clone()).enumerate().collect(),
+            edit: &|f, i| f.actor(i),
+            add_new: &|f| {
+                let actor = Actor { name: String::new(), group: None, role: None, involvement: None, committee: false };
+                f.s.actors.push(actor);
+                let i = f.s.actors.len() - 1;
+                f.actor(i)?;
+                Ok(f.kept_unless_empty(|s| &mut s.actors, |a| a.name.is_empty()))
+            },
+            remove: &|f, i| drop(f.s.actors.remove(i)),
+            swap: &|f, i, j| f.s.actors.swap(i, j),
+            walk: false,
+        })
     }
 
     pub(super) fn actor(&mut self, i: usize) -> Result<()> {
         let path = format!("actors[{i}]");
         let a = self.s.actors[i].clone();
         let name = (!a.name.is_empty()).then_some(a.name.clone());
-        self.ask("Name", &format!("{path}.name"), name, true, &|a| Ok(a.to_string()), &|s, v| {
+        let label = self.new_entry_label("Name", name.is_none());
+        self.ask(&label, &format!("{path}.name"), name.clone(), name.is_some(), &|a| Ok(a.to_string()), &|s, v| {
             actor_mut(s, i).name = v.unwrap_or_default();
         })?;
+        if self.s.actors[i].name.is_empty() {
+            return Ok(());
+        }
         let t = tr(self.lang);
         let groups = Group::VARIANTS.iter().map(|&g| (g, self.l.group(g).to_string())).collect::<Vec<_>>();
         if let Some(g) = self.choose(t(&words().group), &groups, a.group)? {
@@ -57,24 +69,35 @@ impl Flow<'_> {
 
     pub(super) fn glossary(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let entries: Vec<(usize, String)> = self.s.glossary.iter().map(|g| g.term.clone()).enumerate().collect();
-        let noun = self.t(&words().term);
-        self.review(noun, entries, &|f, i| f.term(i), &|f, i| drop(f.s.glossary.remove(i)))?;
-        let (first, more) = (self.t(&words().explain_a_term), self.t(&words().another_term));
-        while self.add_one(!self.s.glossary.is_empty(), first, more)? {
-            self.s.glossary.push(GlossaryEntry { term: String::new(), definition: String::new() });
-            self.term(self.s.glossary.len() - 1)?;
-        }
-        Ok(())
+        let (noun, first, add) = (self.t(&words().term), self.t(&words().explain_a_term), self.t(&words().new_term));
+        self.manage(&Entries {
+            noun,
+            first,
+            add,
+            list: &|f| f.s.glossary.iter().map(|g| g.term.clone()).enumerate().collect(),
+            edit: &|f, i| f.term(i),
+            add_new: &|f| {
+                f.s.glossary.push(GlossaryEntry { term: String::new(), definition: String::new() });
+                f.term(f.s.glossary.len() - 1)?;
+                Ok(f.kept_unless_empty(|s| &mut s.glossary, |g| g.term.is_empty()))
+            },
+            remove: &|f, i| drop(f.s.glossary.remove(i)),
+            swap: &|f, i, j| f.s.glossary.swap(i, j),
+            walk: false,
+        })
     }
 
     pub(super) fn term(&mut self, i: usize) -> Result<()> {
         let e = self.s.glossary[i].clone();
         let path = format!("glossary[{i}]");
         let term = (!e.term.is_empty()).then_some(e.term.clone());
-        self.ask(self.t(&words().term), &format!("{path}.term"), term, true, &|a| Ok(a.to_string()), &|s, v| {
+        let label = self.new_entry_label(self.t(&words().term), term.is_none());
+        self.ask(&label, &format!("{path}.term"), term.clone(), term.is_some(), &|a| Ok(a.to_string()), &|s, v| {
             s.glossary[i].term = v.unwrap_or_default();
         })?;
+        if self.s.glossary[i].term.is_empty() {
+            return Ok(());
+        }
         let definition = (!e.definition.is_empty()).then_some(e.definition.clone());
         let label = self.t(&words().explanation_in_plain_language);
         self.ask(label, &format!("{path}.definition"), definition, true, &|a| Ok(a.to_string()), &|s, v| {

@@ -4,8 +4,10 @@ use anyhow::Result;
 
 use strum::VariantArray as _;
 
+use super::entries::Entries;
 use super::{Flow, propose, tr};
 use crate::catalogue::{Catalogue, Item};
+use crate::i18n::Entry;
 use crate::i18n::interview::words;
 use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
 use crate::model::{Field, Measure, MeasureStatus, Priority, Strategy};
@@ -37,30 +39,48 @@ impl Flow<'_> {
             }
             self.checkpoint()?;
         }
-        let first = self.t(&words().add_own_field);
-        let more = self.t(&words().another_own_field);
-        let mut added = 0;
-        while self.add_one(added > 0, first, more)? {
-            added += 1;
-            let title = loop {
-                let answer = self.p.text(self.t(&words().title_of_the_field), "", &|_| Ok(()))?;
-                if !answer.is_empty() {
-                    break answer;
-                }
-            };
-            let i = self.s.fields.len();
-            let field = Field { id: slug(&title), title: Some(title), description: None, goals: Vec::new() };
-            self.s.fields.push(field);
-            let old = self.s.fields[i].id.clone();
-            self.ask("Id", &format!("fields[{i}].id"), Some(old), true, &|a| Ok(a.to_string()), &|s, v| {
-                s.fields[i].id = v.unwrap_or_default();
-            })?;
-            self.checkpoint()?;
+        // Enter walks through every field of action (its description, goals
+        // and measures), then goes on
+        self.manage(&Entries {
+            noun: self.t(&words().field_of_action),
+            first: self.t(&words().add_own_field),
+            add: self.t(&words().new_field),
+            list: &|f| f.s.fields.iter().enumerate().map(|(i, x)| (i, f.field_title(x))).collect(),
+            edit: &|f, i| f.field(i),
+            add_new: &|f| f.new_field(),
+            remove: &|f, i| {
+                let id = f.s.fields.remove(i).id;
+                f.s.measures.retain(|m| m.field != id);
+            },
+            swap: &|f, i, j| f.s.fields.swap(i, j),
+            walk: true,
+        })
+    }
+
+    /// The title a field of action is shown with: its own, the catalogue's, or its id.
+    fn field_title(&self, f: &Field) -> String {
+        let common = Catalogue::get().common_field(&f.id).map(|c| c.title(self.lang).to_string());
+        f.title.clone().or(common).unwrap_or_else(|| f.id.clone())
+    }
+
+    /// Adds an own field of action: its title, then its short id.
+    fn new_field(&mut self) -> Result<bool> {
+        let label = self.new_entry_label(self.t(&words().title_of_the_field), true);
+        let title = self.p.text(&label, "", &|_| Ok(()))?;
+        if title.is_empty() {
+            return Ok(false);
         }
-        for i in 0..self.s.fields.len() {
-            self.field(i)?;
-        }
-        Ok(())
+        let i = self.s.fields.len();
+        let field = Field { id: slug(&title), title: Some(title), description: None, goals: Vec::new() };
+        self.s.fields.push(field);
+        let old = self.s.fields[i].id.clone();
+        let label = self.t(&words().short_id);
+        self.ask(label, &format!("fields[{i}].id"), Some(old), true, &|a| Ok(a.to_string()), &|s, v| {
+            s.fields[i].id = v.unwrap_or_default();
+        })?;
+        self.checkpoint()?;
+        self.field(i)?;
+        Ok(true)
     }
 
     pub(super) fn goal_options(&self) -> Vec<(String, String)> {
@@ -68,11 +88,9 @@ impl Flow<'_> {
     }
 
     pub(super) fn field(&mut self, i: usize) -> Result<()> {
-        let catalogue = Catalogue::get();
         let f = self.s.fields[i].clone();
         let id = f.id.clone();
-        let title = f.title.clone().or_else(|| catalogue.common_field(&id).map(|c| c.title(self.lang).to_string()));
-        let title = title.unwrap_or_else(|| id.clone());
+        let title = self.field_title(&f);
         self.heading(&format!("{} {title}", self.t(&words().field_of_action)));
         let label = self.t(&words().description_of_the_field);
         if let Some(change) = self.long(label, "", f.description.as_deref())? {
@@ -85,46 +103,62 @@ impl Flow<'_> {
             self.s.fields[i].goals = goals.into_iter().collect();
             self.checkpoint()?;
         }
-        let entries: Vec<(usize, String)> = (self.s.measures.iter().enumerate())
-            .filter(|(_, m)| m.field == id)
-            .map(|(i, m)| (i, format!("{} {}", m.id, m.title.as_deref().unwrap_or(""))))
-            .collect();
-        let noun = self.t(&words().measure);
-        self.review(noun, entries, &|f, m| f.measure(m), &|f, m| drop(f.s.measures.remove(m)))?;
         let first = words().add_measure_in.fill(self.lang, &[("title", &title)]);
-        let more = words().another_measure_in.fill(self.lang, &[("title", &title)]);
-        loop {
-            let any = self.s.measures.iter().any(|m| m.field == id);
-            if !self.add_one(any, &first, &more)? {
-                break;
-            }
-            let taken: Vec<String> = self.s.measures.iter().map(|m| m.id.clone()).collect();
-            let measure = Measure {
-                id: propose("M", &taken),
-                title: None,
-                field: id.clone(),
-                goals: Vec::new(),
-                description: None,
-                needs: None,
-                benefit: None,
-                lead: None,
-                partners: Vec::new(),
-                priority: None,
-                quick_win: false,
-                status: None,
-                start: None,
-                end: None,
-                budget_eur: None,
-                funding: None,
-                sdgs: Vec::new(),
-                selection: None,
-                data_sovereignty: None,
-            };
-            self.s.measures.push(measure);
+        self.manage(&Entries {
+            noun: self.t(&words().measure),
+            first: &first,
+            add: self.t(&words().new_measure),
+            list: &|f| {
+                (f.s.measures.iter().enumerate())
+                    .filter(|(_, m)| m.field == id)
+                    .map(|(i, m)| (i, format!("{} {}", m.id, m.title.as_deref().unwrap_or(""))))
+                    .collect()
+            },
+            edit: &|f, m| f.edit_measure(m),
+            add_new: &|f| f.new_measure(&id),
+            remove: &|f, m| drop(f.s.measures.remove(m)),
+            swap: &|f, a, b| f.s.measures.swap(a, b),
+            walk: false,
+        })
+    }
+
+    /// Adds a measure to field `field` and asks its questions; one left
+    /// empty (no title, description, goal, lead, years or budget) is not kept.
+    fn new_measure(&mut self, field: &str) -> Result<bool> {
+        let taken: Vec<String> = self.s.measures.iter().map(|m| m.id.clone()).collect();
+        let measure = Measure {
+            id: propose("M", &taken),
+            title: None,
+            field: field.to_string(),
+            goals: Vec::new(),
+            description: None,
+            needs: None,
+            benefit: None,
+            lead: None,
+            partners: Vec::new(),
+            priority: None,
+            quick_win: false,
+            status: None,
+            start: None,
+            end: None,
+            budget_eur: None,
+            funding: None,
+            sdgs: Vec::new(),
+            selection: None,
+            data_sovereignty: None,
+        };
+        self.s.measures.push(measure);
+        let i = self.s.measures.len() - 1;
+        self.measure(i)?;
+        let m = &self.s.measures[i];
+        let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
+        let empty = blank(&m.title) && blank(&m.description) && blank(&m.lead) && m.goals.is_empty();
+        if empty && m.start.is_none() && m.end.is_none() && m.budget_eur.is_none() {
+            self.s.measures.remove(i);
             self.checkpoint()?;
-            self.measure(self.s.measures.len() - 1)?;
+            return Ok(false);
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Every question about measure `i`: what it is, then how it is planned.
@@ -141,7 +175,8 @@ impl Flow<'_> {
         let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
 
         let old = m.id.clone();
-        self.ask("Id", &at("id"), Some(old), true, &text, &|s, v| measure_mut(s, i).id = v.unwrap_or_default())?;
+        let label = self.t(&words().short_id);
+        self.ask(label, &at("id"), Some(old), true, &text, &|s, v| measure_mut(s, i).id = v.unwrap_or_default())?;
         self.ask(self.t(&words().title), &at("title"), m.title.clone(), false, &text, &|s, v| {
             measure_mut(s, i).title = v
         })?;
@@ -170,11 +205,56 @@ impl Flow<'_> {
 
     /// Priority, quick win, status, years, budget, funding and SDGs of measure `i`.
     fn measure_plan(&mut self, i: usize) -> Result<()> {
-        let path = format!("measures[{i}]");
-        let at = |key: &str| format!("{path}.{key}");
+        self.measure_priority(i)?;
+        self.measure_status(i)?;
+        self.measure_money(i)?;
+        self.measure_sdgs(i)
+    }
+
+    /// Finds one measure by its short id or title and asks what to change.
+    pub(super) fn open_measure(&mut self) -> Result<()> {
+        let items: Vec<String> = (self.s.measures.iter())
+            .map(|m| format!("{} {}", m.id, m.title.as_deref().unwrap_or("")).trim_end().to_string())
+            .collect();
+        if items.is_empty() {
+            return Ok(());
+        }
+        let i = self.p.select(self.t(&words().which_measure), &items, 0)?;
+        self.edit_measure(i)
+    }
+
+    /// Asks which part of measure `i` to change (its status first: what a
+    /// yearly review changes most), then those questions.
+    pub(super) fn edit_measure(&mut self, i: usize) -> Result<()> {
+        let w = words();
+        let parts: [(&Entry, Part<'_>); 6] = [
+            (&w.change_status, Self::measure_status),
+            (&w.change_everything, Self::measure),
+            (&w.change_content, Self::measure_content),
+            (&w.change_priority, Self::measure_priority),
+            (&w.change_money, Self::measure_money),
+            (&w.change_sdgs, Self::measure_sdgs),
+        ];
+        let items: Vec<String> = parts.iter().map(|(word, _)| word.get(self.lang).to_string()).collect();
+        let m = &self.s.measures[i];
+        let label = format!(
+            "{} {} {}: {}",
+            self.t(&w.measure),
+            m.id,
+            m.title.as_deref().unwrap_or(""),
+            self.t(&w.what_to_change)
+        );
+        let chosen = self.p.select(&label, &items, 0)?;
+        match parts.get(chosen) {
+            Some((_, ask)) => ask(self, i),
+            None => Ok(()),
+        }
+    }
+
+    /// Priority and quick win of measure `i`.
+    fn measure_priority(&mut self, i: usize) -> Result<()> {
         let m = self.s.measures[i].clone();
-        let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
-        let (t, lang) = (tr(self.lang), self.lang);
+        let t = tr(self.lang);
         let priorities = Priority::VARIANTS.iter().map(|&p| (p, self.l.priority(p).to_string())).collect::<Vec<_>>();
         if let Some(p) = self.choose(t(&words().priority), &priorities, m.priority)? {
             measure_mut(&mut self.s, i).priority = p;
@@ -185,12 +265,28 @@ impl Flow<'_> {
             measure_mut(&mut self.s, i).quick_win = quick;
             self.checkpoint()?;
         }
+        Ok(())
+    }
+
+    /// The status of measure `i`.
+    fn measure_status(&mut self, i: usize) -> Result<()> {
+        let current = self.s.measures[i].status;
         let statuses =
             MeasureStatus::VARIANTS.iter().map(|&st| (st, self.l.status(st).to_string())).collect::<Vec<_>>();
-        if let Some(st) = self.choose(t(&words().measure_status), &statuses, m.status)? {
+        if let Some(st) = self.choose(self.t(&words().measure_status), &statuses, current)? {
             measure_mut(&mut self.s, i).status = st;
             self.checkpoint()?;
         }
+        Ok(())
+    }
+
+    /// Years, budget and funding of measure `i`.
+    fn measure_money(&mut self, i: usize) -> Result<()> {
+        let path = format!("measures[{i}]");
+        let at = |key: &str| format!("{path}.{key}");
+        let m = self.s.measures[i].clone();
+        let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
+        let (t, lang) = (tr(self.lang), self.lang);
         self.ask(
             t(&words().start_year),
             &at("start"),
@@ -217,7 +313,13 @@ impl Flow<'_> {
             },
         )?;
         let label = t(&words().funding_question);
-        self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)?;
+        self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)
+    }
+
+    /// The SDGs measure `i` contributes to.
+    fn measure_sdgs(&mut self, i: usize) -> Result<()> {
+        let m = self.s.measures[i].clone();
+        let t = tr(self.lang);
         let catalogue = Catalogue::get();
         let options: Vec<(String, String)> = catalogue
             .sdgs
@@ -233,6 +335,9 @@ impl Flow<'_> {
         Ok(())
     }
 }
+
+/// The questions about one part of a measure.
+type Part<'f> = fn(&mut Flow<'f>, usize) -> Result<()>;
 
 fn measure_mut(s: &mut Strategy, i: usize) -> &mut Measure {
     &mut s.measures[i]

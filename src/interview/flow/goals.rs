@@ -3,6 +3,7 @@
 use anyhow::Result;
 use console::style;
 
+use super::entries::Entries;
 use super::{Flow, errors_at, new_error, propose};
 use crate::catalogue::Item;
 use crate::i18n::interview::words;
@@ -60,27 +61,44 @@ impl Flow<'_> {
 
     pub(super) fn goals(&mut self, item: &Item) -> Result<()> {
         self.item_heading(item.title(self.lang), item.hint(self.lang));
-        let entries: Vec<(usize, String)> = self.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g))).collect();
-        let noun = self.t(&words().goal);
-        self.review(noun, entries, &|f, i| f.goal(i), &|f, i| f.remove_goal(i))?;
-        let (first, more) = (self.t(&words().add_a_goal), self.t(&words().another_goal));
-        while self.add_one(!self.s.goals.is_empty(), first, more)? {
-            let taken: Vec<String> = self.s.goals.iter().map(|g| g.id.clone()).collect();
-            let id = propose(self.t(&words().goal_id_prefix), &taken);
-            let goal = Goal {
-                id,
-                title: None,
-                description: None,
-                parent: None,
-                derived_from: None,
-                cross_sector: false,
-                indicators: Vec::new(),
-            };
-            self.s.goals.push(goal);
+        let (noun, first, add) = (self.t(&words().goal), self.t(&words().add_a_goal), self.t(&words().new_goal));
+        self.manage(&Entries {
+            noun,
+            first,
+            add,
+            list: &|f| f.s.goals.iter().enumerate().map(|(i, g)| (i, goal_label(g))).collect(),
+            edit: &|f, i| f.goal(i),
+            add_new: &|f| f.new_goal(),
+            remove: &|f, i| f.remove_goal(i),
+            swap: &|f, i, j| f.s.goals.swap(i, j),
+            walk: false,
+        })
+    }
+
+    /// Adds a goal and asks its questions; a goal left empty (no title, no
+    /// indicator, no parent) is not kept.
+    fn new_goal(&mut self) -> Result<bool> {
+        let taken: Vec<String> = self.s.goals.iter().map(|g| g.id.clone()).collect();
+        let id = propose(self.t(&words().goal_id_prefix), &taken);
+        let goal = Goal {
+            id,
+            title: None,
+            description: None,
+            parent: None,
+            derived_from: None,
+            cross_sector: false,
+            indicators: Vec::new(),
+        };
+        self.s.goals.push(goal);
+        let i = self.s.goals.len() - 1;
+        self.goal(i)?;
+        let g = &self.s.goals[i];
+        if g.title.as_deref().is_none_or(|t| t.trim().is_empty()) && g.indicators.is_empty() && g.parent.is_none() {
+            self.remove_goal(i);
             self.checkpoint()?;
-            self.goal(self.s.goals.len() - 1)?;
+            return Ok(false);
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Removes goal `i` and every reference to it.
@@ -103,9 +121,16 @@ impl Flow<'_> {
         let path = format!("goals[{i}]");
         let g = self.s.goals[i].clone();
         let old = g.id.clone();
-        self.ask("Id", &format!("{path}.id"), Some(old.clone()), true, &|a| Ok(a.to_string()), &|s, v| {
-            rename_goal(s, i, &old, &v.unwrap_or_default());
-        })?;
+        self.ask(
+            self.t(&words().short_id),
+            &format!("{path}.id"),
+            Some(old.clone()),
+            true,
+            &|a| Ok(a.to_string()),
+            &|s, v| {
+                rename_goal(s, i, &old, &v.unwrap_or_default());
+            },
+        )?;
         self.ask(
             self.t(&words().title),
             &format!("{path}.title"),
@@ -143,42 +168,50 @@ impl Flow<'_> {
                 }
             }
         }
-        let entries: Vec<(usize, String)> =
-            self.s.goals[i].indicators.iter().map(|x| x.name.clone()).enumerate().collect();
-        let noun = self.t(&words().indicator);
-        self.review(noun, entries, &|f, j| f.indicator(i, j), &|f, j| drop(f.s.goals[i].indicators.remove(j)))?;
-        let first = self.t(&words().add_a_measurable_indicator);
-        let more = self.t(&words().another_indicator);
-        while self.add_one(!self.s.goals[i].indicators.is_empty(), first, more)? {
-            let indicator = Indicator {
-                name: String::new(),
-                unit: None,
-                baseline: None,
-                baseline_year: None,
-                target: None,
-                target_year: None,
-                source: None,
-            };
-            self.s.goals[i].indicators.push(indicator);
-            self.indicator(i, self.s.goals[i].indicators.len() - 1)?;
-        }
-        Ok(())
+        let (noun, first) = (self.t(&words().indicator), self.t(&words().add_a_measurable_indicator));
+        self.manage(&Entries {
+            noun,
+            first,
+            add: self.t(&words().new_indicator),
+            list: &|f| f.s.goals[i].indicators.iter().map(|x| x.name.clone()).enumerate().collect(),
+            edit: &|f, j| f.indicator(i, j),
+            add_new: &|f| {
+                let indicator = Indicator {
+                    name: String::new(),
+                    unit: None,
+                    baseline: None,
+                    baseline_year: None,
+                    target: None,
+                    target_year: None,
+                    source: None,
+                };
+                f.s.goals[i].indicators.push(indicator);
+                let j = f.s.goals[i].indicators.len() - 1;
+                f.indicator(i, j)?;
+                if f.s.goals[i].indicators[j].name.trim().is_empty() {
+                    f.s.goals[i].indicators.remove(j);
+                    return Ok(false);
+                }
+                Ok(true)
+            },
+            remove: &|f, j| drop(f.s.goals[i].indicators.remove(j)),
+            swap: &|f, a, b| f.s.goals[i].indicators.swap(a, b),
+            walk: false,
+        })
     }
 
     pub(super) fn indicator(&mut self, i: usize, j: usize) -> Result<()> {
         let path = format!("goals[{i}].indicators[{j}]");
         let ind = self.s.goals[i].indicators[j].clone();
         let name = (!ind.name.is_empty()).then_some(ind.name.clone());
-        self.ask(
-            self.t(&words().measure_what_is_counted),
-            &format!("{path}.name"),
-            name,
-            true,
-            &|a| Ok(a.to_string()),
-            &|s, v| {
-                indicator_mut(s, i, j).name = v.unwrap_or_default();
-            },
-        )?;
+        // a new indicator may be left empty: it is then not added
+        let label = self.new_entry_label(self.t(&words().measure_what_is_counted), name.is_none());
+        self.ask(&label, &format!("{path}.name"), name.clone(), name.is_some(), &|a| Ok(a.to_string()), &|s, v| {
+            indicator_mut(s, i, j).name = v.unwrap_or_default();
+        })?;
+        if self.s.goals[i].indicators[j].name.is_empty() {
+            return Ok(());
+        }
         self.ask(
             self.t(&words().unit_question),
             &format!("{path}.unit"),

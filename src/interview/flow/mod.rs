@@ -13,8 +13,10 @@
 mod actors;
 mod basics;
 mod checklists;
+mod entries;
 mod fields;
 mod goals;
+mod overview;
 
 use std::collections::BTreeSet;
 
@@ -54,14 +56,6 @@ pub fn step_title(step: usize, lang: Lang) -> String {
 /// resume at: the interview keeps its draft with it.
 pub type Saver<'a> = dyn FnMut(&Strategy, usize) -> Result<()> + 'a;
 
-/// What to do with an entry that is already there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    Keep,
-    Edit,
-    Remove,
-}
-
 /// An interview over one model.
 pub struct Flow<'a> {
     p: &'a mut dyn Prompter,
@@ -72,6 +66,8 @@ pub struct Flow<'a> {
     l: Labels,
     save: &'a mut Saver<'a>,
     step: usize,
+    /// The steps entered so far (a resumed draft: every step before the one it resumes at).
+    entered: BTreeSet<usize>,
 }
 
 /// The errors `check` gives for `s` at `prefix` (a key path), in `lang`,
@@ -136,7 +132,7 @@ impl<'a> Flow<'a> {
     /// An interview over `s`, asking through `p` in `lang`.
     pub fn new(p: &'a mut dyn Prompter, s: Strategy, lang: Lang, save: &'a mut Saver<'a>) -> Flow<'a> {
         let l = TemplateSet::builtin().labels().get(lang).clone();
-        Flow { p, s, lang, l, save, step: 0 }
+        Flow { p, s, lang, l, save, step: 0, entered: BTreeSet::new() }
     }
 
     /// A word of the interview in the interview's language.
@@ -144,13 +140,40 @@ impl<'a> Flow<'a> {
         word.get(self.lang)
     }
 
-    /// Asks every step from `from` on, saving the draft after each answer and step.
-    pub fn run(&mut self, from: usize) -> Result<()> {
-        for step in from..steps().len() {
-            self.step = step;
-            self.run_step(step)?;
-            self.save_at(step + 1);
+    /// Asks step `from` first (the municipality for a new interview, the
+    /// section a draft stopped in; `None`: straight to the overview, for a
+    /// review with `--from`), then comes back to the overview until
+    /// "Fertig"; saves the draft after each answer and step.
+    pub fn run(&mut self, from: Option<usize>) -> Result<()> {
+        let n = steps().len();
+        let mut next = 0;
+        if let Some(from) = from {
+            self.entered.extend(0..from.min(n));
+            if from < n {
+                self.enter(from)?;
+            }
+            next = self.proposed(from + 1);
         }
+        loop {
+            match self.overview(next)? {
+                overview::Choice::Finish => return Ok(()),
+                overview::Choice::Step(step) => {
+                    self.enter(step)?;
+                    next = self.proposed(step + 1);
+                }
+                overview::Choice::Measure => self.open_measure()?,
+            }
+        }
+    }
+
+    /// Asks one step and saves the draft to resume at the step Enter would propose next.
+    fn enter(&mut self, step: usize) -> Result<()> {
+        self.step = step;
+        self.entered.insert(step);
+        self.run_step(step)?;
+        let next = self.proposed(step + 1);
+        self.step = next;
+        self.save_at(next);
         Ok(())
     }
 
@@ -347,63 +370,6 @@ impl<'a> Flow<'a> {
 
     fn confirm(&mut self, label: &str) -> Result<bool> {
         self.p.confirm(label, false)
-    }
-
-    /// Asks whether to add an entry: `first` while there is none, then `more`
-    /// ("Ein Ziel hinzufügen?", then "Noch ein Ziel?").
-    fn add_one(&mut self, any: bool, first: &str, more: &str) -> Result<bool> {
-        self.confirm(if any { more } else { first })
-    }
-
-    /// Goes through the entries already there (`(index, label)`, ascending):
-    /// keep all at once, or keep, edit or remove each.
-    fn review(
-        &mut self,
-        noun: &str,
-        entries: Vec<(usize, String)>,
-        edit: &dyn Fn(&mut Self, usize) -> Result<()>,
-        remove: &dyn Fn(&mut Self, usize),
-    ) -> Result<()> {
-        let labels: Vec<String> = entries.iter().map(|(_, l)| l.trim_end().to_string()).collect();
-        if self.keep_all(&labels)? {
-            return Ok(());
-        }
-        let mut removed = 0;
-        for ((index, _), label) in entries.into_iter().zip(labels) {
-            let at = index - removed;
-            match self.action(&format!("{noun} {label}"))? {
-                Action::Keep => {}
-                Action::Edit => edit(self, at)?,
-                Action::Remove => {
-                    remove(self, at);
-                    removed += 1;
-                    self.checkpoint()?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Lists the entries already there and offers to keep them all, so a
-    /// review goes quickly; `false` means: go through them one by one.
-    fn keep_all(&mut self, labels: &[String]) -> Result<bool> {
-        if labels.len() < 2 {
-            return Ok(false);
-        }
-        for label in labels {
-            self.p.say(&format!("  · {label}"));
-        }
-        let question = format!("{} {} {}", self.t(&words().keep_all), labels.len(), self.t(&words().keep_all_of_them));
-        self.p.confirm(&question, true)
-    }
-
-    fn action(&mut self, label: &str) -> Result<Action> {
-        let items = [self.t(&words().keep), self.t(&words().edit), self.t(&words().remove)].map(str::to_string);
-        Ok(match self.p.select(label, &items, 0)? {
-            1 => Action::Edit,
-            2 => Action::Remove,
-            _ => Action::Keep,
-        })
     }
 
     // ---- free texts ----------------------------------------------------------
