@@ -287,10 +287,10 @@ fn summary(p: &mut dyn Prompter, s: &Strategy, checked: &Checked, lang: Lang, ou
     } else {
         p.say(&format!("  {} {}:", t(&words().check_warnings), warnings.len()));
         for w in warnings {
-            let place = if w.line > 0 { format!(" ({}:{})", w.line, w.column) } else { String::new() };
-            // warnings name ids, not keys: no question's label is needed
+            // for people: no key paths, line numbers or codes (`check` shows them);
+            // warnings name ids, not keys, so no question's label is needed
             let (message, _) = w.text(lang, "");
-            p.say(&format!("  - {message}{place} [{}]", w.code));
+            p.say(&format!("  - {message}"));
         }
     }
 }

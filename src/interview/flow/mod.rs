@@ -17,6 +17,7 @@ mod entries;
 mod fields;
 mod goals;
 mod overview;
+mod warnings;
 
 use std::collections::BTreeSet;
 
@@ -50,6 +51,11 @@ pub fn step_title(step: usize, lang: Lang) -> String {
         Some(id) => Catalogue::get().sections.iter().find(|s| s.id == id).map_or(id, |s| s.title(lang)).to_string(),
         None => words().the_end.get(lang).to_string(),
     }
+}
+
+/// The codes of the warnings the interview shows before writing `s`.
+pub fn warnings_before_writing(s: &Strategy) -> Vec<&'static str> {
+    warnings::warnings_of(s).iter().map(|d| d.code).collect()
 }
 
 /// Called after every answer and every step with the model and the step to
@@ -156,7 +162,7 @@ impl<'a> Flow<'a> {
         }
         loop {
             match self.overview(next)? {
-                overview::Choice::Finish => return Ok(()),
+                overview::Choice::Finish => return self.before_writing(),
                 overview::Choice::Step(step) => {
                     self.enter(step)?;
                     next = self.proposed(step + 1);
