@@ -355,3 +355,44 @@ fn sigterm_in_a_selection_shows_the_cursor_again_and_keeps_the_draft() {
     let draft = std::fs::read_to_string(dir.path().join("s.draft.toml")).expect("the draft of the answered sections");
     assert!(draft.contains("name = \"Termhausen\""), "{draft}");
 }
+
+#[test]
+fn a_measure_entered_earlier_is_changed_from_the_overview_with_arrow_keys() {
+    const DOWN: &str = "\x1b[B";
+    const UP: &str = "\x1b[A";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let myk10 = examples().into_iter().find(|e| e.ends_with("myk10.toml")).expect("examples/myk10.toml");
+    std::fs::copy(myk10, dir.path().join("alt.toml")).expect("copy");
+    let mut p = spawn(dir.path(), &["--from", "alt.toml", "-o", "neu.toml"]);
+    // the overview: four down to "open one measure directly", two down to the third measure
+    wait_for(&mut p, "Welcher Abschnitt?");
+    let keys = std::cell::Cell::new(0);
+    let press = |p: &mut PtySession, key: &str, then: &str| {
+        type_keys(p, key);
+        keys.set(keys.get() + 1);
+        if !then.is_empty() {
+            wait_for(p, then);
+        }
+    };
+    for _ in 0..4 {
+        press(&mut p, DOWN, "");
+    }
+    // the pty's bytes are read one per char: needles stay ASCII
+    press(&mut p, "\r", "Welche Ma");
+    press(&mut p, DOWN, "");
+    press(&mut p, DOWN, "");
+    press(&mut p, "\r", "ndern?");
+    press(&mut p, "\r", "Stand der Umsetzung");
+    press(&mut p, DOWN, "");
+    press(&mut p, "\r", "Welcher Abschnitt?");
+    assert_eq!(keys.get(), 11, "keys from the overview to the changed status");
+    // up from the first line is "Fertig", then Enter writes despite the findings, no build
+    press(&mut p, UP, "");
+    press(&mut p, "\r", "Einen Hinweis beheben oder die Datei schreiben?");
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let mut expected = model_json(dir.path(), "alt.toml")["strategy"].take();
+    assert_eq!(expected["measures"][2]["status"], "planned");
+    expected["measures"][2]["status"] = "running".into();
+    assert_eq!(model_json(dir.path(), "neu.toml")["strategy"], expected, "only the status changed");
+}
