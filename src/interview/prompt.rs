@@ -175,17 +175,32 @@ impl Prompter for Terminal {
     }
 
     fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
-        self.interrupted()?;
-        let mut input = dialoguer::Input::<String>::with_theme(self.input_theme.as_ref())
-            .with_prompt(label)
-            .allow_empty(true)
-            .validate_with(|s: &String| validate(s.trim()));
-        if !default.is_empty() {
-            input = input.default(default.to_string());
+        // a refused answer is shown again for editing, not cleared
+        let mut refused = String::new();
+        loop {
+            self.interrupted()?;
+            let mut input =
+                dialoguer::Input::<String>::with_theme(self.input_theme.as_ref()).with_prompt(label).allow_empty(true);
+            if !default.is_empty() {
+                input = input.default(default.to_string());
+            }
+            if !refused.is_empty() {
+                input = input.with_initial_text(refused.clone());
+            }
+            let answer = input.interact_text_on(&self.term).map_err(map)?;
+            self.tidy_wrapped_prompt(label, default, &answer);
+            match validate(answer.trim()) {
+                Ok(()) => return Ok(answer.trim().to_string()),
+                Err(reason) => {
+                    // the `✔` line of the refused answer gives way to the reason
+                    let mut line = String::new();
+                    let _ = self.input_theme.format_error(&mut line, &reason);
+                    let line = if self.color { line } else { console::strip_ansi_codes(&line).into_owned() };
+                    let _ = self.term.clear_last_lines(1).and_then(|()| self.term.write_line(&line));
+                    refused = answer.trim().to_string();
+                }
+            }
         }
-        let answer = input.interact_text_on(&self.term).map_err(map)?;
-        self.tidy_wrapped_prompt(label, default, &answer);
-        Ok(answer.trim().to_string())
     }
 
     fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize> {
@@ -213,6 +228,10 @@ impl Prompter for Terminal {
 
     fn multi_select(&mut self, label: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>> {
         self.interrupted()?;
+        // how to choose, in the interview's words, unless the label says it already
+        let hint = words().space_selects_enter_confirms.get(self.lang);
+        let label =
+            if label.contains(hint) { label.to_string() } else { format!("{label} {}", console::style(hint).dim()) };
         dialoguer::MultiSelect::with_theme(self.theme.as_ref())
             .with_prompt(label)
             .items(items)

@@ -189,7 +189,7 @@ fn a_typed_session_checks_each_answer_like_check() {
         ("Jahr des Ausgangswerts", A::Type("2020")),
         ("Zielwert", A::Type("0")),
         ("Zieljahr", A::Type("2040")),
-        ("Handlungsfelder (", A::Picks(vec![0])),
+        ("| Handlungsfelder", A::Picks(vec![0])),
         ("Ziele, denen das Handlungsfeld dient", A::Picks(vec![0])),
         ("Maßnahme in", A::Yes),
         ("Titel", A::Type("Mobilitätsstationen")),

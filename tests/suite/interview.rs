@@ -276,7 +276,10 @@ fn an_answer_that_check_rejects_is_asked_again_with_the_reason() {
     wait_for(&mut p, "Population");
     type_keys(&mut p, "many\r");
     wait_for(&mut p, "is not a whole number");
-    type_keys(&mut p, "\u{15}12.500\r"); // Ctrl-U clears the line first
+    // the refused answer stands there again, to be corrected, not retyped
+    wait_for(&mut p, "Population");
+    wait_for(&mut p, "many");
+    type_keys(&mut p, "\u{7f}\u{7f}\u{7f}\u{7f}12.500\r");
     let run = press_enter(&mut p, None);
     assert_eq!(run.code, Some(0), "{}", strip(&run.out));
     let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");

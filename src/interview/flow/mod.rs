@@ -298,7 +298,12 @@ impl<'a> Flow<'a> {
             new_error(before.get_or_init(|| errors_at(s, path, lang, question)), &candidate, path, lang, question)
         };
         let answer = self.p.text(&label, &shown, &validate)?;
-        if answer == shown || answer.is_empty() {
+        if answer.is_empty() {
+            // nothing there and nothing typed: say so instead of an empty echo
+            self.p.restate(&label, self.t(&words().skipped));
+            return Ok(());
+        }
+        if answer == shown {
             return Ok(());
         }
         let value = if answer == "-" { None } else { parse(&answer).ok() };
@@ -318,7 +323,11 @@ impl<'a> Flow<'a> {
         };
         let answer = self.p.text(label, "", &|_| Ok(()))?;
         Ok(match answer.as_str() {
-            "" => None,
+            "" => {
+                let word = if current.is_some() { &words().unchanged } else { &words().skipped };
+                self.p.restate(label, self.t(word));
+                None
+            }
             "-" if current.is_some() => Some(None),
             "e" | "E" => match self.p.editor(current.unwrap_or(""))? {
                 Some(text) if !text.trim().is_empty() && Some(text.trim_end()) != current => {
@@ -368,7 +377,13 @@ impl<'a> Flow<'a> {
         }
         let names: Vec<String> = options.iter().map(|(_, n)| n.clone()).collect();
         let checked: Vec<bool> = options.iter().map(|(id, _)| current.contains(id)).collect();
-        let chosen = self.p.multi_select(label, &names, &checked)?;
+        let chosen = loop {
+            let chosen = self.p.multi_select(label, &names, &checked)?;
+            // ↓ ↓ Enter chooses nothing: asked, never taken silently
+            if !chosen.is_empty() || self.p.confirm(self.t(&words().nothing_chosen_accept), true)? {
+                break chosen;
+            }
+        };
         let chosen: Vec<String> = chosen.into_iter().filter_map(|i| options.get(i).map(|(id, _)| id.clone())).collect();
         let same = chosen.iter().collect::<BTreeSet<_>>() == current.iter().collect::<BTreeSet<_>>();
         Ok(if same { None } else { Some(chosen) })
