@@ -62,3 +62,44 @@ pub fn slug(title: &str) -> String {
     let parts: Vec<&str> = out.split('_').filter(|p| !p.is_empty()).collect();
     if parts.is_empty() { "field".to_string() } else { parts.join("_") }
 }
+
+/// Text from the editor as paragraphs: single line breaks inside a
+/// paragraph join with a space (an editor wraps lines; the document should
+/// not break there), blank lines separate paragraphs. Lines of a list
+/// (`- `, `* `, `1. `) keep their own line.
+pub fn join_lines(text: &str) -> String {
+    let item = |line: &str| {
+        let l = line.trim_start();
+        l.starts_with("- ") || l.starts_with("* ") || l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    };
+    let mut paragraphs: Vec<String> = Vec::new();
+    for block in text.replace("\r\n", "\n").split("\n\n") {
+        let mut out = String::new();
+        for line in block.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()) {
+            if !out.is_empty() {
+                out.push(if item(line) { '\n' } else { ' ' });
+            }
+            out.push_str(if item(line) { line } else { line.trim_start() });
+        }
+        if !out.is_empty() {
+            paragraphs.push(out);
+        }
+    }
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_lines;
+
+    #[test]
+    fn editor_lines_join_and_blank_lines_make_paragraphs() {
+        assert_eq!(join_lines("Erste Zeile\nzweite Zeile\n"), "Erste Zeile zweite Zeile");
+        assert_eq!(join_lines("Absatz eins\nweiter\n\n\nAbsatz zwei\n"), "Absatz eins weiter\n\nAbsatz zwei");
+        assert_eq!(
+            join_lines("Bedarfe:\n- Mobilität\n- Bildung\n1. erstens"),
+            "Bedarfe:\n- Mobilität\n- Bildung\n1. erstens"
+        );
+        assert_eq!(join_lines("a\r\nb"), "a b");
+    }
+}

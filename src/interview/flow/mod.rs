@@ -24,6 +24,7 @@ use std::collections::BTreeSet;
 use anyhow::Result;
 use console::style;
 
+use super::parse::join_lines;
 use super::prompt::Prompter;
 use crate::catalogue::{Catalogue, Generated, Item, section_ids};
 use crate::i18n::Entry;
@@ -329,10 +330,11 @@ impl<'a> Flow<'a> {
                 None
             }
             "-" if current.is_some() => Some(None),
-            "e" | "E" => match self.p.editor(current.unwrap_or(""))? {
-                Some(text) if !text.trim().is_empty() && Some(text.trim_end()) != current => {
+            "e" | "E" => match self.p.editor(current.unwrap_or(""))?.map(|text| join_lines(&text)) {
+                // an old text with its own line breaks that comes back unchanged stays as it was
+                Some(text) if !text.trim().is_empty() && Some(text.clone()) != current.map(join_lines) => {
                     self.p.restate(label, &preview(&text));
-                    Some(Some(text.trim_end().to_string()))
+                    Some(Some(text))
                 }
                 _ => {
                     let unchanged = if current.is_some() {
