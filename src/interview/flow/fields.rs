@@ -195,12 +195,40 @@ impl Flow<'_> {
         }
         let label = self.t(&words().responsible_lead);
         self.ask(label, &at("lead"), m.lead.clone(), false, &text, &|s, v| measure_mut(s, i).lead = v)?;
-        let current = (!m.partners.is_empty()).then(|| show_list(&m.partners));
-        let label = self.t(&words().partners_comma_separated);
-        self.ask(label, &at("partners"), current, false, &|a| Ok(parse_list(a)), &|s, v| {
-            measure_mut(s, i).partners = v.unwrap_or_default();
-        })?;
-        Ok(())
+        self.partners(i)
+    }
+
+    /// The partners of measure `i`: chosen from the actors entered, then any
+    /// further ones typed; without actors, typed as a list.
+    fn partners(&mut self, i: usize) -> Result<()> {
+        let at = format!("measures[{i}].partners");
+        let current = self.s.measures[i].partners.clone();
+        if self.s.actors.is_empty() {
+            let shown = (!current.is_empty()).then(|| show_list(&current));
+            let label = self.t(&words().partners_comma_separated);
+            return self.ask(label, &at, shown, false, &|a| Ok(parse_list(a)), &|s, v| {
+                measure_mut(s, i).partners = v.unwrap_or_default();
+            });
+        }
+        let actors: Vec<String> = self.s.actors.iter().map(|a| a.name.clone()).collect();
+        let mut options: Vec<(String, String)> = actors.iter().map(|n| (n.clone(), n.clone())).collect();
+        // partners typed earlier that are no actor stay choosable
+        options.extend(current.iter().filter(|p| !actors.contains(p)).map(|p| (p.clone(), p.clone())));
+        if let Some(chosen) = self.choose_many(self.t(&words().partners_from_actors), &options, &current)? {
+            // in the order the list shows
+            let keep: Vec<String> = options.iter().map(|(id, _)| id.clone()).filter(|id| chosen.contains(id)).collect();
+            measure_mut(&mut self.s, i).partners = keep;
+            self.checkpoint()?;
+        }
+        let label = self.t(&words().further_partners);
+        self.ask(label, &at, None, false, &|a| Ok(parse_list(a)), &|s, v| {
+            let partners = &mut measure_mut(s, i).partners;
+            for p in v.unwrap_or_default() {
+                if !partners.contains(&p) {
+                    partners.push(p);
+                }
+            }
+        })
     }
 
     /// Priority, quick win, status, years, budget, funding and SDGs of measure `i`.

@@ -17,6 +17,12 @@ impl Flow<'_> {
             self.s.vision.vision = change;
             self.checkpoint()?;
         }
+        let current = self.s.vision.narrative.clone();
+        let (title, hint) = (self.t(&words().narrative), self.t(&words().narrative_hint));
+        if let Some(change) = self.long(title, hint, current.as_deref())? {
+            self.s.vision.narrative = change;
+            self.checkpoint()?;
+        }
         let current = (!self.s.vision.keywords.is_empty()).then(|| show_list(&self.s.vision.keywords));
         let label = self.t(&words().narrative_terms);
         self.ask(label, "vision.keywords", current, false, &|a| Ok(parse_list(a)), &|s, v| {
@@ -141,6 +147,12 @@ impl Flow<'_> {
                 s.goals[i].title = v;
             },
         )?;
+        let current = self.s.goals[i].description.clone();
+        let (label, hint) = (self.t(&words().goal_description), self.t(&words().goal_description_hint));
+        if let Some(change) = self.long(label, hint, current.as_deref())? {
+            self.s.goals[i].description = change;
+            self.checkpoint()?;
+        }
         let id = self.s.goals[i].id.clone();
         let others: Vec<(String, String)> = self
             .s
@@ -263,7 +275,11 @@ impl Flow<'_> {
             &|s, v| {
                 indicator_mut(s, i, j).target_year = v;
             },
-        )
+        )?;
+        let label = self.t(&words().data_source);
+        self.ask(label, &format!("{path}.source"), ind.source.clone(), false, &|a| Ok(a.to_string()), &|s, v| {
+            indicator_mut(s, i, j).source = v;
+        })
     }
 }
 
