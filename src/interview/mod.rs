@@ -9,6 +9,7 @@ pub mod draft;
 pub mod flow;
 pub mod parse;
 pub mod prompt;
+pub mod replay;
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};

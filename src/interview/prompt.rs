@@ -22,6 +22,24 @@ impl std::fmt::Display for Interrupted {
 
 impl std::error::Error for Interrupted {}
 
+/// The user asked to go back one question (`<` or `zurück` typed, Esc in a list).
+#[derive(Debug)]
+pub struct Back;
+
+impl std::fmt::Display for Back {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("back")
+    }
+}
+
+impl std::error::Error for Back {}
+
+/// Whether a typed answer asks to go back: `<`, `zurück` or `back`.
+pub fn is_back(answer: &str) -> bool {
+    let a = answer.trim().to_lowercase();
+    a == "<" || a == "zurück" || a == "zurueck" || a == "back"
+}
+
 /// One way of asking questions.
 pub trait Prompter {
     /// Prints a line of guidance (a heading, a hint, a summary).
@@ -29,6 +47,12 @@ pub trait Prompter {
     /// A line of text. `default` is what Enter gives. `validate` is asked
     /// before an answer is accepted.
     fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String>;
+    /// Like [`Prompter::text`], with `initial` already typed (an earlier
+    /// answer to change).
+    fn text_with(&mut self, label: &str, default: &str, initial: &str, validate: Validator<'_>) -> Result<String> {
+        let _ = initial;
+        self.text(label, default, validate)
+    }
     /// One of `items`; Enter takes `default`.
     fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize>;
     /// Several of `items`; Enter takes those `checked`.
@@ -175,8 +199,12 @@ impl Prompter for Terminal {
     }
 
     fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
+        self.text_with(label, default, "", validate)
+    }
+
+    fn text_with(&mut self, label: &str, default: &str, initial: &str, validate: Validator<'_>) -> Result<String> {
         // a refused answer is shown again for editing, not cleared
-        let mut refused = String::new();
+        let mut refused = initial.to_string();
         loop {
             self.interrupted()?;
             let mut input =
@@ -189,6 +217,9 @@ impl Prompter for Terminal {
             }
             let answer = input.interact_text_on(&self.term).map_err(map)?;
             self.tidy_wrapped_prompt(label, default, &answer);
+            if is_back(&answer) {
+                return Err(Back.into());
+            }
             match validate(answer.trim()) {
                 Ok(()) => return Ok(answer.trim().to_string()),
                 Err(reason) => {
@@ -214,16 +245,19 @@ impl Prompter for Terminal {
                 .items(items)
                 .default(default)
                 .max_length(12)
-                .interact_on(&self.term)
-                .map_err(map);
+                .interact_on_opt(&self.term)
+                .map_err(map)?
+                .ok_or_else(|| Back.into());
         }
+        // Esc goes back one question
         dialoguer::Select::with_theme(self.theme.as_ref())
             .with_prompt(label)
             .items(items)
             .default(default)
             .max_length(12)
-            .interact_on(&self.term)
-            .map_err(map)
+            .interact_on_opt(&self.term)
+            .map_err(map)?
+            .ok_or_else(|| Back.into())
     }
 
     fn multi_select(&mut self, label: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>> {
@@ -237,8 +271,9 @@ impl Prompter for Terminal {
             .items(items)
             .defaults(checked)
             .max_length(12)
-            .interact_on(&self.term)
-            .map_err(map)
+            .interact_on_opt(&self.term)
+            .map_err(map)?
+            .ok_or_else(|| Back.into())
     }
 
     fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 
 use super::flow::wrap;
 use super::parse::{parse_count, parse_date, parse_list, parse_number, show_list, slug};
-use super::prompt::{Interrupted, Prompter, Validator};
+use super::prompt::{Back, Interrupted, Prompter, Validator};
 use super::*;
 use crate::model::{CheckOptions, Checked};
 
@@ -18,6 +18,8 @@ enum A {
     No,
     Enter,
     CtrlC,
+    /// `<` typed, or Esc in a list: one question back.
+    Back,
 }
 
 /// Answers prompts whose label, or what was said since the last prompt,
@@ -31,6 +33,8 @@ struct Script {
     said: Vec<String>,
     /// Every question, as labelled.
     asked: Vec<String>,
+    /// Answers that stood in a question already (going back), with its label.
+    prefilled: Vec<(String, String)>,
 }
 
 impl Script {
@@ -58,11 +62,21 @@ impl Prompter for Script {
     }
 
     fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
+        self.text_with(label, default, "", validate)
+    }
+
+    fn text_with(&mut self, label: &str, default: &str, initial: &str, validate: Validator<'_>) -> Result<String> {
+        if !initial.is_empty() {
+            self.prefilled.push((label.to_string(), initial.to_string()));
+        }
         loop {
             let answer = match self.next(label) {
+                // Enter takes what stands there, else the suggestion
+                A::Enter if !initial.is_empty() => initial.to_string(),
                 A::Enter => default.to_string(),
                 A::Type(t) => t.to_string(),
                 A::CtrlC => return Err(Interrupted.into()),
+                A::Back => return Err(Back.into()),
                 other => panic!("`{label}` wants text, the script has {other:?}"),
             };
             match validate(answer.trim()) {
@@ -79,6 +93,7 @@ impl Prompter for Script {
             A::Enter => Ok(default),
             A::Pick(i) => Ok(i),
             A::CtrlC => Err(Interrupted.into()),
+            A::Back => Err(Back.into()),
             other => panic!("`{label}` wants a choice, the script has {other:?}"),
         }
     }
@@ -89,6 +104,7 @@ impl Prompter for Script {
             A::Enter => Ok(checked.iter().enumerate().filter(|(_, c)| **c).map(|(i, _)| i).collect()),
             A::Picks(v) => Ok(v),
             A::CtrlC => Err(Interrupted.into()),
+            A::Back => Err(Back.into()),
             other => panic!("`{label}` wants choices, the script has {other:?}"),
         }
     }
@@ -99,6 +115,7 @@ impl Prompter for Script {
             A::Yes => Ok(true),
             A::No => Ok(false),
             A::CtrlC => Err(Interrupted.into()),
+            A::Back => Err(Back.into()),
             other => panic!("`{label}` wants yes or no, the script has {other:?}"),
         }
     }
@@ -553,4 +570,49 @@ fn partners_are_chosen_from_the_actors_and_new_ones_typed() {
     let after = checked(&o.out).strategy.expect("model");
     let second_actor = before.actors[1].name.clone();
     assert_eq!(after.measures[0].partners, [second_actor.as_str(), "Verein Digitale Nachbarschaft", "Ulmer Tafel"]);
+}
+
+#[test]
+fn one_key_goes_back_to_the_previous_question_with_its_answer_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![
+        ("Name der Kommune", A::Type("Dorfen")),
+        ("Einwohnerzahl", A::Type("12.000")),
+        ("Titel des Dokuments", A::Back),
+        // the population again, with 12.000 standing there: corrected
+        ("Einwohnerzahl", A::Type("13.500")),
+        // and from a list (Esc): back to the title, whose Enter keeps it
+        ("| Stand", A::Back),
+        ("Titel des Dokuments", A::Type("Digitale Dorfen-Strategie")),
+        ("| Stand", A::Enter),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}\nasked: {:?}", script.answers, script.asked);
+    assert_eq!(script.prefilled[0], ("Einwohnerzahl".to_string(), "12.000".to_string()));
+    let s = checked(&o.out).strategy.expect("model");
+    assert_eq!(s.municipality.name, "Dorfen", "the answers before it were given again");
+    assert_eq!(s.municipality.population, Some(13_500));
+    assert_eq!(s.document.title.as_deref(), Some("Digitale Dorfen-Strategie"));
+    assert!(script.said.iter().any(|l| l == "↩ eine Frage zurück"), "{:?}", script.said);
+}
+
+#[test]
+fn going_back_in_a_list_of_entries_adds_nothing_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![
+        ("Name der Kommune", A::Type("Dorfen")),
+        ("Ein Ziel hinzufügen?", A::Yes),
+        ("Titel", A::Type("Schnelles Netz")),
+        ("Einen messbaren Indikator hinzufügen?", A::Back),
+        // back at the goal's description (it has no parent to choose): once more
+        ("Beschreibung des Ziels", A::Back),
+        ("Titel", A::Type("Schnelles Netz für alle")),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    let s = checked(&o.out).strategy.expect("model");
+    assert!(script.prefilled.iter().any(|(q, a)| q == "Titel" && a == "Schnelles Netz"), "{:?}", script.prefilled);
+    assert_eq!(s.goals.len(), 1, "the replayed answers add the goal once: {:?}", s.goals);
+    assert_eq!(s.goals[0].title.as_deref(), Some("Schnelles Netz für alle"));
 }

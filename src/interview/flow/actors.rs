@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use crate::interview::prompt::Prompter as _;
+
 use strum::VariantArray as _;
 
 use super::entries::Entries;

@@ -5,6 +5,8 @@
 
 use anyhow::Result;
 
+use crate::interview::prompt::Prompter as _;
+
 use super::Flow;
 use crate::i18n::interview::words;
 

@@ -1,6 +1,8 @@
 //! Vision, mission, guiding principles, goals and their indicators.
 
 use anyhow::Result;
+
+use crate::interview::prompt::Prompter as _;
 use console::style;
 
 use super::entries::Entries;

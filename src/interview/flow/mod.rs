@@ -25,7 +25,8 @@ use anyhow::Result;
 use console::style;
 
 use super::parse::join_lines;
-use super::prompt::Prompter;
+use super::prompt::{Back, Prompter};
+use super::replay::Recorder;
 use crate::catalogue::{Catalogue, Generated, Item, section_ids};
 use crate::i18n::Entry;
 use crate::i18n::Labels;
@@ -65,7 +66,8 @@ pub type Saver<'a> = dyn FnMut(&Strategy, usize) -> Result<()> + 'a;
 
 /// An interview over one model.
 pub struct Flow<'a> {
-    p: &'a mut dyn Prompter,
+    /// Asks the questions, recording the answers of the section being asked (to go back).
+    p: Recorder<'a>,
     /// The model being written.
     pub s: Strategy,
     lang: Lang,
@@ -139,7 +141,7 @@ impl<'a> Flow<'a> {
     /// An interview over `s`, asking through `p` in `lang`.
     pub fn new(p: &'a mut dyn Prompter, s: Strategy, lang: Lang, save: &'a mut Saver<'a>) -> Flow<'a> {
         let l = TemplateSet::builtin().labels().get(lang).clone();
-        Flow { p, s, lang, l, save, step: 0, entered: BTreeSet::new() }
+        Flow { p: Recorder::new(p), s, lang, l, save, step: 0, entered: BTreeSet::new() }
     }
 
     /// A word of the interview in the interview's language.
@@ -162,13 +164,21 @@ impl<'a> Flow<'a> {
             next = self.proposed(from + 1);
         }
         loop {
-            match self.overview(next)? {
-                overview::Choice::Finish => return self.before_writing(),
-                overview::Choice::Step(step) => {
-                    self.enter(step)?;
+            // Esc or `<` outside a section comes back to the overview
+            let went = match self.overview(next) {
+                Ok(overview::Choice::Finish) => self.before_writing(),
+                Ok(overview::Choice::Step(step)) => {
                     next = self.proposed(step + 1);
+                    self.enter(step).map(|()| false)
                 }
-                overview::Choice::Measure => self.open_measure()?,
+                Ok(overview::Choice::Measure) => self.open_measure().map(|()| false),
+                Err(e) => Err(e),
+            };
+            match went {
+                Ok(true) => return Ok(()),
+                Ok(false) => {}
+                Err(e) if e.is::<Back>() => {}
+                Err(e) => return Err(e),
             }
         }
     }
@@ -177,7 +187,24 @@ impl<'a> Flow<'a> {
     fn enter(&mut self, step: usize) -> Result<()> {
         self.step = step;
         self.entered.insert(step);
-        self.run_step(step)?;
+        let at_start = self.s.clone();
+        self.p.start();
+        loop {
+            match self.run_step(step) {
+                Ok(()) => break,
+                Err(e) if e.is::<Back>() => {
+                    let answered = self.p.answered();
+                    if answered == 0 {
+                        // back from the first question: to the overview
+                        break;
+                    }
+                    self.p.say(&format!("{}", style(self.t(&words().going_back)).dim()));
+                    self.s = at_start.clone();
+                    self.p.rewind(answered - 1);
+                }
+                Err(e) => return Err(e),
+            }
+        }
         let next = self.proposed(step + 1);
         self.step = next;
         self.save_at(next);

@@ -4,6 +4,8 @@
 //! with the next section not yet entered, and after the last one to the end.
 
 use anyhow::Result;
+
+use crate::interview::prompt::Prompter as _;
 use console::style;
 
 use super::{BASICS, Flow, step_title, steps};

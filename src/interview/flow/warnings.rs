@@ -3,6 +3,8 @@
 //! with a way to jump to the questions that fix it.
 
 use anyhow::Result;
+
+use crate::interview::prompt::Prompter as _;
 use console::style;
 
 use super::{BASICS, Flow, steps};
@@ -74,12 +76,12 @@ fn fix_of(d: &Diagnostic) -> Fix {
 
 impl Flow<'_> {
     /// Shows what `check` would warn about and offers to fix each, checking
-    /// again after every fix, until the file is to be written (Enter).
-    pub(super) fn before_writing(&mut self) -> Result<()> {
+    /// again after every fix; `true` when the file is to be written (Enter).
+    pub(super) fn before_writing(&mut self) -> Result<bool> {
         loop {
             let warnings = warnings_of(&self.s);
             if warnings.is_empty() {
-                return Ok(());
+                return Ok(true);
             }
             let n = warnings.len().to_string();
             self.heading(&words().warnings_before_writing.fill(self.lang, &[("n", &n)]));
@@ -91,7 +93,7 @@ impl Flow<'_> {
             let items: Vec<String> = choices.iter().map(|(_, line)| line.clone()).collect();
             let chosen = self.p.select(self.t(&words().fix_or_write), &items, 0)?;
             match choices.get(chosen).map_or(Fix::Write, |(fix, _)| *fix) {
-                Fix::Write => return Ok(()),
+                Fix::Write => return Ok(true),
                 Fix::Goal(i) if i < self.s.goals.len() => self.goal(i)?,
                 Fix::Measure(i) if i < self.s.measures.len() => self.edit_measure(i)?,
                 Fix::Step(step) => self.enter(step)?,

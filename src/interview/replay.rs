@@ -1,0 +1,175 @@
+//! Going back one question: the answers of the section being asked are
+//! recorded; to go back, the flow starts the section again from the model
+//! as it was when the section began, the recorded answers before the
+//! previous question are given again without asking, and the previous
+//! question is asked with its answer already in place.
+//!
+//! The flow is deterministic, so the same answers take the same path
+//! (through lists, added entries and all), and nothing is applied twice.
+
+use std::collections::VecDeque;
+
+use anyhow::Result;
+
+use super::prompt::{Prompter, Validator};
+
+/// One answer, as the prompter gave it.
+#[derive(Debug, Clone, PartialEq)]
+enum Reply {
+    Text(String),
+    Select(usize),
+    Multi(Vec<usize>),
+    Confirm(bool),
+    Editor(Option<String>),
+}
+
+/// A prompter that records the answers of one section and can replay them.
+pub struct Recorder<'p> {
+    inner: &'p mut dyn Prompter,
+    /// The answers given in the section so far.
+    log: Vec<Reply>,
+    /// Answers to give again without asking.
+    replay: VecDeque<Reply>,
+    /// The answer to put in place at the next question asked.
+    prefill: Option<Reply>,
+    /// Guidance said while replaying, since the last replayed answer: shown
+    /// before the next question that is asked.
+    held: Vec<String>,
+    /// The last question was answered from the replay (so nothing to restate).
+    replayed: bool,
+}
+
+impl<'p> Recorder<'p> {
+    /// Records the answers `inner` gives.
+    pub fn new(inner: &'p mut dyn Prompter) -> Self {
+        Recorder { inner, log: Vec::new(), replay: VecDeque::new(), prefill: None, held: Vec::new(), replayed: false }
+    }
+
+    /// A section begins: its answers are recorded from here.
+    pub fn start(&mut self) {
+        self.log.clear();
+        self.replay.clear();
+        self.prefill = None;
+        self.held.clear();
+    }
+
+    /// How many questions of the section were answered.
+    pub fn answered(&self) -> usize {
+        self.log.len()
+    }
+
+    /// Prepares the section to be asked again: the first `n` answers are
+    /// given again, the one after them is put in place at its question.
+    pub fn rewind(&mut self, n: usize) {
+        let log = std::mem::take(&mut self.log);
+        self.replay = log.iter().take(n).cloned().collect();
+        self.prefill = log.get(n).cloned();
+        self.held.clear();
+    }
+
+    /// The next replayed answer, if it is of the kind asked.
+    fn replayed(&mut self, fits: impl Fn(&Reply) -> bool) -> Option<Reply> {
+        if !self.replay.front().is_some_and(fits) {
+            // a different question than recorded: ask from here on
+            self.replay.clear();
+            return None;
+        }
+        let reply = self.replay.pop_front()?;
+        self.held.clear();
+        self.log.push(reply.clone());
+        self.replayed = true;
+        Some(reply)
+    }
+
+    /// A question is asked: what was said before it is shown first.
+    fn live(&mut self) -> Option<Reply> {
+        self.replayed = false;
+        for line in std::mem::take(&mut self.held) {
+            self.inner.say(&line);
+        }
+        self.prefill.take()
+    }
+
+    fn record<T>(&mut self, reply: impl Fn(&T) -> Reply, value: Result<T>) -> Result<T> {
+        let value = value?;
+        self.log.push(reply(&value));
+        Ok(value)
+    }
+}
+
+impl Prompter for Recorder<'_> {
+    fn say(&mut self, text: &str) {
+        if self.replay.is_empty() {
+            self.inner.say(text);
+        } else {
+            self.held.push(text.to_string());
+        }
+    }
+
+    fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
+        if let Some(Reply::Text(answer)) = self.replayed(|r| matches!(r, Reply::Text(_))) {
+            return Ok(answer);
+        }
+        let initial = match self.live() {
+            Some(Reply::Text(answer)) if answer != default => answer,
+            _ => String::new(),
+        };
+        let answer = self.inner.text_with(label, default, &initial, validate);
+        self.record(|a: &String| Reply::Text(a.clone()), answer)
+    }
+
+    fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize> {
+        if let Some(Reply::Select(i)) = self.replayed(|r| matches!(r, Reply::Select(i) if *i < items.len())) {
+            return Ok(i);
+        }
+        let default = match self.live() {
+            Some(Reply::Select(i)) if i < items.len() => i,
+            _ => default,
+        };
+        let chosen = self.inner.select(label, items, default);
+        self.record(|i: &usize| Reply::Select(*i), chosen)
+    }
+
+    fn multi_select(&mut self, label: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>> {
+        if let Some(Reply::Multi(v)) = self.replayed(|r| matches!(r, Reply::Multi(_))) {
+            return Ok(v);
+        }
+        let checked: Vec<bool> = match self.live() {
+            Some(Reply::Multi(v)) => (0..items.len()).map(|i| v.contains(&i)).collect(),
+            _ => checked.to_vec(),
+        };
+        let chosen = self.inner.multi_select(label, items, &checked);
+        self.record(|v: &Vec<usize>| Reply::Multi(v.clone()), chosen)
+    }
+
+    fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {
+        if let Some(Reply::Confirm(b)) = self.replayed(|r| matches!(r, Reply::Confirm(_))) {
+            return Ok(b);
+        }
+        let default = match self.live() {
+            Some(Reply::Confirm(b)) => b,
+            _ => default,
+        };
+        let yes = self.inner.confirm(label, default);
+        self.record(|b: &bool| Reply::Confirm(*b), yes)
+    }
+
+    fn editor(&mut self, initial: &str) -> Result<Option<String>> {
+        if let Some(Reply::Editor(text)) = self.replayed(|r| matches!(r, Reply::Editor(_))) {
+            return Ok(text);
+        }
+        self.live();
+        let text = self.inner.editor(initial);
+        self.record(|t: &Option<String>| Reply::Editor(t.clone()), text)
+    }
+
+    fn restate(&mut self, label: &str, answer: &str) {
+        if !self.replayed {
+            self.inner.restate(label, answer);
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.inner.width()
+    }
+}
