@@ -13,6 +13,7 @@ use crate::model::{CheckOptions, Checked, Lang, Strategy};
 use crate::output::{OutputFile, write_atomic};
 
 const MARK: &str = "# strategiekit interview draft; resume at: ";
+const QUESTION: &str = ", question ";
 
 /// Where the draft of `out` lives.
 pub fn path_for(out: &Path) -> PathBuf {
@@ -22,17 +23,19 @@ pub fn path_for(out: &Path) -> PathBuf {
 
 /// The draft's text: the marker line (read back by [`load`]), a line for
 /// people in the interview's language, then the input file.
-pub fn text(s: &Strategy, step: usize, lang: Lang) -> String {
+pub fn text(s: &Strategy, step: usize, question: usize, lang: Lang) -> String {
     let all = steps();
     let name = all.get(step).copied().unwrap_or("end");
+    // the question of the section to go on at, counted from 0, when not the first
+    let name = if question > 0 { format!("{name}{QUESTION}{question}") } else { name.to_string() };
     let title = super::flow::step_title(step, lang);
     let note = crate::i18n::interview::words().draft_note.fill(lang, &[("title", &title)]);
     format!("{MARK}{name}\n{note}\n{}", to_toml(s, lang))
 }
 
-/// Saves the draft atomically.
-pub fn save(path: &Path, s: &Strategy, step: usize, lang: Lang) -> Result<()> {
-    write_atomic(&OutputFile { path: path.to_path_buf(), bytes: text(s, step, lang).into_bytes() }, true)
+/// Saves the draft atomically, to resume at question `question` of step `step`.
+pub fn save(path: &Path, s: &Strategy, step: usize, question: usize, lang: Lang) -> Result<()> {
+    write_atomic(&OutputFile { path: path.to_path_buf(), bytes: text(s, step, question, lang).into_bytes() }, true)
 }
 
 /// Where an unreadable draft is moved: `ulm.draft.toml.broken`, or when
@@ -64,6 +67,8 @@ pub struct Draft {
     pub strategy: Strategy,
     /// The step to resume at (an index into [`steps`]).
     pub step: usize,
+    /// The question of that step to resume at (0: its first).
+    pub question: usize,
 }
 
 /// Reads the draft at `path`: `Ok(None)` if there is none, an error if it
@@ -73,11 +78,15 @@ pub fn load(path: &Path) -> Result<Option<Draft>> {
         return Ok(None);
     }
     let checked = Checked::from_path(path, CheckOptions::default())?;
-    let step_name = checked.source.lines().next().and_then(|l| l.strip_prefix(MARK)).unwrap_or("").trim();
+    let at = checked.source.lines().next().and_then(|l| l.strip_prefix(MARK)).unwrap_or("").trim();
+    let (step_name, question) = match at.split_once(QUESTION) {
+        Some((name, n)) => (name, n.trim().parse().unwrap_or(0)),
+        None => (at, 0),
+    };
     let step = steps().iter().position(|s| *s == step_name).unwrap_or(0);
     // a draft may hold an entry cut short by Ctrl-C; the interview asks it again
     match checked.strategy {
-        Some(strategy) => Ok(Some(Draft { strategy, step })),
+        Some(strategy) => Ok(Some(Draft { strategy, step, question })),
         None => anyhow::bail!("the draft {} cannot be read:\n{}", path.display(), checked.render(false)),
     }
 }

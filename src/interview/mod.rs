@@ -161,8 +161,8 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
 
     // a review with --from starts at the overview, a new interview with the municipality
     let mut start = match from {
-        Some(old) => (old, None),
-        None => (fresh(lang), Some(0)),
+        Some(old) => (old, None, 0),
+        None => (fresh(lang), Some(0), 0),
     };
     let mut resumed = false;
     match draft::load(&draft_path) {
@@ -172,7 +172,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
             let question = words().draft_found.fill(lang, &[("at", &at), ("path", &path)]);
             match p.confirm(&question, true) {
                 Ok(true) => {
-                    start = (d.strategy, Some(d.step));
+                    start = (d.strategy, Some(d.step), d.question);
                     resumed = true;
                 }
                 Ok(false) => {
@@ -213,16 +213,16 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
         }
     }
 
-    let (strategy, step) = start;
-    let mut save = |s: &Strategy, step: usize| draft::save(&draft_path, s, step, lang);
+    let (strategy, step, question) = start;
+    let mut save = |s: &Strategy, step: usize, question: usize| draft::save(&draft_path, s, step, question, lang);
     let mut flow = Flow::new(p, strategy, lang, &mut save);
-    match flow.run(step) {
+    match flow.run(step, question) {
         Ok(()) => {}
         Err(e) if e.is::<Interrupted>() => {
-            // the section that was cut short is asked again on resume
-            let (s, at) = (flow.s.clone(), flow.current_step());
+            // a resumed interview goes on at the question that was cut short
+            let (s, at, question) = (flow.s.clone(), flow.current_step(), flow.current_question());
             drop(flow);
-            draft::save(&draft_path, &s, at, lang)?;
+            draft::save(&draft_path, &s, at, question, lang)?;
             p.say(&format!(
                 "\n{} {}\n{} strategiekit interview -o {}",
                 t(&words().interrupted),
@@ -241,7 +241,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
     let checked = Checked::from_source(options.out.display().to_string(), text.clone(), CheckOptions::default());
     if checked.errors() > 0 {
         // cannot happen when every answer was checked; keep the draft and say what is wrong
-        draft::save(&draft_path, &s, flow::steps().len(), lang)?;
+        draft::save(&draft_path, &s, flow::steps().len(), 0, lang)?;
         anyhow::bail!(
             "the answers do not pass check; they are kept in {}:\n{}",
             draft_path.display(),

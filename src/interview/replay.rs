@@ -21,6 +21,10 @@ enum Reply {
     Multi(Vec<usize>),
     Confirm(bool),
     Editor(Option<String>),
+    /// In a replay: whatever the question proposes (Enter), for resuming a
+    /// draft at the question where it stopped (its answers are in the model,
+    /// so they are what each question proposes).
+    Default,
 }
 
 /// A prompter that records the answers of one section and can replay them.
@@ -67,18 +71,25 @@ impl<'p> Recorder<'p> {
         self.held.clear();
     }
 
-    /// The next replayed answer, if it is of the kind asked.
-    fn replayed(&mut self, fits: impl Fn(&Reply) -> bool) -> Option<Reply> {
-        if !self.replay.front().is_some_and(fits) {
+    /// Answers the next `n` questions with what they propose, without
+    /// asking: a resumed draft goes on at the question where it stopped.
+    pub fn skip(&mut self, n: usize) {
+        self.replay.extend(std::iter::repeat_n(Reply::Default, n));
+    }
+
+    /// The next replayed answer, if it is of the kind asked (or
+    /// [`Reply::Default`]); it is recorded as `answer` makes it.
+    fn replayed<T>(&mut self, fits: impl Fn(&Reply) -> bool, answer: impl Fn(Reply) -> (T, Reply)) -> Option<T> {
+        if !self.replay.front().is_some_and(|r| *r == Reply::Default || fits(r)) {
             // a different question than recorded: ask from here on
             self.replay.clear();
             return None;
         }
-        let reply = self.replay.pop_front()?;
+        let (value, reply) = answer(self.replay.pop_front()?);
         self.held.clear();
-        self.log.push(reply.clone());
+        self.log.push(reply);
         self.replayed = true;
-        Some(reply)
+        Some(value)
     }
 
     /// A question is asked: what was said before it is shown first.
@@ -107,7 +118,11 @@ impl Prompter for Recorder<'_> {
     }
 
     fn text(&mut self, label: &str, default: &str, validate: Validator<'_>) -> Result<String> {
-        if let Some(Reply::Text(answer)) = self.replayed(|r| matches!(r, Reply::Text(_))) {
+        let given = |r: Reply| match r {
+            Reply::Text(a) => (a.clone(), Reply::Text(a)),
+            _ => (default.to_string(), Reply::Text(default.to_string())),
+        };
+        if let Some(answer) = self.replayed(|r| matches!(r, Reply::Text(_)), given) {
             return Ok(answer);
         }
         let initial = match self.live() {
@@ -119,7 +134,11 @@ impl Prompter for Recorder<'_> {
     }
 
     fn select(&mut self, label: &str, items: &[String], default: usize) -> Result<usize> {
-        if let Some(Reply::Select(i)) = self.replayed(|r| matches!(r, Reply::Select(i) if *i < items.len())) {
+        let given = |r: Reply| match r {
+            Reply::Select(i) => (i, Reply::Select(i)),
+            _ => (default, Reply::Select(default)),
+        };
+        if let Some(i) = self.replayed(|r| matches!(r, Reply::Select(i) if *i < items.len()), given) {
             return Ok(i);
         }
         let default = match self.live() {
@@ -131,7 +150,12 @@ impl Prompter for Recorder<'_> {
     }
 
     fn multi_select(&mut self, label: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>> {
-        if let Some(Reply::Multi(v)) = self.replayed(|r| matches!(r, Reply::Multi(_))) {
+        let proposed: Vec<usize> = (0..checked.len()).filter(|&i| checked[i]).collect();
+        let given = |r: Reply| match r {
+            Reply::Multi(v) => (v.clone(), Reply::Multi(v)),
+            _ => (proposed.clone(), Reply::Multi(proposed.clone())),
+        };
+        if let Some(v) = self.replayed(|r| matches!(r, Reply::Multi(_)), given) {
             return Ok(v);
         }
         let checked: Vec<bool> = match self.live() {
@@ -143,7 +167,11 @@ impl Prompter for Recorder<'_> {
     }
 
     fn confirm(&mut self, label: &str, default: bool) -> Result<bool> {
-        if let Some(Reply::Confirm(b)) = self.replayed(|r| matches!(r, Reply::Confirm(_))) {
+        let given = |r: Reply| match r {
+            Reply::Confirm(b) => (b, Reply::Confirm(b)),
+            _ => (default, Reply::Confirm(default)),
+        };
+        if let Some(b) = self.replayed(|r| matches!(r, Reply::Confirm(_)), given) {
             return Ok(b);
         }
         let default = match self.live() {
@@ -155,7 +183,11 @@ impl Prompter for Recorder<'_> {
     }
 
     fn editor(&mut self, initial: &str) -> Result<Option<String>> {
-        if let Some(Reply::Editor(text)) = self.replayed(|r| matches!(r, Reply::Editor(_))) {
+        let given = |r: Reply| match r {
+            Reply::Editor(t) => (t.clone(), Reply::Editor(t)),
+            _ => (None, Reply::Editor(None)),
+        };
+        if let Some(text) = self.replayed(|r| matches!(r, Reply::Editor(_)), given) {
             return Ok(text);
         }
         self.live();

@@ -399,3 +399,39 @@ fn a_measure_entered_earlier_is_changed_from_the_overview_with_arrow_keys() {
     expected["measures"][2]["status"] = "running".into();
     assert_eq!(model_json(dir.path(), "neu.toml")["strategy"], expected, "only the status changed");
 }
+
+#[test]
+fn kill_9_mid_section_leaves_a_draft_that_resumes_at_the_same_question() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = spawn(dir.path(), &["-o", "s.toml"]);
+    wait_for(&mut p, "Name der Kommune");
+    type_keys(&mut p, "Absturzhausen\r");
+    let run = press_enter(&mut p, Some("Vorwort"));
+    assert_eq!(run.code, None, "{}", strip(&run.out));
+    let after = strip(&run.out).rsplit("Vorwort").next().unwrap_or_default().to_string();
+    if !after.contains("Antwort (Enter:") {
+        wait_for(&mut p, "Antwort (Enter:");
+    }
+    type_keys(&mut p, "Vor dem Absturz geschrieben.\r");
+    wait_for(&mut p, "Management Summary");
+    p.process_mut().signal(rexpect::process::Signal::SIGKILL).expect("SIGKILL sent");
+    let (status, _) = until_exit(&mut p, "SIGKILL");
+    assert_eq!(status, -1, "killed by the signal");
+    // the draft parses and holds every finished answer
+    let draft = std::fs::read_to_string(dir.path().join("s.draft.toml")).expect("draft kept");
+    assert!(draft.starts_with("# strategiekit interview draft; resume at: introduction, question 1\n"), "{draft}");
+    let o = run_in(dir.path(), &["check", "s.draft.toml"]);
+    assert_ne!(code(&o), 1, "the draft passes check (warnings aside): {}", stderr(&o));
+    assert!(draft.contains("Vor dem Absturz geschrieben."), "{draft}");
+    // resumed, the first question asked is the one that was on screen
+    let mut p = spawn(dir.path(), &["-o", "s.toml"]);
+    wait_for(&mut p, "). Fortsetzen?");
+    type_keys(&mut p, "\r");
+    let next = wait_for(&mut p, "Antwort (Enter:");
+    let shown = strip(&next);
+    assert!(shown.contains("Management Summary") && !shown.contains("Vorwort"), "{shown}");
+    let run = press_enter(&mut p, None);
+    assert_eq!(run.code, Some(0), "{}", strip(&run.out));
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");
+    assert!(text.contains("Vor dem Absturz geschrieben."), "{text}");
+}

@@ -62,7 +62,7 @@ pub fn warnings_before_writing(s: &Strategy) -> Vec<&'static str> {
 
 /// Called after every answer and every step with the model and the step to
 /// resume at: the interview keeps its draft with it.
-pub type Saver<'a> = dyn FnMut(&Strategy, usize) -> Result<()> + 'a;
+pub type Saver<'a> = dyn FnMut(&Strategy, usize, usize) -> Result<()> + 'a;
 
 /// An interview over one model.
 pub struct Flow<'a> {
@@ -153,13 +153,14 @@ impl<'a> Flow<'a> {
     /// section a draft stopped in; `None`: straight to the overview, for a
     /// review with `--from`), then comes back to the overview until
     /// "Fertig"; saves the draft after each answer and step.
-    pub fn run(&mut self, from: Option<usize>) -> Result<()> {
+    /// A draft resumes at question `question` of step `from`.
+    pub fn run(&mut self, from: Option<usize>, question: usize) -> Result<()> {
         let n = steps().len();
         let mut next = 0;
         if let Some(from) = from {
             self.entered.extend(0..from.min(n));
             if from < n {
-                self.enter(from)?;
+                self.enter_at(from, question)?;
             }
             next = self.proposed(from + 1);
         }
@@ -185,10 +186,17 @@ impl<'a> Flow<'a> {
 
     /// Asks one step and saves the draft to resume at the step Enter would propose next.
     fn enter(&mut self, step: usize) -> Result<()> {
+        self.enter_at(step, 0)
+    }
+
+    /// Asks step `step` from its question `question` on (the ones before
+    /// take what they propose, which is what the model holds).
+    fn enter_at(&mut self, step: usize, question: usize) -> Result<()> {
         self.step = step;
         self.entered.insert(step);
         let at_start = self.s.clone();
         self.p.start();
+        self.p.skip(question);
         loop {
             match self.run_step(step) {
                 Ok(()) => break,
@@ -207,14 +215,14 @@ impl<'a> Flow<'a> {
         }
         let next = self.proposed(step + 1);
         self.step = next;
-        self.save_at(next);
+        self.save_at(next, 0);
         Ok(())
     }
 
     /// Saves the draft; when that fails (a full disk) says so and goes on:
     /// the answers are still here, and the next save tries again.
-    fn save_at(&mut self, step: usize) {
-        if let Err(e) = (self.save)(&self.s, step) {
+    fn save_at(&mut self, step: usize, question: usize) {
+        if let Err(e) = (self.save)(&self.s, step, question) {
             let error = format!("{e:#}");
             self.p.say(&words().draft_save_failed.fill(self.lang, &[("error", &error)]));
         }
@@ -225,8 +233,14 @@ impl<'a> Flow<'a> {
         self.step
     }
 
+    /// The questions of the current step answered so far (a resumed
+    /// interview goes on at the next one).
+    pub fn current_question(&self) -> usize {
+        self.p.answered()
+    }
+
     fn checkpoint(&mut self) -> Result<()> {
-        self.save_at(self.step);
+        self.save_at(self.step, self.p.answered());
         Ok(())
     }
 
