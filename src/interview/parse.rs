@@ -26,6 +26,19 @@ pub fn parse_year(s: &str, lang: Lang) -> std::result::Result<u16, String> {
 /// Parses a number the German or the English way: `1.200` is 1200, `1,2` is
 /// 1.2 (see [`german::number`]).
 pub fn parse_number(s: &str, lang: Lang) -> std::result::Result<f64, String> {
+    // `1,200` is 1.2 written the German way and 1200 the English way: asked back, never guessed
+    let t = s.trim().trim_start_matches(['-', '+']);
+    if let Some((whole, fraction)) = t.split_once(',') {
+        let digits = |d: &str| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit());
+        if (1..=3).contains(&whole.len()) && digits(whole) && fraction.len() == 3 && digits(fraction) {
+            let short = fraction.trim_end_matches('0');
+            let (point, group) = if lang == Lang::De { (",", ".") } else { (".", "") };
+            let decimal = if short.is_empty() { whole.to_string() } else { format!("{whole}{point}{short}") };
+            let grouped = format!("{whole}{group}{fraction}");
+            let fill = [("answer", s.trim()), ("decimal", decimal.as_str()), ("grouped", grouped.as_str())];
+            return Err(words().ambiguous_number.fill(lang, &fill));
+        }
+    }
     german::number(s).ok_or_else(|| not_a(lang, s, &words().not_a_number, &words().number_example))
 }
 
@@ -91,6 +104,19 @@ pub fn join_lines(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::join_lines;
+
+    #[test]
+    fn a_comma_before_three_digits_is_asked_back() {
+        use crate::model::Lang;
+        let asked = super::parse_number("1,200", Lang::De).expect_err("ambiguous");
+        assert_eq!(asked, "„1,200“ ist mehrdeutig: als Dezimalzahl bitte „1,2“ schreiben, als ganze Zahl „1.200“");
+        assert_eq!(super::parse_number("1,2", Lang::De), Ok(1.2));
+        assert_eq!(super::parse_number("1.200", Lang::De), Ok(1200.0));
+        assert_eq!(
+            super::parse_number("12,250", Lang::En).expect_err("ambiguous"),
+            "\"12,250\" is ambiguous: write \"12.25\" for the decimal number, \"12250\" for the whole number"
+        );
+    }
 
     #[test]
     fn editor_lines_join_and_blank_lines_make_paragraphs() {

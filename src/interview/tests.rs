@@ -625,3 +625,35 @@ fn going_back_in_a_list_of_entries_adds_nothing_twice() {
     assert_eq!(s.goals.len(), 1, "the replayed answers add the goal once: {:?}", s.goals);
     assert_eq!(s.goals[0].title.as_deref(), Some("Schnelles Netz für alle"));
 }
+
+#[test]
+fn one_point_two_hundred_is_twelve_hundred_at_every_number_question() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![
+        ("Name der Kommune", A::Type("Zahlhausen")),
+        ("Einwohnerzahl", A::Type("1.200")),
+        ("Ein Ziel hinzufügen", A::Yes),
+        ("Titel", A::Type("Mehr Radwege")),
+        ("Einen messbaren Indikator", A::Yes),
+        ("Messgröße", A::Type("Radwege")),
+        ("Ausgangswert", A::Type("1,200")),
+        ("Ausgangswert", A::Type("1.200")),
+        ("Zielwert", A::Type("1.200")),
+        ("| Handlungsfelder", A::Picks(vec![0])),
+        ("Maßnahme in", A::Yes),
+        ("Titel", A::Type("Radschnellweg")),
+        ("Budget", A::Type("1.200")),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(
+        script.rejected,
+        ["„1,200“ ist mehrdeutig: als Dezimalzahl bitte „1,2“ schreiben, als ganze Zahl „1.200“"]
+    );
+    let s = checked(&o.out).strategy.expect("model");
+    assert_eq!(s.municipality.population, Some(1200));
+    let indicator = &s.goals[0].indicators[0];
+    assert_eq!((indicator.baseline, indicator.target), (Some(1200.0), Some(1200.0)));
+    assert_eq!(s.measures[0].budget_eur, Some(1200));
+}
