@@ -144,6 +144,14 @@ impl Terminal {
         let _ = self.term.show_cursor();
     }
 
+    /// How many items of a list to show at once: all of them when the
+    /// terminal is tall enough (dialoguer's pages say "[Page 1/2]" in English
+    /// and hide what is chosen on the other page), else as many as fit.
+    fn rows_for(&self, items: usize) -> usize {
+        let rows = usize::from(self.term.size().0);
+        items.min(rows.saturating_sub(4)).max(5)
+    }
+
     fn interrupted(&self) -> Result<()> {
         if crate::signals::interrupted() { Err(Interrupted.into()) } else { Ok(()) }
     }
@@ -244,7 +252,7 @@ impl Prompter for Terminal {
                 .with_prompt(label)
                 .items(items)
                 .default(default)
-                .max_length(12)
+                .max_length(self.rows_for(items.len()))
                 .interact_on_opt(&self.term)
                 .map_err(map)?
                 .ok_or_else(|| Back.into());
@@ -254,7 +262,7 @@ impl Prompter for Terminal {
             .with_prompt(label)
             .items(items)
             .default(default)
-            .max_length(12)
+            .max_length(self.rows_for(items.len()))
             .interact_on_opt(&self.term)
             .map_err(map)?
             .ok_or_else(|| Back.into())
@@ -270,7 +278,7 @@ impl Prompter for Terminal {
             .with_prompt(label)
             .items(items)
             .defaults(checked)
-            .max_length(12)
+            .max_length(self.rows_for(items.len()))
             .interact_on_opt(&self.term)
             .map_err(map)?
             .ok_or_else(|| Back.into())
