@@ -526,7 +526,10 @@ fn before_writing_a_warning_leads_to_the_question_that_fixes_it() {
     let s = checked(&o.out).strategy.expect("model");
     assert_eq!(s.vision.vision.as_deref(), Some("Dorfen bleibt lebendig und nah."));
     // checked again after the fix: one warning less, and no codes or places for people
-    let heading = |n: usize| format!("Vor dem Schreiben: {n} Hinweise der Prüfung");
+    let heading = |n: usize| match n {
+        1 => "Vor dem Schreiben: ein Hinweis der Prüfung".to_string(),
+        n => format!("Vor dem Schreiben: {n} Hinweise der Prüfung"),
+    };
     assert!(script.said.contains(&heading(before.len())), "{:?}", script.said);
     assert!(script.said.contains(&heading(before.len() - 1)), "{:?}", script.said);
     assert!(script.said.iter().all(|l| !l.contains("[no-") && !l.contains("no-vision")), "{:?}", script.said);

@@ -256,27 +256,29 @@ impl Flow<'_> {
     /// Asks which part of measure `i` to change (its status first: what a
     /// yearly review changes most), then those questions.
     pub(super) fn edit_measure(&mut self, i: usize) -> Result<()> {
+        self.edit_measure_at(i, "status")
+    }
+
+    /// Like [`Flow::edit_measure`], proposing the part named `proposed`
+    /// (`status`, `all`, `content`, `priority`, `money`, `sdgs`).
+    pub(super) fn edit_measure_at(&mut self, i: usize, proposed: &str) -> Result<()> {
         let w = words();
-        let parts: [(&Entry, Part<'_>); 6] = [
-            (&w.change_status, Self::measure_status),
-            (&w.change_everything, Self::measure),
-            (&w.change_content, Self::measure_content),
-            (&w.change_priority, Self::measure_priority),
-            (&w.change_money, Self::measure_money),
-            (&w.change_sdgs, Self::measure_sdgs),
+        let parts: [(&str, &Entry, Part<'_>); 6] = [
+            ("status", &w.change_status, Self::measure_status),
+            ("all", &w.change_everything, Self::measure),
+            ("content", &w.change_content, Self::measure_content),
+            ("priority", &w.change_priority, Self::measure_priority),
+            ("money", &w.change_money, Self::measure_money),
+            ("sdgs", &w.change_sdgs, Self::measure_sdgs),
         ];
-        let items: Vec<String> = parts.iter().map(|(word, _)| word.get(self.lang).to_string()).collect();
+        let items: Vec<String> = parts.iter().map(|(_, word, _)| word.get(self.lang).to_string()).collect();
         let m = &self.s.measures[i];
-        let label = format!(
-            "{} {} {}: {}",
-            self.t(&w.measure),
-            m.id,
-            m.title.as_deref().unwrap_or(""),
-            self.t(&w.what_to_change)
-        );
-        let chosen = self.p.select(&label, &items, 0)?;
+        let title = m.title.as_deref().unwrap_or("");
+        let label = format!("{} {} {title}: {}", self.t(&w.measure), m.id, self.t(&w.what_to_change));
+        let default = parts.iter().position(|(name, _, _)| *name == proposed).unwrap_or(0);
+        let chosen = self.p.select(&label, &items, default)?;
         match parts.get(chosen) {
-            Some((_, ask)) => ask(self, i),
+            Some((_, _, ask)) => ask(self, i),
             None => Ok(()),
         }
     }

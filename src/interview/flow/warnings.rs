@@ -20,8 +20,8 @@ enum Fix {
     Write,
     /// The questions of goal `i`.
     Goal(usize),
-    /// What to change in measure `i`.
-    Measure(usize),
+    /// What to change in measure `i`, proposing the part its key is in.
+    Measure(usize, &'static str),
     /// The questions of a whole step.
     Step(usize),
 }
@@ -66,12 +66,28 @@ fn step_of(path: &str) -> usize {
 /// Where to fix the finding `d`.
 fn fix_of(d: &Diagnostic) -> Fix {
     if let Some(i) = index_in(&d.path, "measures") {
-        return Fix::Measure(i);
+        // the key the finding is about (`measures[3].budget_eur`), or what it misses
+        let key = d.path.rsplit('.').next().filter(|k| !k.contains('[')).unwrap_or(d.code);
+        return Fix::Measure(i, measure_part(key));
     }
     if let Some(i) = index_in(&d.path, "goals") {
         return Fix::Goal(i);
     }
     Fix::Step(step_of(&d.path))
+}
+
+/// Which part of a measure's questions a key or a finding's code is about
+/// (the names [`Flow::edit_measure_at`] knows).
+fn measure_part(key: &str) -> &'static str {
+    const PARTS: [(&str, &str); 6] = [
+        ("budget", "money"),
+        ("funding", "money"),
+        ("start", "money"),
+        ("end", "money"),
+        ("sdg", "sdgs"),
+        ("status", "status"),
+    ];
+    PARTS.iter().find(|(word, _)| key.contains(word)).map_or("content", |(_, part)| part)
 }
 
 impl Flow<'_> {
@@ -84,7 +100,9 @@ impl Flow<'_> {
                 return Ok(true);
             }
             let n = warnings.len().to_string();
-            self.heading(&words().warnings_before_writing.fill(self.lang, &[("n", &n)]));
+            let heading =
+                if warnings.len() == 1 { &words().warning_before_writing } else { &words().warnings_before_writing };
+            self.heading(&heading.fill(self.lang, &[("n", &n)]));
             let mut choices = vec![(Fix::Write, format!("→ {}", self.t(&words().write_the_file_now)))];
             for d in &warnings {
                 let (message, _) = d.text(self.lang, "");
@@ -95,9 +113,9 @@ impl Flow<'_> {
             match choices.get(chosen).map_or(Fix::Write, |(fix, _)| *fix) {
                 Fix::Write => return Ok(true),
                 Fix::Goal(i) if i < self.s.goals.len() => self.goal(i)?,
-                Fix::Measure(i) if i < self.s.measures.len() => self.edit_measure(i)?,
+                Fix::Measure(i, part) if i < self.s.measures.len() => self.edit_measure_at(i, part)?,
                 Fix::Step(step) => self.enter(step)?,
-                Fix::Goal(_) | Fix::Measure(_) => {}
+                Fix::Goal(_) | Fix::Measure(..) => {}
             }
             self.p.say(&format!("{}", style(self.t(&words().checked_again)).dim()));
         }
@@ -119,5 +137,8 @@ mod tests {
         assert_eq!(step_of("text.foreword"), at("introduction"));
         assert_eq!(step_of("fields[0].goals"), at(section_ids::FIELDS));
         assert_eq!(step_of("production.done"), at(section_ids::PRODUCTION));
+        assert_eq!(measure_part("budget_eur"), "money");
+        assert_eq!(measure_part("measure-without-budget"), "money");
+        assert_eq!(measure_part("lead"), "content");
     }
 }
