@@ -84,7 +84,7 @@ pub fn yes_no(answer: &str) -> Option<Option<bool>> {
 
 /// dialoguer's colorful theme, with the suggestion (the default) of a text
 /// question in [brackets] like the plain theme, as the banner says, apart
-/// from hints in (round brackets) such as `(-: leeren)`.
+/// from hints in (round brackets) such as `(„-“ leert)`.
 struct Bracketed(ColorfulTheme);
 
 impl Theme for Bracketed {
@@ -339,8 +339,8 @@ mod tests {
         let plain = console::strip_ansi_codes;
         for theme in [Box::new(Bracketed(ColorfulTheme::default())) as Box<dyn Theme>, Box::new(SimpleTheme)] {
             let mut line = String::new();
-            theme.format_input_prompt(&mut line, "Fortschreibung alle … Monate (-: leeren)", Some("24")).expect("fmt");
-            assert!(plain(&line).contains("Fortschreibung alle … Monate (-: leeren) [24]"), "{line}");
+            theme.format_input_prompt(&mut line, "Fortschreibung alle … Monate („-“ leert)", Some("24")).expect("fmt");
+            assert!(plain(&line).contains("Fortschreibung alle … Monate („-“ leert) [24]"), "{line}");
         }
     }
 }

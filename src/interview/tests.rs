@@ -660,3 +660,27 @@ fn one_point_two_hundred_is_twelve_hundred_at_every_number_question() {
     assert_eq!((indicator.baseline, indicator.target), (Some(1200.0), Some(1200.0)));
     assert_eq!(s.measures[0].budget_eur, Some(1200));
 }
+
+#[test]
+fn an_empty_choice_is_asked_before_it_is_taken_and_numbers_echo_as_stored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![
+        ("Name der Kommune", A::Type("Leerwahl")),
+        ("Einwohnerzahl", A::Type("12 500")),
+        ("| Handlungsfelder", A::Picks(vec![])),
+        ("Nichts gewählt. So übernehmen?", A::No),
+        ("| Handlungsfelder", A::Picks(vec![1])),
+        ("Maßnahme in", A::Yes),
+        ("Titel", A::Type("E-Akte")),
+        ("Budget", A::Type("1,5 Mio")),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    let s = checked(&o.out).strategy.expect("model");
+    assert_eq!(s.fields.len(), 1);
+    assert_eq!(s.measures[0].budget_eur, Some(1_500_000));
+    // the echo shows what is stored, not what was typed
+    assert!(script.said.iter().any(|l| l == "Budget in Euro · 1.500.000 €"), "{:?}", script.said);
+    assert!(script.said.iter().any(|l| l == "Einwohnerzahl · 12.500"), "{:?}", script.said);
+}

@@ -52,9 +52,17 @@ impl Flow<'_> {
         }
 
         let current = self.s.municipality.population.map(|p| p.to_string());
-        self.ask(population, "municipality.population", current, false, &|a| parse_count(a, lang), &|s, v| {
-            s.municipality.population = v;
-        })?;
+        let show = |n: &u64| crate::i18n::integer(lang, *n);
+        self.ask_number(
+            population,
+            "municipality.population",
+            current,
+            &|a| parse_count(a, lang),
+            &|s, v| {
+                s.municipality.population = v;
+            },
+            &show,
+        )?;
 
         let grouped = matches!(self.s.municipality.kind, Some(Kind::District | Kind::Association));
         if grouped || !self.s.municipality.members.is_empty() {

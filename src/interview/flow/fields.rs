@@ -334,15 +334,15 @@ impl Flow<'_> {
             measure_mut(s, i).end = v;
         })?;
         let current = m.budget_eur.map(|b| b.to_string());
-        self.ask(
+        self.ask_number(
             t(&words().budget_in_euros),
             &at("budget_eur"),
             current,
-            false,
             &|a| parse_count(a, lang),
             &|s, v| {
                 measure_mut(s, i).budget_eur = v;
             },
+            &|euros| crate::i18n::money(lang, *euros),
         )?;
         let label = t(&words().funding_question);
         self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)

@@ -238,15 +238,15 @@ impl Flow<'_> {
         )?;
         let lang = self.lang;
         let show = move |x: Option<f64>| x.map(|x| crate::i18n::number(lang, x));
-        self.ask(
+        self.ask_number(
             self.t(&words().baseline_value),
             &format!("{path}.baseline"),
             show(ind.baseline),
-            false,
             &|a| parse_number(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).baseline = v;
             },
+            &|x| crate::i18n::number(lang, *x),
         )?;
         self.ask(
             self.t(&words().year_of_the_baseline),
@@ -258,15 +258,15 @@ impl Flow<'_> {
                 indicator_mut(s, i, j).baseline_year = v;
             },
         )?;
-        self.ask(
+        self.ask_number(
             self.t(&words().target_value),
             &format!("{path}.target"),
             show(ind.target),
-            false,
             &|a| parse_number(a, lang),
             &|s, v| {
                 indicator_mut(s, i, j).target = v;
             },
+            &|x| crate::i18n::number(lang, *x),
         )?;
         self.ask(
             self.t(&words().target_year),

@@ -315,6 +315,34 @@ impl<'a> Flow<'a> {
         parse: &dyn Fn(&str) -> std::result::Result<T, String>,
         apply: &dyn Fn(&mut Strategy, Option<T>),
     ) -> Result<()> {
+        self.ask_echoed(label, path, current, required, parse, apply, None)
+    }
+
+    /// [`Flow::ask`] for a number: the echo shows the value as it is stored
+    /// (`1,5 Mio` → `1.500.000`), not as it was typed.
+    fn ask_number<T>(
+        &mut self,
+        label: &str,
+        path: &str,
+        current: Option<String>,
+        parse: &dyn Fn(&str) -> std::result::Result<T, String>,
+        apply: &dyn Fn(&mut Strategy, Option<T>),
+        show: &dyn Fn(&T) -> String,
+    ) -> Result<()> {
+        self.ask_echoed(label, path, current, false, parse, apply, Some(show))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn ask_echoed<T>(
+        &mut self,
+        label: &str,
+        path: &str,
+        current: Option<String>,
+        required: bool,
+        parse: &dyn Fn(&str) -> std::result::Result<T, String>,
+        apply: &dyn Fn(&mut Strategy, Option<T>),
+        show: Option<&dyn Fn(&T) -> String>,
+    ) -> Result<()> {
         let shown = current.clone().unwrap_or_default();
         let (lang, question) = (self.lang, label);
         let label = match (&current, required) {
@@ -349,6 +377,12 @@ impl<'a> Flow<'a> {
             return Ok(());
         }
         let value = if answer == "-" { None } else { parse(&answer).ok() };
+        if let (Some(show), Some(v)) = (show, &value) {
+            let stored = show(v);
+            if stored != answer {
+                self.p.restate(&label, &stored);
+            }
+        }
         apply(&mut self.s, value);
         self.checkpoint()
     }
