@@ -34,13 +34,11 @@ impl Flow<'_> {
         let heading =
             words().overview_heading.fill(self.lang, &[("percent", &percent), ("filled", &filled), ("total", &total)]);
         self.heading(&heading);
-        let mut choices: Vec<(Choice, String)> = Vec::new();
-        for (step, id) in all.iter().enumerate() {
-            choices.push((Choice::Step(step), self.overview_line(step)));
-            if *id == section_ids::FIELDS && !self.s.measures.is_empty() {
-                // right below its section: one measure, found by typing
-                choices.push((Choice::Measure, format!("  ↳ {}", self.t(&words().overview_open_measure))));
-            }
+        let mut choices: Vec<(Choice, String)> =
+            (0..all.len()).map(|step| (Choice::Step(step), self.overview_line(step))).collect();
+        if !self.s.measures.is_empty() {
+            // just above "Fertig", so ↑ ↑ from the first line reaches it
+            choices.push((Choice::Measure, format!("→ {}", self.t(&words().overview_open_measure))));
         }
         choices.push((Choice::Finish, format!("→ {}", self.t(&words().overview_finish))));
         let default = choices.iter().position(|(c, _)| *c == Choice::Step(next)).unwrap_or(choices.len() - 1);
