@@ -83,7 +83,9 @@ pub fn load(path: &Path) -> Result<Option<Draft>> {
         Some((name, n)) => (name, n.trim().parse().unwrap_or(0)),
         None => (at, 0),
     };
-    let step = steps().iter().position(|s| *s == step_name).unwrap_or(0);
+    // "end": every step was entered; the interview goes on at the overview
+    let all = steps();
+    let step = if step_name == "end" { all.len() } else { all.iter().position(|s| *s == step_name).unwrap_or(0) };
     // a draft may hold an entry cut short by Ctrl-C; the interview asks it again
     match checked.strategy {
         Some(strategy) => Ok(Some(Draft { strategy, step, question })),

@@ -100,7 +100,7 @@ pub fn run(options: &Options, color: bool) -> Result<Ending> {
 /// Offers to build Markdown and DOCX beside the written file.
 fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool) -> Result<()> {
     let question = words().build_markdown_and_docx_now.get(lang);
-    if !p.confirm(question, false)? {
+    if !confirm_here(p, question, false)? {
         let file = options.out.display();
         p.say(&format!("{} strategiekit build {file} --format md,docx", words().later.get(lang)));
         return Ok(());
@@ -170,7 +170,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
             let at = flow::step_title(d.step, lang);
             let path = draft_path.display().to_string();
             let question = words().draft_found.fill(lang, &[("at", &at), ("path", &path)]);
-            match p.confirm(&question, true) {
+            match confirm_here(p, &question, true) {
                 Ok(true) => {
                     start = (d.strategy, Some(d.step), d.question);
                     resumed = true;
@@ -203,7 +203,7 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
             t(&words().exists_replace_at_end),
             if replacing_from { "" } else { t(&words().no_stop) }
         );
-        let replace = match p.confirm(question.trim_end(), replacing_from) {
+        let replace = match confirm_here(p, question.trim_end(), replacing_from) {
             Err(e) if e.is::<Interrupted>() => return Ok(Ending::Interrupted),
             other => other?,
         };
@@ -254,6 +254,17 @@ fn ask(p: &mut dyn Prompter, options: &Options, from: Option<Strategy>, lang: La
     }
     summary(p, &s, &checked, lang, &options.out);
     Ok(Ending::Written)
+}
+
+/// A yes/no outside the questions of a section, where there is nothing to
+/// go back to: `<` asks again.
+fn confirm_here(p: &mut dyn Prompter, label: &str, default: bool) -> Result<bool> {
+    loop {
+        match p.confirm(label, default) {
+            Err(e) if e.is::<prompt::Back>() => continue,
+            answer => return answer,
+        }
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -30,10 +30,16 @@ pub fn parse_number(s: &str, lang: Lang) -> std::result::Result<f64, String> {
     let t = s.trim().trim_start_matches(['-', '+']);
     if let Some((whole, fraction)) = t.split_once(',') {
         let digits = |d: &str| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit());
-        if (1..=3).contains(&whole.len()) && digits(whole) && fraction.len() == 3 && digits(fraction) {
+        // `0,125` can only be a decimal
+        if (1..=3).contains(&whole.len()) && whole != "0" && digits(whole) && fraction.len() == 3 && digits(fraction) {
             let short = fraction.trim_end_matches('0');
             let (point, group) = if lang == Lang::De { (",", ".") } else { (".", "") };
-            let decimal = if short.is_empty() { whole.to_string() } else { format!("{whole}{point}{short}") };
+            // a suggestion that is not itself ambiguous: `1,2` for 1,200; `1,2340` for 1,234
+            let decimal = match short.len() {
+                0 => whole.to_string(),
+                3 => format!("{whole}{point}{fraction}0"),
+                _ => format!("{whole}{point}{short}"),
+            };
             let grouped = format!("{whole}{group}{fraction}");
             let fill = [("answer", s.trim()), ("decimal", decimal.as_str()), ("grouped", grouped.as_str())];
             return Err(words().ambiguous_number.fill(lang, &fill));
@@ -81,17 +87,35 @@ pub fn slug(title: &str) -> String {
 /// not break there), blank lines separate paragraphs. Lines of a list
 /// (`- `, `* `, `1. `) keep their own line.
 pub fn join_lines(text: &str) -> String {
+    // list items, headings, table rows and quotes keep their own line
     let item = |line: &str| {
         let l = line.trim_start();
-        l.starts_with("- ") || l.starts_with("* ") || l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        l.starts_with("- ")
+            || l.starts_with("* ")
+            || l.starts_with(['#', '|', '>'])
+            || l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
     };
+    let text = text.replace("\r\n", "\n");
+    // a line that is blank once trimmed separates paragraphs
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines() {
+        match (line.trim().is_empty(), blocks.last_mut()) {
+            (true, _) => blocks.push(Vec::new()),
+            (false, Some(block)) => block.push(line.trim_end()),
+            (false, None) => {}
+        }
+    }
     let mut paragraphs: Vec<String> = Vec::new();
-    for block in text.replace("\r\n", "\n").split("\n\n") {
+    for block in blocks {
         let mut out = String::new();
-        for line in block.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()) {
+        let mut previous = "";
+        for line in block {
             if !out.is_empty() {
-                out.push(if item(line) { '\n' } else { ' ' });
+                // a heading or a table row is never continued by the next line
+                let own_line = item(line) || previous.trim_start().starts_with(['#', '|']);
+                out.push(if own_line { '\n' } else { ' ' });
             }
+            previous = line;
             out.push_str(if item(line) { line } else { line.trim_start() });
         }
         if !out.is_empty() {
@@ -111,6 +135,14 @@ mod tests {
         let asked = super::parse_number("1,200", Lang::De).expect_err("ambiguous");
         assert_eq!(asked, "„1,200“ ist mehrdeutig: als Dezimalzahl bitte „1,2“ schreiben, als ganze Zahl „1.200“");
         assert_eq!(super::parse_number("1,2", Lang::De), Ok(1.2));
+        assert_eq!(super::parse_number("0,125", Lang::De), Ok(0.125));
+        let asked = super::parse_number("1,234", Lang::En).expect_err("ambiguous");
+        assert_eq!(
+            asked,
+            "\"1,234\" is ambiguous: write \"1.2340\" for the decimal number, \"1234\" for the whole number"
+        );
+        assert_eq!(super::parse_number("1.2340", Lang::En), Ok(1.234), "the suggestion reads as it says");
+        assert_eq!(super::parse_number("1,2340", Lang::De), Ok(1.234));
         assert_eq!(super::parse_number("1.200", Lang::De), Ok(1200.0));
         assert_eq!(
             super::parse_number("12,250", Lang::En).expect_err("ambiguous"),
@@ -127,5 +159,7 @@ mod tests {
             "Bedarfe:\n- Mobilität\n- Bildung\n1. erstens"
         );
         assert_eq!(join_lines("a\r\nb"), "a b");
+        assert_eq!(join_lines("a\n  \nb"), "a\n\nb", "a line of spaces separates paragraphs");
+        assert_eq!(join_lines("# Titel\nText\n> Zitat"), "# Titel\nText\n> Zitat");
     }
 }

@@ -41,12 +41,23 @@ pub struct Recorder<'p> {
     held: Vec<String>,
     /// The last question was answered from the replay (so nothing to restate).
     replayed: bool,
+    /// A text answer was replayed and an editor was then opened for real:
+    /// the answer's echo line was never shown.
+    echo_missing: bool,
 }
 
 impl<'p> Recorder<'p> {
     /// Records the answers `inner` gives.
     pub fn new(inner: &'p mut dyn Prompter) -> Self {
-        Recorder { inner, log: Vec::new(), replay: VecDeque::new(), prefill: None, held: Vec::new(), replayed: false }
+        Recorder {
+            inner,
+            log: Vec::new(),
+            replay: VecDeque::new(),
+            prefill: None,
+            held: Vec::new(),
+            replayed: false,
+            echo_missing: false,
+        }
     }
 
     /// A section begins: its answers are recorded from here.
@@ -60,6 +71,13 @@ impl<'p> Recorder<'p> {
     /// How many questions of the section were answered.
     pub fn answered(&self) -> usize {
         self.log.len()
+    }
+
+    /// Where a resumed section goes on: the answered questions, not
+    /// counting the editor (a text written there is one question, `e` and
+    /// its text), as [`Recorder::skip`] counts them.
+    pub fn position(&self) -> usize {
+        self.log.iter().filter(|r| !matches!(r, Reply::Editor(_))).count()
     }
 
     /// Prepares the section to be asked again: the first `n` answers are
@@ -79,8 +97,17 @@ impl<'p> Recorder<'p> {
 
     /// The next replayed answer, if it is of the kind asked (or
     /// [`Reply::Default`]); it is recorded as `answer` makes it.
-    fn replayed<T>(&mut self, fits: impl Fn(&Reply) -> bool, answer: impl Fn(Reply) -> (T, Reply)) -> Option<T> {
-        if !self.replay.front().is_some_and(|r| *r == Reply::Default || fits(r)) {
+    /// `resumable`: a [`Reply::Default`] may answer this kind of question.
+    /// What a list or a yes/no proposes need not be the path taken before
+    /// (an entry opened, one added), so a resume stops there and asks.
+    fn replayed<T>(
+        &mut self,
+        resumable: bool,
+        fits: impl Fn(&Reply) -> bool,
+        answer: impl Fn(Reply) -> (T, Reply),
+    ) -> Option<T> {
+        let next = |r: &Reply| if *r == Reply::Default { resumable } else { fits(r) };
+        if !self.replay.front().is_some_and(next) {
             // a different question than recorded: ask from here on
             self.replay.clear();
             return None;
@@ -122,7 +149,7 @@ impl Prompter for Recorder<'_> {
             Reply::Text(a) => (a.clone(), Reply::Text(a)),
             _ => (default.to_string(), Reply::Text(default.to_string())),
         };
-        if let Some(answer) = self.replayed(|r| matches!(r, Reply::Text(_)), given) {
+        if let Some(answer) = self.replayed(true, |r| matches!(r, Reply::Text(_)), given) {
             return Ok(answer);
         }
         let initial = match self.live() {
@@ -138,7 +165,7 @@ impl Prompter for Recorder<'_> {
             Reply::Select(i) => (i, Reply::Select(i)),
             _ => (default, Reply::Select(default)),
         };
-        if let Some(i) = self.replayed(|r| matches!(r, Reply::Select(i) if *i < items.len()), given) {
+        if let Some(i) = self.replayed(false, |r| matches!(r, Reply::Select(i) if *i < items.len()), given) {
             return Ok(i);
         }
         let default = match self.live() {
@@ -155,7 +182,7 @@ impl Prompter for Recorder<'_> {
             Reply::Multi(v) => (v.clone(), Reply::Multi(v)),
             _ => (proposed.clone(), Reply::Multi(proposed.clone())),
         };
-        if let Some(v) = self.replayed(|r| matches!(r, Reply::Multi(_)), given) {
+        if let Some(v) = self.replayed(true, |r| matches!(r, Reply::Multi(_)), given) {
             return Ok(v);
         }
         let checked: Vec<bool> = match self.live() {
@@ -171,7 +198,7 @@ impl Prompter for Recorder<'_> {
             Reply::Confirm(b) => (b, Reply::Confirm(b)),
             _ => (default, Reply::Confirm(default)),
         };
-        if let Some(b) = self.replayed(|r| matches!(r, Reply::Confirm(_)), given) {
+        if let Some(b) = self.replayed(false, |r| matches!(r, Reply::Confirm(_)), given) {
             return Ok(b);
         }
         let default = match self.live() {
@@ -183,20 +210,30 @@ impl Prompter for Recorder<'_> {
     }
 
     fn editor(&mut self, initial: &str) -> Result<Option<String>> {
+        let after_replay = self.replayed;
         let given = |r: Reply| match r {
             Reply::Editor(t) => (t.clone(), Reply::Editor(t)),
             _ => (None, Reply::Editor(None)),
         };
-        if let Some(text) = self.replayed(|r| matches!(r, Reply::Editor(_)), given) {
+        if let Some(text) = self.replayed(false, |r| matches!(r, Reply::Editor(_)), given) {
             return Ok(text);
         }
-        self.live();
-        let text = self.inner.editor(initial);
+        // going back to a text written in the editor opens it with that text
+        let initial = match self.live() {
+            Some(Reply::Editor(Some(text))) => text,
+            _ => initial.to_string(),
+        };
+        self.echo_missing = after_replay;
+        let text = self.inner.editor(&initial);
         self.record(|t: &Option<String>| Reply::Editor(t.clone()), text)
     }
 
     fn restate(&mut self, label: &str, answer: &str) {
-        if !self.replayed {
+        if self.echo_missing {
+            // the `e` that opened the editor was replayed, so no echo is on screen to replace
+            self.echo_missing = false;
+            self.inner.say(&format!("✔ {label} · {answer}"));
+        } else if !self.replayed {
             self.inner.restate(label, answer);
         }
     }

@@ -35,6 +35,8 @@ struct Script {
     asked: Vec<String>,
     /// Answers that stood in a question already (going back), with its label.
     prefilled: Vec<(String, String)>,
+    /// The text each editor was opened with.
+    editor_opened_with: Vec<String>,
 }
 
 impl Script {
@@ -124,9 +126,12 @@ impl Prompter for Script {
         self.said.push(format!("{label} · {answer}"));
     }
 
-    fn editor(&mut self, _initial: &str) -> Result<Option<String>> {
+    fn editor(&mut self, initial: &str) -> Result<Option<String>> {
+        self.editor_opened_with.push(initial.to_string());
         match self.next("(editor)") {
             A::Type(t) => Ok(Some(t.to_string())),
+            // Enter: the editor is closed with what it was opened with
+            A::Enter if !initial.is_empty() => Ok(Some(initial.to_string())),
             _ => Ok(None),
         }
     }
@@ -683,4 +688,39 @@ fn an_empty_choice_is_asked_before_it_is_taken_and_numbers_echo_as_stored() {
     // the echo shows what is stored, not what was typed
     assert!(script.said.iter().any(|l| l == "Budget in Euro · 1.500.000 €"), "{:?}", script.said);
     assert!(script.said.iter().any(|l| l == "Einwohnerzahl · 12.500"), "{:?}", script.said);
+}
+
+#[test]
+fn going_back_to_a_text_from_the_editor_opens_it_with_that_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![
+        ("Name der Kommune", A::Type("Editorf")),
+        ("Persönlicher Einstieg", A::Type("e")),
+        ("(editor)", A::Type("Ein langes Vorwort.")),
+        ("Management Summary", A::Back),
+        ("(editor)", A::Enter),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(script.editor_opened_with, ["", "Ein langes Vorwort."]);
+    let s = checked(&o.out).strategy.expect("model");
+    assert_eq!(s.text.get("foreword").map(String::as_str), Some("Ein langes Vorwort."));
+    // the `e` was given again without its echo: the text's echo is said as a new line
+    let echo = "✔ Antwort (Enter: überspringen · e: im Editor schreiben) · Ein langes Vorwort.";
+    assert!(script.said.iter().any(|l| l == echo), "{:?}", script.said);
+}
+
+#[test]
+fn ctrl_c_at_the_overview_resumes_at_the_next_section_from_its_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut first = Script::new(vec![("Name der Kommune", A::Type("Pausendorf")), ("Welcher Abschnitt?", A::CtrlC)]);
+    assert_eq!(interview(&mut first, &o).expect("interview"), Ending::Interrupted);
+    let draft = std::fs::read_to_string(draft::path_for(&o.out)).expect("draft");
+    assert!(draft.starts_with("# strategiekit interview draft; resume at: introduction\n"), "{draft}");
+    // `<` at the resume question asks it again, then Enter resumes
+    let mut second = Script::new(vec![("Entwurf gefunden", A::Back), ("Entwurf gefunden", A::Enter)]);
+    assert_eq!(interview(&mut second, &o).expect("interview"), Ending::Written);
+    assert!(second.said.iter().any(|l| l == "Vorwort"), "the section from its first question: {:?}", second.said);
 }

@@ -48,7 +48,8 @@ enum Action {
 impl<'a> Flow<'a> {
     /// Manages the entries of `e` until the user goes on.
     pub(super) fn manage(&mut self, e: &Entries<'_, Flow<'a>>) -> Result<()> {
-        let mut walked = 0;
+        // per position in the list: opened by the walk already (moved and removed with its entry)
+        let mut visited: Vec<bool> = Vec::new();
         let mut proposed: Option<usize> = None;
         loop {
             let list = (e.list)(self);
@@ -66,8 +67,9 @@ impl<'a> Flow<'a> {
             let mut items: Vec<String> = list.iter().map(|(_, label)| format!("  {}", label.trim_end())).collect();
             items.push(format!("+ {}", e.add));
             items.push(format!("→ {}", self.t(&words().entries_go_on)));
-            let walking = e.walk && walked < n;
-            let default = proposed.take().unwrap_or(if walking { walked } else { n + 1 });
+            visited.resize(n, false);
+            let next_unvisited = visited.iter().position(|v| !v).filter(|_| e.walk);
+            let default = proposed.take().or(next_unvisited).unwrap_or(n + 1);
             let label = words().entries_question.fill(self.lang, &[("noun", e.noun)]);
             let chosen = self.p.select(&label, &items, default.min(n + 1))?;
             if chosen == n + 1 {
@@ -80,8 +82,8 @@ impl<'a> Flow<'a> {
                 continue;
             }
             let (index, name) = (list[chosen].0, list[chosen].1.trim_end().to_string());
-            if walking && chosen == walked {
-                walked += 1;
+            if next_unvisited == Some(chosen) {
+                visited[chosen] = true;
                 (e.edit)(self, index)?;
                 continue;
             }
@@ -89,17 +91,19 @@ impl<'a> Flow<'a> {
                 Action::Edit => (e.edit)(self, index)?,
                 Action::Up => {
                     (e.swap)(self, index, list[chosen - 1].0);
+                    visited.swap(chosen, chosen - 1);
                     self.checkpoint()?;
                 }
                 Action::Down => {
                     (e.swap)(self, index, list[chosen + 1].0);
+                    visited.swap(chosen, chosen + 1);
                     self.checkpoint()?;
                 }
                 Action::Remove => {
                     let question = words().remove_entry.fill(self.lang, &[("entry", &format!("{} {name}", e.noun))]);
                     if self.confirm(&question)? {
                         (e.remove)(self, index);
-                        walked = walked.min(n - 1);
+                        visited.remove(chosen);
                         self.checkpoint()?;
                     }
                 }

@@ -77,6 +77,9 @@ pub struct Flow<'a> {
     step: usize,
     /// The steps entered so far (a resumed draft: every step before the one it resumes at).
     entered: BTreeSet<usize>,
+    /// A section is being asked (its answers are counted for resuming);
+    /// false at the overview and what it opens directly.
+    in_section: bool,
 }
 
 /// The errors `check` gives for `s` at `prefix` (a key path), in `lang`,
@@ -141,7 +144,7 @@ impl<'a> Flow<'a> {
     /// An interview over `s`, asking through `p` in `lang`.
     pub fn new(p: &'a mut dyn Prompter, s: Strategy, lang: Lang, save: &'a mut Saver<'a>) -> Flow<'a> {
         let l = TemplateSet::builtin().labels().get(lang).clone();
-        Flow { p: Recorder::new(p), s, lang, l, save, step: 0, entered: BTreeSet::new() }
+        Flow { p: Recorder::new(p), s, lang, l, save, step: 0, entered: BTreeSet::new(), in_section: false }
     }
 
     /// A word of the interview in the interview's language.
@@ -197,6 +200,20 @@ impl<'a> Flow<'a> {
         let at_start = self.s.clone();
         self.p.start();
         self.p.skip(question);
+        self.in_section = true;
+        // on Ctrl-C the position in the section stays, for the draft
+        self.ask_section(step, &at_start)?;
+        // what the section recorded (and any replay left) ends with it
+        self.in_section = false;
+        self.p.start();
+        let next = self.proposed(step + 1);
+        self.step = next;
+        self.save_at(next, 0);
+        Ok(())
+    }
+
+    /// Asks step `step`; `<` goes back one question (see [`Recorder`]).
+    fn ask_section(&mut self, step: usize, at_start: &Strategy) -> Result<()> {
         loop {
             match self.run_step(step) {
                 Ok(()) => break,
@@ -213,9 +230,6 @@ impl<'a> Flow<'a> {
                 Err(e) => return Err(e),
             }
         }
-        let next = self.proposed(step + 1);
-        self.step = next;
-        self.save_at(next, 0);
         Ok(())
     }
 
@@ -236,11 +250,12 @@ impl<'a> Flow<'a> {
     /// The questions of the current step answered so far (a resumed
     /// interview goes on at the next one).
     pub fn current_question(&self) -> usize {
-        self.p.answered()
+        if self.in_section { self.p.position() } else { 0 }
     }
 
     fn checkpoint(&mut self) -> Result<()> {
-        self.save_at(self.step, self.p.answered());
+        let question = if self.in_section { self.p.position() } else { 0 };
+        self.save_at(self.step, question);
         Ok(())
     }
 
