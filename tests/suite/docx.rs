@@ -162,7 +162,26 @@ fn styles_page_fields_and_properties() {
     );
     assert!(document.ends_with("</w:sectPr></w:body></w:document>"), "sectPr is last in the body");
     assert!(part(&p, "word/footer1.xml").contains(" PAGE "), "page numbers in the footer");
-    assert!(part(&p, "word/settings.xml").contains(r#"<w:updateFields w:val="true"/>"#));
+    let settings = part(&p, "word/settings.xml");
+    assert!(settings.contains(r#"<w:updateFields w:val="true"/>"#));
+    // the children of w:settings in the order CT_Settings (ECMA-376 §17.15.1.78) requires;
+    // out of order, Word offers to repair the file
+    let schema_order = [
+        "defaultTabStop",
+        "hyphenationZone",
+        "characterSpacingControl",
+        "updateFields",
+        "compat",
+        "themeFontLang",
+        "decimalSymbol",
+        "listSeparator",
+    ];
+    let at: Vec<usize> = schema_order
+        .iter()
+        .map(|name| settings.find(&format!("<w:{name} ")).or_else(|| settings.find(&format!("<w:{name}>"))))
+        .map(|found| found.unwrap_or_else(|| panic!("{settings}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "settings.xml children out of schema order: {settings}");
     let core = part(&p, "docProps/core.xml");
     assert!(core.contains("<dc:title>Smart-City-Strategie Musterstadt</dc:title>"), "{core}");
     assert!(core.contains("<dc:creator>Musterstadt</dc:creator>"), "{core}");

@@ -33,7 +33,7 @@ pub const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalo
 pub fn settings(lang_tag: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="{lang_tag}"/><w:decimalSymbol w:val="{}"/><w:listSeparator w:val=";"/></w:settings>"#,
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="708"/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="{lang_tag}"/><w:decimalSymbol w:val="{}"/><w:listSeparator w:val=";"/></w:settings>"#,
         if lang_tag.starts_with("de") { "," } else { "." }
     )
 }
