@@ -567,7 +567,7 @@ fn full_profile_shows_benefit_lead_and_partners_once() {
     // the responsibilities item lists who is needed for which measure
     assert!(
         md.contains(
-            "| Akteur | Federführung für | Partner in |\n|---|---|---|\n| Hauptamt | M1 |  |\n| Stadtwerke |  | M1 |"
+            "| Akteur | Federführung für | Partner bei |\n|---|---|---|\n| Hauptamt | M1 |  |\n| Stadtwerke |  | M1 |"
         ),
         "{md}"
     );
