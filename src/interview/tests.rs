@@ -724,3 +724,17 @@ fn ctrl_c_at_the_overview_resumes_at_the_next_section_from_its_start() {
     assert_eq!(interview(&mut second, &o).expect("interview"), Ending::Written);
     assert!(second.said.iter().any(|l| l == "Vorwort"), "the section from its first question: {:?}", second.said);
 }
+
+#[test]
+fn after_the_last_section_enter_goes_to_the_end_not_the_same_section_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = options(&dir, None);
+    let mut script = Script::new(vec![("Name der Kommune", A::Type("Einmalhausen"))]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    // each section once: the overview is shown after the name and after each section
+    let overviews = script.asked.iter().filter(|q| q.starts_with("Welcher Abschnitt?")).count();
+    assert_eq!(overviews, flow::steps().len(), "{:?}", script.asked);
+    let production =
+        script.said.iter().filter(|l| l.ends_with(&flow::step_title(flow::steps().len() - 1, Lang::De))).count();
+    assert_eq!(production, 1, "{:?}", script.said);
+}

@@ -82,10 +82,16 @@ pub struct Flow<'a> {
     in_section: bool,
 }
 
+/// What `check` says of the answers so far: the model written as an input
+/// file and checked by the same rules.
+fn check_answers(s: &Strategy) -> Checked {
+    Checked::from_source("answers", to_toml(s, Lang::En), CheckOptions::default())
+}
+
 /// The errors `check` gives for `s` at `prefix` (a key path), in `lang`,
 /// naming the key by `label` (the question), never by its key path.
 fn errors_at(s: &Strategy, prefix: &str, lang: Lang, label: &str) -> Vec<String> {
-    let checked = Checked::from_source("answer", to_toml(s, Lang::En), CheckOptions::default());
+    let checked = check_answers(s);
     let under = |path: &str| {
         path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
     };
@@ -172,8 +178,10 @@ impl<'a> Flow<'a> {
             let went = match self.overview(next) {
                 Ok(overview::Choice::Finish) => self.before_writing(),
                 Ok(overview::Choice::Step(step)) => {
+                    let entered = self.enter(step);
+                    // after entering: the step itself now counts as entered
                     next = self.proposed(step + 1);
-                    self.enter(step).map(|()| false)
+                    entered.map(|()| false)
                 }
                 Ok(overview::Choice::Measure) => self.open_measure().map(|()| false),
                 Err(e) => Err(e),

@@ -10,8 +10,7 @@ use console::style;
 use super::{BASICS, Flow, steps};
 use crate::catalogue::{Catalogue, Generated, section_ids};
 use crate::i18n::interview::words;
-use crate::model::write::to_toml;
-use crate::model::{CheckOptions, Checked, Diagnostic, Lang, Severity};
+use crate::model::{Diagnostic, Severity};
 
 /// Where the questions that fix a warning are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,8 +27,7 @@ enum Fix {
 
 /// The warnings `check` gives for the model, in file order.
 pub(super) fn warnings_of(s: &crate::model::Strategy) -> Vec<Diagnostic> {
-    let checked = Checked::from_source("answers", to_toml(s, Lang::En), CheckOptions::default());
-    checked.diagnostics.into_iter().filter(|d| d.severity == Severity::Warning).collect()
+    super::check_answers(s).diagnostics.into_iter().filter(|d| d.severity == Severity::Warning).collect()
 }
 
 /// The index in `path` after `prefix[`: `measures[3].budget_eur` → 3.
