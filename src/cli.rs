@@ -114,6 +114,9 @@ pub struct BuildArgs {
     /// The most an input file may have, in MiB [default: 32].
     #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_input_mib: Option<u64>,
+    /// LibreOffice's soffice, which makes the PDF [default: soffice on PATH].
+    #[arg(long, value_name = "PATH")]
+    pub soffice: Option<PathBuf>,
 }
 
 /// `check`.
@@ -191,6 +194,9 @@ pub struct DiffArgs {
     /// Take the documents' words from this template directory (see `templates export`).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// LibreOffice's soffice, which makes the PDF [default: soffice on PATH].
+    #[arg(long, value_name = "PATH")]
+    pub soffice: Option<PathBuf>,
 }
 
 /// `interview`.

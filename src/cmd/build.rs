@@ -9,7 +9,7 @@ use super::{ExitCode, UsageError};
 use crate::build::{self, Build, Failure, Made, Outcome, ReportStyle};
 use crate::cli::BuildArgs;
 use crate::model::CheckOptions;
-use crate::render::{Format, Renderers};
+use crate::render::{Format, Renderers, Settings, pdf};
 use crate::templates::TemplateSet;
 
 /// Runs `build`.
@@ -26,9 +26,19 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
     };
     let plan = settings.plan().map_err(|e| UsageError(e.0))?;
     let docx = plan.formats().contains(&Format::Docx);
-    if docx && plan.to_stdout() && std::io::stdout().is_terminal() {
-        let e = "a DOCX is binary and would garble the terminal; redirect it: strategiekit build FILE --format docx -o - > FILE.docx";
-        return Err(UsageError(e.into()).into());
+    if let Some(binary) = plan.formats().iter().find(|f| f.is_binary())
+        && plan.to_stdout()
+        && std::io::stdout().is_terminal()
+    {
+        let (name, ext) = (binary.extension().to_uppercase(), binary.extension());
+        let e = format!(
+            "a {name} is binary and would garble the terminal; redirect it: strategiekit build FILE --format {ext} -o - > FILE.{ext}"
+        );
+        return Err(UsageError(e).into());
+    }
+    if plan.formats().contains(&Format::Pdf) {
+        // once, before anything is built, rather than once per input
+        pdf::office(args.soffice.as_deref())?;
     }
     let templates = TemplateSet::load(args.templates.as_deref())?;
     if !args.quiet {
@@ -38,7 +48,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         }
     }
     let mut code = ExitCode::Ok;
-    for mut outcome in plan.run(&Renderers::new(templates)?) {
+    for mut outcome in plan.run(&Renderers::new(templates, &Settings { office: args.soffice.clone() })?) {
         write_stdout(&mut outcome);
         write!(std::io::stderr().lock(), "{}", build::report(&outcome, args.quiet)).ok();
         code = code.max(exit_code(&outcome));

@@ -11,7 +11,7 @@ use crate::cli::DiffArgs;
 use crate::diff::{self, Versions};
 use crate::model::{CheckOptions, Checked};
 use crate::output::{OutputFile, write_all};
-use crate::render::{Format, Input, Renderers};
+use crate::render::{Format, Input, Renderers, Settings};
 use crate::templates::TemplateSet;
 
 /// Runs `diff`: both files must pass `check`; writes the change log to
@@ -32,7 +32,8 @@ pub fn run(args: &DiffArgs, color: bool) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or(b.document.language);
     let versions = Versions { old: a, new: b, old_name: &old.name, new_name: &new.name };
     let document = diff::document(versions, lang, templates.labels().get(lang));
-    let rendered = Renderers::new(templates)?.render_input(&Input::new(None, &document), &formats)?;
+    let rendered = Renderers::new(templates, &Settings { office: args.soffice.clone() })?
+        .render_input(&Input::new(None, &document), &formats)?;
     match &args.out {
         None => super::to_stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default())?,
         Some(dir) => write_files(dir, &args.new, rendered, args.force)?,

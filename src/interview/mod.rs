@@ -25,7 +25,7 @@ use crate::model::coverage::coverage;
 use crate::model::write::to_toml;
 use crate::model::{CheckOptions, Checked, Date, DocumentInfo, Lang, Severity, Strategy};
 use crate::output::{OutputFile, write_atomic};
-use crate::render::{Format, Renderers};
+use crate::render::{Format, Renderers, Settings};
 use crate::templates::TemplateSet;
 use flow::Flow;
 use prompt::{Interrupted, Prompter, Terminal};
@@ -120,7 +120,7 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool)
         check: CheckOptions::default(),
     };
     let plan = settings.plan()?;
-    for outcome in plan.run(&Renderers::new(TemplateSet::builtin())?) {
+    for outcome in plan.run(&Renderers::new(TemplateSet::builtin(), &Settings::default())?) {
         eprint!("{}", crate::build::report(&outcome, false));
     }
     Ok(())

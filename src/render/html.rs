@@ -7,7 +7,7 @@
 use anyhow::Result;
 
 use super::templating::{PageTemplate, Registry, register_html, registry};
-use super::{Input, Renderer};
+use super::{Input, Renderer, Settings};
 use crate::templates::TemplateSet;
 
 /// HTML-escapes `s` (`&`, `<`, `>`, `"`, `'`).
@@ -34,7 +34,7 @@ pub struct Html {
 
 impl Renderer for Html {
     /// Compiles the HTML templates of `templates`.
-    fn new(templates: &TemplateSet) -> Result<Self> {
+    fn new(templates: &TemplateSet, _: &Settings) -> Result<Self> {
         let mut reg = registry(templates, "html/", escape)?;
         register_html(&mut reg.hb);
         let page = PageTemplate::register(&mut reg, templates, "page", "html/page.html.hbs", "html/block.html.hbs")?;

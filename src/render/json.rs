@@ -5,7 +5,7 @@ use anyhow::Result;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Input, Renderer};
+use super::{Input, Renderer, Settings};
 use crate::context::{Block, Document, Meta};
 use crate::figures::Figures;
 use crate::model::Strategy;
@@ -18,7 +18,7 @@ use crate::templates::TemplateSet;
 pub struct Json;
 
 impl Renderer for Json {
-    fn new(_: &TemplateSet) -> Result<Self> {
+    fn new(_: &TemplateSet, _: &Settings) -> Result<Self> {
         Ok(Json)
     }
 

@@ -10,7 +10,7 @@
 use anyhow::Result;
 
 use super::templating::{PageTemplate, Registry, register_markdown, registry};
-use super::{Input, Renderer};
+use super::{Input, Renderer, Settings};
 use crate::templates::TemplateSet;
 
 /// Characters escaped with a backslash wherever they appear. All are ASCII
@@ -123,7 +123,7 @@ pub struct Markdown {
 
 impl Renderer for Markdown {
     /// Compiles the Markdown templates of `templates`.
-    fn new(templates: &TemplateSet) -> Result<Self> {
+    fn new(templates: &TemplateSet, _: &Settings) -> Result<Self> {
         let mut reg = registry(templates, "markdown/", escape_inline)?;
         register_markdown(&mut reg.hb);
         let page = PageTemplate::register(

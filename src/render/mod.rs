@@ -8,6 +8,8 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod odt;
+pub mod pdf;
 mod templating;
 
 /// Words longer than this get break opportunities in DOCX (a 100-character
@@ -23,10 +25,17 @@ use crate::context::{self, Document};
 use crate::model::Strategy;
 use crate::templates::TemplateSet;
 
+/// What renderers are given besides the templates.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// LibreOffice's `soffice`, for the PDF; `None` looks it up on `PATH`.
+    pub office: Option<std::path::PathBuf>,
+}
+
 /// Writes one output format.
 pub trait Renderer: Send + Sync {
     /// Compiles what the renderer needs from `templates`, once per build.
-    fn new(templates: &TemplateSet) -> Result<Self>
+    fn new(templates: &TemplateSet, settings: &Settings) -> Result<Self>
     where
         Self: Sized;
 
@@ -69,9 +78,9 @@ macro_rules! formats {
             }
 
             /// The renderer of this format, compiled from `templates`.
-            fn renderer(self, templates: &TemplateSet) -> Result<Box<dyn Renderer>> {
+            fn renderer(self, templates: &TemplateSet, settings: &Settings) -> Result<Box<dyn Renderer>> {
                 Ok(match self {
-                    $(Format::$variant => Box::new(<$renderer as Renderer>::new(templates)?),)+
+                    $(Format::$variant => Box::new(<$renderer as Renderer>::new(templates, settings)?),)+
                 })
             }
         }
@@ -83,10 +92,21 @@ formats! {
     Md => markdown::Markdown, "md";
     /// Word document.
     Docx => docx::Docx, "docx";
+    /// OpenDocument text (LibreOffice, the ODF standard of German administration).
+    Odt => odt::Odt, "odt";
+    /// PDF with page numbers in its contents, tagged; made by LibreOffice (--soffice).
+    Pdf => pdf::Pdf, "pdf";
     /// A self-contained HTML page.
     Html => html::Html, "html";
     /// The validated model with computed figures.
     Json => json::Json, "json";
+}
+
+impl Format {
+    /// Whether the format's files are binary (zip packages, PDF), which a terminal cannot show.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Docx | Format::Odt | Format::Pdf)
+    }
 }
 
 /// What a renderer reads: the document, the strategy it was built from, and
@@ -123,8 +143,9 @@ pub struct Renderers {
 impl Renderers {
     /// Compiles the renderer of every format from `templates`, so that a
     /// broken template is reported before anything is built.
-    pub fn new(templates: TemplateSet) -> Result<Self> {
-        let renderers = Format::ALL.iter().map(|format| format.renderer(&templates)).collect::<Result<_>>()?;
+    pub fn new(templates: TemplateSet, settings: &Settings) -> Result<Self> {
+        let renderers =
+            Format::ALL.iter().map(|format| format.renderer(&templates, settings)).collect::<Result<_>>()?;
         Ok(Renderers { templates, renderers })
     }
 
@@ -226,8 +247,8 @@ budget_eur = 1
     #[test]
     fn split_block_loop_renders_like_the_templates_as_written() {
         let templates = TemplateSet::builtin();
-        let md = markdown::Markdown::new(&templates).expect("compiles");
-        let html = html::Html::new(&templates).expect("compiles");
+        let md = markdown::Markdown::new(&templates, &Settings::default()).expect("compiles");
+        let html = html::Html::new(&templates, &Settings::default()).expect("compiles");
         assert!(md.page.is_split() && html.page.is_split(), "the built-in templates take the split path");
         for (name, checked) in strategies() {
             let s = checked.valid().unwrap_or_else(|| panic!("{name}:\n{}", checked.render(false)));
@@ -252,8 +273,8 @@ budget_eur = 1
             TemplateSet::builtin().get("markdown/block.md.hbs").expect("built-in").replace("{{text}}", "!{{text}}");
         std::fs::write(dir.path().join("markdown/block.md.hbs"), block).expect("write");
         let templates = TemplateSet::with_overrides(dir.path()).expect("overrides");
-        let md = markdown::Markdown::new(&templates).expect("compiles");
-        let html = html::Html::new(&templates).expect("compiles");
+        let md = markdown::Markdown::new(&templates, &Settings::default()).expect("compiles");
+        let html = html::Html::new(&templates, &Settings::default()).expect("compiles");
         assert!(!md.page.is_split(), "a changed block template is rendered as written");
         assert!(html.page.is_split(), "the HTML templates are still the built-in ones");
     }

@@ -81,7 +81,7 @@ fn paragraph_lines(block: &Block) -> Option<Vec<usize>> {
 /// heading, which keeps with the next by its style; and so do the few short
 /// paragraphs between a heading and its first subheading (a field's
 /// description and goals before its first measure).
-fn keep_with_next(blocks: &[Block]) -> Vec<usize> {
+pub(crate) fn keep_with_next(blocks: &[Block]) -> Vec<usize> {
     let mut keep = vec![0; blocks.len()];
     for (t, block) in blocks.iter().enumerate() {
         if !matches!(block, Block::Table { .. } | Block::Roadmap { .. }) {

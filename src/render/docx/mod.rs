@@ -4,8 +4,8 @@
 
 mod body;
 mod parts;
-mod table;
-mod xml;
+pub(crate) mod table;
+pub(crate) mod xml;
 
 use std::io::{Cursor, Write as _};
 
@@ -13,10 +13,11 @@ use anyhow::{Context as _, Result};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::{Input, Renderer};
+use super::{Input, Renderer, Settings};
 use crate::context::Document;
 use crate::templates::TemplateSet;
 
+pub(crate) use body::keep_with_next;
 pub use parts::geometry;
 
 /// Renders documents as DOCX packages; the templates are not used (the
@@ -24,7 +25,7 @@ pub use parts::geometry;
 pub struct Docx;
 
 impl Renderer for Docx {
-    fn new(_: &TemplateSet) -> Result<Self> {
+    fn new(_: &TemplateSet, _: &Settings) -> Result<Self> {
         Ok(Docx)
     }
 

@@ -8,22 +8,22 @@ use super::body::run;
 use super::parts::geometry::TEXT_W;
 use crate::context::Column;
 
-const HEADER_FILL: &str = "2F5496";
-const LABEL_FILL: &str = "DEEAF6";
-const TOTAL_FILL: &str = "F2F2F2";
-const ROADMAP_FILL: &str = "8EAADB";
+pub(crate) const HEADER_FILL: &str = "2F5496";
+pub(crate) const LABEL_FILL: &str = "DEEAF6";
+pub(crate) const TOTAL_FILL: &str = "F2F2F2";
+pub(crate) const ROADMAP_FILL: &str = "8EAADB";
 
 /// Left and right cell margins together, in dxa, with a little to spare:
 /// the table style's 108 dxa on either side.
 const CELL_PAD: u32 = 230;
 
 /// The left and the right cell margin of a compact table (1 mm), in dxa.
-const COMPACT_MARGIN: u32 = 57;
+pub(crate) const COMPACT_MARGIN: u32 = 57;
 
 /// A table of at most this many rows below its header, and every measure
 /// profile, is kept on one page; a longer one may break between rows and
 /// repeats its header row on the next page.
-const KEEP_ROWS: usize = 15;
+pub(crate) const KEEP_ROWS: usize = 15;
 
 /// A table of this many columns or more is a matrix (the traceability of
 /// goals, the roadmap's years): when its words do not fit even at the
@@ -35,7 +35,7 @@ const MATRIX_COLUMNS: usize = 8;
 /// text width at the normal size is set compact, so that no word is
 /// broken inside ("Zeitrau/m") in the widest overviews.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TableSize {
+pub(crate) enum TableSize {
     /// 10 pt, styles `TableText` and `TableHeading`.
     Normal,
     /// 8 pt, styles `TableTextCompact` and `TableHeadingCompact`.
@@ -44,7 +44,7 @@ enum TableSize {
 
 impl TableSize {
     /// The type size in half-points, as `w:sz` has it.
-    fn half_points(self) -> u32 {
+    pub(crate) fn half_points(self) -> u32 {
         match self {
             TableSize::Normal => 20,
             TableSize::Compact => 16,
@@ -110,7 +110,7 @@ fn word_width(word: &str, half_points: u32, bold: bool) -> u32 {
 
 /// A cell's text as it is set: the space between a number and its unit is
 /// non-breaking, so "1.450.000 €" and "48 %" stay on one line.
-fn cell_text(text: &str) -> Cow<'_, str> {
+pub(crate) fn cell_text(text: &str) -> Cow<'_, str> {
     if !text.contains(['€', '%']) {
         return Cow::Borrowed(text);
     }
@@ -293,10 +293,21 @@ pub(super) struct Kind {
     pub roadmap: bool,
 }
 
-/// A table with borders, fixed column widths and a header row repeated on
-/// every page; a matrix too wide for its words is set as several tables
-/// (see [`column_groups`]), in the same type size.
-pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind) {
+/// How a table is set: its type size, and the tables it is set in, each
+/// with the indices of its columns and their widths in dxa. The DOCX and the
+/// ODT writer share it, so both break the same words nowhere.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    /// The type size of every part.
+    pub size: TableSize,
+    /// Per part: the columns it shows (indices into the columns and each row) and their widths.
+    pub parts: Vec<(Vec<usize>, Vec<u32>)>,
+}
+
+/// The plan of a table of `columns` and `rows`: usually one part with every
+/// column; a matrix too wide for its words in several (see [`column_groups`]),
+/// in the same type size.
+pub(crate) fn plan(columns: &[Column], rows: &[Vec<String>]) -> Plan {
     let widest = widest_words(columns, rows);
     let groups = column_groups(&widest);
     let size = size_of(&widest, &groups);
@@ -309,7 +320,14 @@ pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], 
         })
         .collect();
     same_first_column(&mut all_widths);
-    for (group, widths) in groups.iter().zip(&all_widths) {
+    Plan { size, parts: groups.into_iter().zip(all_widths).collect() }
+}
+
+/// A table with borders, fixed column widths and a header row repeated on
+/// every page, set as [`plan`] says.
+pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind) {
+    let Plan { size, parts } = plan(columns, rows);
+    for (group, widths) in &parts {
         one_table(out, columns, rows, group, size, widths, kind);
     }
 }

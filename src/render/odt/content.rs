@@ -1,0 +1,176 @@
+//! content.xml: the title page, the table of contents and the blocks.
+
+use std::fmt::Write as _;
+
+use super::styles::NAMESPACES;
+use super::table::Tables;
+use super::text::{push, push_bold};
+use crate::context::{Block, Document, Fact, ListItem};
+use crate::render::docx::table::KEEP_ROWS;
+
+/// The automatic paragraph, text and section styles the body uses besides
+/// the styles of its tables.
+const AUTOMATIC: &str = r#"<style:style style:name="TitleFirst" style:family="paragraph" style:parent-style-name="Title" style:master-page-name="First_20_Page"/><style:style style:name="Keep" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="PlaceholderKeep" style:family="paragraph" style:parent-style-name="Placeholder"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="H1Page" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style><style:style style:name="Contents" style:family="section"><style:section-properties style:editable="false"><style:columns fo:column-count="1" fo:column-gap="0cm"/></style:section-properties></style:style>"#;
+
+/// Writes content.xml of `doc`.
+pub(super) fn content(doc: &Document) -> String {
+    let mut body = String::with_capacity(64 * 1024);
+    let mut tables = Tables::default();
+    title_page(&mut body, doc);
+    let long = !doc.meta.runs_on();
+    if long {
+        toc(&mut body, doc);
+    }
+    let keep = crate::render::docx::keep_with_next(&doc.blocks);
+    for (block, &keep) in doc.blocks.iter().zip(&keep) {
+        let kept = |i: usize, n: usize| i + keep >= n;
+        match block {
+            Block::Heading { level, text, .. } => {
+                let level = (*level).clamp(1, 4);
+                let style = if long && level == 1 { "H1Page".to_string() } else { format!("Heading_20_{level}") };
+                let _ = write!(body, r#"<text:h text:style-name="{style}" text:outline-level="{level}">"#);
+                push(&mut body, text);
+                body.push_str("</text:h>");
+            }
+            Block::Paragraph { text } => para(&mut body, text, kept(0, 1)),
+            Block::Text { paragraphs } => {
+                for (i, p) in paragraphs.iter().enumerate() {
+                    para(&mut body, &p.join("\n"), kept(i, paragraphs.len()));
+                }
+            }
+            Block::Placeholder { label, hint } => {
+                let style = if kept(0, 1) { "PlaceholderKeep" } else { "Placeholder" };
+                let _ = write!(body, r#"<text:p text:style-name="{style}">"#);
+                push_bold(&mut body, &format!("{label}:"));
+                push(&mut body, &format!(" {hint}"));
+                body.push_str("</text:p>");
+            }
+            Block::Facts { items } => {
+                for (i, f) in items.iter().enumerate() {
+                    fact(&mut body, f, kept(i, items.len()));
+                }
+            }
+            Block::List { items } => list(&mut body, items),
+            Block::Table { columns, rows, profile, total_row } => {
+                let keep = *profile || rows.len() <= KEEP_ROWS;
+                tables.write(
+                    &mut body,
+                    columns,
+                    rows,
+                    super::table::Kind { profile: *profile, total_row: *total_row, roadmap: false, keep },
+                );
+            }
+            Block::Roadmap { columns, rows, .. } => {
+                let kind = super::table::Kind { roadmap: true, keep: rows.len() <= KEEP_ROWS, ..Default::default() };
+                tables.write(&mut body, columns, rows, kind);
+            }
+        }
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {NAMESPACES}><office:automatic-styles>{AUTOMATIC}{}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#,
+        tables.styles()
+    )
+}
+
+/// A paragraph of body text, kept with the next one if `keep`.
+fn para(out: &mut String, text: &str, keep: bool) {
+    let _ = write!(out, r#"<text:p text:style-name="{}">"#, if keep { "Keep" } else { "Standard" });
+    push(out, text);
+    out.push_str("</text:p>");
+}
+
+fn fact(out: &mut String, f: &Fact, keep: bool) {
+    let _ = write!(out, r#"<text:p text:style-name="{}">"#, if keep { "Keep" } else { "Standard" });
+    push_bold(out, &format!("{}:", f.label));
+    push(out, &format!(" {}", f.value));
+    out.push_str("</text:p>");
+}
+
+/// A bulleted list; deeper items are lists inside the item before them.
+fn list(out: &mut String, items: &[ListItem]) {
+    out.push_str(r#"<text:list text:style-name="Bullets">"#);
+    // how many lists are open, and whether the innermost has an open item
+    let mut depth = 1;
+    let mut open = false;
+    for item in items {
+        let target = item.level.min(9) + 1;
+        if open && depth >= target {
+            out.push_str("</text:list-item>");
+            while depth > target {
+                out.push_str("</text:list></text:list-item>");
+                depth -= 1;
+            }
+            open = false;
+        }
+        while depth < target {
+            if !open {
+                out.push_str("<text:list-item>");
+            }
+            out.push_str("<text:list>");
+            depth += 1;
+            open = false;
+        }
+        out.push_str(r#"<text:list-item><text:p text:style-name="List_20_Paragraph">"#);
+        push(out, &item.text);
+        out.push_str("</text:p>");
+        open = true;
+    }
+    if open {
+        out.push_str("</text:list-item>");
+    }
+    while depth > 1 {
+        out.push_str("</text:list></text:list-item>");
+        depth -= 1;
+    }
+    out.push_str("</text:list>");
+}
+
+fn title_page(out: &mut String, doc: &Document) {
+    out.push_str(r#"<text:p text:style-name="TitleFirst">"#);
+    push(out, &doc.meta.title);
+    out.push_str("</text:p>");
+    if let Some(sub) = &doc.meta.subtitle {
+        out.push_str(r#"<text:p text:style-name="Subtitle">"#);
+        push(out, sub);
+        out.push_str("</text:p>");
+    }
+    for f in &doc.meta.facts {
+        fact(out, f, false);
+    }
+}
+
+/// The table of contents of headings 1 to 3: its entries are written
+/// without page numbers, which only a layout knows; LibreOffice fills them
+/// in when the index is updated (as `--format pdf` does), Word's users
+/// update it by hand. The entries are not links: LibreOffice's links in a
+/// contents break PDF/UA, and the PDF's bookmarks lead to the headings.
+fn toc(out: &mut String, doc: &Document) {
+    let title = &doc.labels.contents;
+    let mut escaped = String::new();
+    push(&mut escaped, title);
+    let _ = write!(
+        out,
+        r#"<text:table-of-content text:style-name="Contents" text:protected="true" text:name="{escaped}"><text:table-of-content-source text:outline-level="3" text:use-index-marks="false"><text:index-title-template text:style-name="Contents_20_Heading">{escaped}</text:index-title-template>"#
+    );
+    for level in 1..=3 {
+        let _ = write!(
+            out,
+            r#"<text:table-of-content-entry-template text:outline-level="{level}" text:style-name="Contents_20_{level}"><text:index-entry-text/><text:index-entry-tab-stop style:type="right" style:leader-char="."/><text:index-entry-page-number/></text:table-of-content-entry-template>"#
+        );
+    }
+    let _ = write!(
+        out,
+        r#"</text:table-of-content-source><text:index-body><text:index-title text:style-name="Contents" text:name="{escaped}_Head"><text:p text:style-name="Contents_20_Heading">{escaped}</text:p></text:index-title>"#
+    );
+    for block in &doc.blocks {
+        if let Block::Heading { level, text, .. } = block
+            && *level <= 3
+        {
+            let _ = write!(out, r#"<text:p text:style-name="Contents_20_{level}">"#);
+            push(out, text);
+            out.push_str("<text:tab/></text:p>");
+        }
+    }
+    out.push_str("</text:index-body></text:table-of-content>");
+}
