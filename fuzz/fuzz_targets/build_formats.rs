@@ -7,16 +7,16 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use strategiekit::catalogue::Profile;
 use strategiekit::model::{CheckOptions, Checked};
-use strategiekit::render::{Format, Renderers};
+use strategiekit::render::{Format, Renderers, Settings};
 use strategiekit::templates::TemplateSet;
 
 static RENDERERS: LazyLock<Renderers> =
-    LazyLock::new(|| Renderers::new(TemplateSet::builtin()).expect("built-in templates compile"));
+    LazyLock::new(|| Renderers::new(TemplateSet::builtin(), &Settings::default()).expect("built-in templates compile"));
 
 fuzz_target!(|text: &str| {
     let checked = Checked::from_source("fuzz.toml", text.to_string(), CheckOptions::default());
     let Some(strategy) = checked.valid() else { return };
     for profile in [Profile::Full, Profile::Summary, Profile::Council] {
-        RENDERERS.render(strategy, profile, Format::ALL).expect("a valid input builds");
+        RENDERERS.render(strategy, profile, Format::BUILT_IN).expect("a valid input builds");
     }
 });

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use strategiekit::catalogue::Profile;
 use strategiekit::model::{CheckOptions, Checked, Strategy};
-use strategiekit::render::{Format, Renderers};
+use strategiekit::render::{Format, Renderers, Settings};
 use strategiekit::templates::TemplateSet;
 
 const TEMPLATES: [(&str, Format); 5] = [
@@ -33,6 +33,6 @@ fuzz_target!(|data: &[u8]| {
     if set.replace(name, text.to_string()).is_err() {
         return;
     }
-    let Ok(renderers) = Renderers::new(set) else { return };
+    let Ok(renderers) = Renderers::new(set, &Settings::default()) else { return };
     let _ = renderers.render(&STRATEGY, Profile::Full, &[format]);
 });

@@ -103,6 +103,10 @@ formats! {
 }
 
 impl Format {
+    /// The formats strategiekit renders by itself: all but the PDF, which
+    /// LibreOffice lays out.
+    pub const BUILT_IN: &'static [Format] = &[Format::Md, Format::Docx, Format::Odt, Format::Html, Format::Json];
+
     /// Whether the format's files are binary (zip packages, PDF), which a terminal cannot show.
     pub fn is_binary(self) -> bool {
         matches!(self, Format::Docx | Format::Odt | Format::Pdf)

@@ -10,7 +10,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 /// The parts of a DOCX, in zip order.
-fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+pub(crate) fn parts(bytes: &[u8]) -> Vec<(String, String)> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
     (0..zip.len())
         .map(|i| {
@@ -25,12 +25,12 @@ fn parts(bytes: &[u8]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+pub(crate) fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
     parts.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str()).unwrap_or_else(|| panic!("no part {name}"))
 }
 
 /// Parses the whole part; fails on malformed XML or characters XML 1.0 forbids.
-fn assert_well_formed(name: &str, xml: &str) {
+pub(crate) fn assert_well_formed(name: &str, xml: &str) {
     assert!(
         !xml.chars().any(|c| (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'),
         "{name} has a forbidden character"

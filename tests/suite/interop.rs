@@ -292,3 +292,104 @@ fn libreoffice_lays_out_a_title_of_one_3000_character_word() {
     let text: String = String::from_utf8_lossy(&text.stdout).chars().filter(|c| c.is_alphanumeric()).collect();
     assert!(text.contains(&word[..200]), "the title is in the PDF");
 }
+
+/// Writes the parts of the ODT `odt` into `dir`.
+fn unpack(odt: &[u8], dir: &std::path::Path) {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).expect("a zip");
+    zip.extract(dir).expect("unpacked");
+}
+
+#[test]
+#[cfg_attr(not(interop), ignore = "needs xmllint; set STRATEGIEKIT_INTEROP=1 to run it")]
+fn every_odt_part_is_valid_against_the_odf_1_3_schema() {
+    let schemas = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/odf-1.3");
+    let (schema, manifest) = (schemas.join("schema.rng"), schemas.join("manifest-schema.rng"));
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("hostile.toml"), hostile_strategy("de")).expect("hostile.toml");
+    let mut inputs: Vec<String> = examples().iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    inputs.push("hostile.toml".into());
+    let mut checked = 0;
+    for (i, input) in inputs.iter().enumerate() {
+        for profile in ["full", "council"] {
+            let out = run_in(
+                dir.path(),
+                &["build", input, "--format", "odt", "--profile", profile, "--out", "o.odt", "--force"],
+            );
+            assert_eq!(code(&out), 0, "{input}: {}", stderr(&out));
+            let parts = dir.path().join(format!("parts-{i}-{profile}"));
+            unpack(&std::fs::read(dir.path().join("o.odt")).expect("odt"), &parts);
+            let rng = schema.to_string_lossy();
+            for part in ["content.xml", "styles.xml", "meta.xml"] {
+                let out = tool("xmllint", &["--noout", "--relaxng", &rng, part], &parts);
+                assert!(
+                    String::from_utf8_lossy(&out.stderr).contains(&format!("{part} validates")),
+                    "{input} {profile}"
+                );
+                checked += 1;
+            }
+            tool("xmllint", &["--noout", "--relaxng", &manifest.to_string_lossy(), "META-INF/manifest.xml"], &parts);
+        }
+    }
+    assert_eq!(checked, inputs.len() * 2 * 3);
+}
+
+/// The entries of a PDF's contents as pdftotext lays them out: (text, page),
+/// from lines that end in a dot leader and a number.
+fn contents_entries(layout: &str) -> Vec<(String, u32)> {
+    layout
+        .lines()
+        .filter_map(|line| {
+            let (text, rest) = line.trim().split_once("....")?;
+            let page = rest.trim_start_matches(['.', ' ']).trim().parse().ok()?;
+            Some((text.trim().to_string(), page))
+        })
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    not(interop),
+    ignore = "needs LibreOffice with python3-uno, and poppler; set STRATEGIEKIT_INTEROP=1 to run it"
+)]
+fn the_pdf_is_tagged_has_its_fonts_and_its_contents_give_the_right_pages() {
+    let dir = tempfile::tempdir().expect("dir");
+    for example in examples() {
+        let path = example.to_string_lossy().into_owned();
+        let stem = example.file_stem().expect("stem").to_string_lossy().into_owned();
+        let out = run_in(dir.path(), &["build", &path, "--format", "md,pdf", "--out", "."]);
+        assert_eq!(code(&out), 0, "{stem}: {}", stderr(&out));
+        let pdf = format!("{stem}.pdf");
+        let info = String::from_utf8_lossy(&tool("pdfinfo", &[&pdf], dir.path()).stdout).into_owned();
+        assert!(info.contains("Tagged:          yes"), "{stem}: not tagged:\n{info}");
+        assert!(
+            info.contains("Page size:       595.") || info.contains("Page size:       595 x 842"),
+            "{stem}: not A4"
+        );
+        let fonts = String::from_utf8_lossy(&tool("pdffonts", &[&pdf], dir.path()).stdout).into_owned();
+        let unembedded: Vec<&str> =
+            fonts.lines().skip(2).filter(|l| l.split_whitespace().rev().nth(4) != Some("yes")).collect();
+        assert!(unembedded.is_empty(), "{stem}: fonts not embedded: {unembedded:?}");
+        let md = std::fs::read_to_string(dir.path().join(format!("{stem}.md"))).expect("md");
+        let headings: Vec<String> = md
+            .lines()
+            .filter(|l| l.starts_with('#') && !l.starts_with("####"))
+            .map(|l| fold(&l.trim_start_matches('#').replace('\\', "")))
+            .collect();
+        let layout =
+            String::from_utf8_lossy(&tool("pdftotext", &["-layout", &pdf, "-"], dir.path()).stdout).into_owned();
+        let entries = contents_entries(&layout);
+        assert!(
+            entries.len() + 5 >= headings.len(),
+            "{stem}: {} contents entries with a page number for {} headings of levels 1-3",
+            entries.len(),
+            headings.len()
+        );
+        // every tenth entry's page holds its heading
+        for (text, page) in entries.iter().step_by(10) {
+            let n = page.to_string();
+            let on_page = tool("pdftotext", &["-f", &n, "-l", &n, &pdf, "-"], dir.path());
+            let on_page = fold(&String::from_utf8_lossy(&on_page.stdout));
+            assert!(on_page.contains(&fold(text)), "{stem}: the contents put {text:?} on page {page}, which lacks it");
+        }
+    }
+}

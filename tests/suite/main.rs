@@ -11,6 +11,7 @@ mod faults;
 mod html;
 mod interop;
 mod interview;
+mod odt;
 mod properties;
 mod snapshots;
 mod template_limits;

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use strategiekit::catalogue::Profile;
 use strategiekit::model::{CheckOptions, Checked};
-use strategiekit::render::{Format, Renderers};
+use strategiekit::render::{Format, Renderers, Settings};
 use strategiekit::templates::TemplateSet;
 
 use crate::util::*;
@@ -36,8 +36,8 @@ fn render(title: &str, foreword: &str) -> Option<(Rendered, String, String)> {
     let checked = Checked::from_source("p.toml", input, CheckOptions::default());
     let strategy = checked.valid()?;
     let (title, foreword) = (strategy.measures[0].title.clone()?, strategy.text.get("foreword").cloned()?);
-    let renderers = Renderers::new(TemplateSet::builtin()).expect("templates");
-    let outputs = renderers.render(strategy, Profile::Full, Format::ALL).expect("a valid input renders");
+    let renderers = Renderers::new(TemplateSet::builtin(), &Settings::default()).expect("templates");
+    let outputs = renderers.render(strategy, Profile::Full, Format::BUILT_IN).expect("a valid input renders");
     let get = |f: Format| outputs.iter().find(|(g, _)| *g == f).map(|(_, b)| b.clone()).expect("format");
     let md = String::from_utf8(get(Format::Md)).expect("UTF-8");
     let html = String::from_utf8(get(Format::Html)).expect("UTF-8");

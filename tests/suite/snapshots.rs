@@ -9,7 +9,7 @@ use std::process::Output;
 use strategiekit::catalogue::Profile;
 use strategiekit::model::{CheckOptions, Checked};
 use strategiekit::render::Format;
-use strategiekit::render::Renderers;
+use strategiekit::render::{Renderers, Settings};
 use strategiekit::templates::TemplateSet;
 
 use crate::util::*;
@@ -19,7 +19,7 @@ const PROFILES: [Profile; 3] = [Profile::Full, Profile::Summary, Profile::Counci
 /// Renders every example in every profile as `format`, and hands each
 /// (file stem, profile, text) to `snapshot`.
 fn each_example_rendered(format: Format, mut snapshot: impl FnMut(&str, Profile, String)) {
-    let renderers = Renderers::new(TemplateSet::builtin()).expect("templates compile");
+    let renderers = Renderers::new(TemplateSet::builtin(), &Settings::default()).expect("templates compile");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut names: Vec<_> = std::fs::read_dir(&dir).expect("examples").map(|e| e.expect("entry").path()).collect();
     names.sort();
