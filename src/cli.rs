@@ -65,6 +65,12 @@ pub enum Command {
         #[command(subcommand)]
         action: TemplatesAction,
     },
+    /// Work with design files (a city's fonts, colours, margins, logo, header and footer).
+    Design {
+        /// What to do.
+        #[command(subcommand)]
+        action: DesignAction,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -117,6 +123,9 @@ pub struct BuildArgs {
     /// LibreOffice's soffice, which makes the PDF [default: soffice on PATH].
     #[arg(long, value_name = "PATH")]
     pub soffice: Option<PathBuf>,
+    /// The city's corporate design: fonts, colours, margins, logo, header and footer (see `design export`).
+    #[arg(long, value_name = "FILE")]
+    pub design: Option<PathBuf>,
 }
 
 /// `check`.
@@ -197,6 +206,9 @@ pub struct DiffArgs {
     /// LibreOffice's soffice, which makes the PDF [default: soffice on PATH].
     #[arg(long, value_name = "PATH")]
     pub soffice: Option<PathBuf>,
+    /// The city's corporate design: fonts, colours, margins, logo, header and footer (see `design export`).
+    #[arg(long, value_name = "FILE")]
+    pub design: Option<PathBuf>,
 }
 
 /// `interview`.
@@ -246,6 +258,26 @@ pub enum TemplatesAction {
         /// Take the labels from this template directory.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+    },
+}
+
+/// `design` actions.
+#[derive(Debug, Subcommand)]
+pub enum DesignAction {
+    /// Write the built-in design, every key explained, to FILE (`-` or none: standard output),
+    /// to edit and use with `build --design FILE`.
+    Export {
+        /// Target file.
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a design file (its values, the logo and its alternative text) without building.
+    Check {
+        /// The design file.
+        file: PathBuf,
     },
 }
 

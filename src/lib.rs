@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod context;
+pub mod design;
 pub mod diff;
 pub mod figures;
 pub mod german;

@@ -3,11 +3,14 @@
 
 use std::io::{IsTerminal as _, Write as _};
 
+use std::sync::Arc;
+
 use anyhow::Result;
 
 use super::{ExitCode, UsageError};
 use crate::build::{self, Build, Failure, Made, Outcome, ReportStyle};
 use crate::cli::BuildArgs;
+use crate::design;
 use crate::model::CheckOptions;
 use crate::render::{Format, Renderers, Settings, pdf};
 use crate::templates::TemplateSet;
@@ -40,6 +43,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         // once, before anything is built, rather than once per input
         pdf::office(args.soffice.as_deref())?;
     }
+    let design = args.design.as_deref().map(design::load).transpose()?.unwrap_or_default();
     let templates = TemplateSet::load(args.templates.as_deref())?;
     if !args.quiet {
         templates.notes().iter().for_each(|note| eprintln!("{note}"));
@@ -48,7 +52,9 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         }
     }
     let mut code = ExitCode::Ok;
-    for mut outcome in plan.run(&Renderers::new(templates, &Settings { office: args.soffice.clone() })?) {
+    for mut outcome in
+        plan.run(&Renderers::new(templates, &Settings { office: args.soffice.clone(), design: Arc::new(design) })?)
+    {
         write_stdout(&mut outcome);
         write!(std::io::stderr().lock(), "{}", build::report(&outcome, args.quiet)).ok();
         code = code.max(exit_code(&outcome));

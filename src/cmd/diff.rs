@@ -31,9 +31,11 @@ pub fn run(args: &DiffArgs, color: bool) -> Result<ExitCode> {
     templates.notes().iter().for_each(|note| eprintln!("{note}"));
     let lang = args.lang.unwrap_or(b.document.language);
     let versions = Versions { old: a, new: b, old_name: &old.name, new_name: &new.name };
-    let document = diff::document(versions, lang, templates.labels().get(lang));
-    let rendered = Renderers::new(templates, &Settings { office: args.soffice.clone() })?
-        .render_input(&Input::new(None, &document), &formats)?;
+    let mut document = diff::document(versions, lang, templates.labels().get(lang));
+    document.design =
+        std::sync::Arc::new(args.design.as_deref().map(crate::design::load).transpose()?.unwrap_or_default());
+    let settings = Settings { office: args.soffice.clone(), design: document.design.clone() };
+    let rendered = Renderers::new(templates, &settings)?.render_input(&Input::new(None, &document), &formats)?;
     match &args.out {
         None => super::to_stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default())?,
         Some(dir) => write_files(dir, &args.new, rendered, args.force)?,

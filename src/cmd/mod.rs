@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod design;
 pub mod diff;
 pub mod init;
 pub mod interview;
@@ -98,6 +99,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::Ok)
         }
         Command::Templates { action } => templates::run(&action),
+        Command::Design { action } => design::run(&action),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "strategiekit", &mut script);

@@ -48,6 +48,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The labels of the document's language.
     pub labels: Labels,
+    /// How the document looks (`--design`); the built-in design unless one is given.
+    #[serde(skip)]
+    pub design: std::sync::Arc<crate::design::Design>,
 }
 
 /// Title page and metadata of a document.
@@ -239,6 +242,6 @@ impl Document {
                 _ => None,
             })
             .collect();
-        Document { meta, toc, blocks, labels: labels.clone() }
+        Document { meta, toc, blocks, labels: labels.clone(), design: Default::default() }
     }
 }

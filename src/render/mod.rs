@@ -30,6 +30,8 @@ use crate::templates::TemplateSet;
 pub struct Settings {
     /// LibreOffice's `soffice`, for the PDF; `None` looks it up on `PATH`.
     pub office: Option<std::path::PathBuf>,
+    /// The corporate design (`--design`) every document of the build takes.
+    pub design: std::sync::Arc<crate::design::Design>,
 }
 
 /// Writes one output format.
@@ -140,6 +142,7 @@ impl<'a> Input<'a> {
 /// The renderers of one build, compiled once and shared by all input files.
 pub struct Renderers {
     templates: TemplateSet,
+    design: std::sync::Arc<crate::design::Design>,
     /// One per format, in the order of [`Format::ALL`], which is the order of the variants.
     renderers: Vec<Box<dyn Renderer>>,
 }
@@ -150,7 +153,12 @@ impl Renderers {
     pub fn new(templates: TemplateSet, settings: &Settings) -> Result<Self> {
         let renderers =
             Format::ALL.iter().map(|format| format.renderer(&templates, settings)).collect::<Result<_>>()?;
-        Ok(Renderers { templates, renderers })
+        Ok(Renderers { templates, design: settings.design.clone(), renderers })
+    }
+
+    /// The design the documents take.
+    pub fn design(&self) -> &std::sync::Arc<crate::design::Design> {
+        &self.design
     }
 
     /// The template set the renderers were compiled from.
@@ -162,7 +170,8 @@ impl Renderers {
     /// built once, and the formats are rendered in parallel (in the order of `formats`).
     pub fn render(&self, strategy: &Strategy, profile: Profile, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
         let labels = self.templates.labels().get(strategy.document.language);
-        let document = context::build(strategy, profile, labels);
+        let mut document = context::build(strategy, profile, labels);
+        document.design = self.design.clone();
         self.render_input(&Input::new(Some(strategy), &document), formats)
     }
 
@@ -216,8 +225,9 @@ budget_eur = 1
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
         let mut out: Vec<(String, Checked)> = std::fs::read_dir(&dir)
             .expect("examples")
-            .map(|e| {
-                let path = e.expect("entry").path();
+            .map(|e| e.expect("entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+            .map(|path| {
                 (path.display().to_string(), Checked::from_path(&path, CheckOptions::default()).expect("readable"))
             })
             .collect();

@@ -2,10 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::parts::geometry::{MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W};
+use super::parts::geometry::{PAGE_H, PAGE_W};
 use super::table::{Kind, table};
 use super::xml::{breakable, esc};
 use crate::context::{Block, Document, Fact, ListItem};
+use crate::design::Align;
 
 /// A run of text; line breaks become `<w:br/>`.
 pub(super) fn run(out: &mut String, text: &str, bold: bool) {
@@ -154,13 +155,32 @@ fn toc(out: &mut String, doc: &Document) {
     out.push_str(r#"<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#);
 }
 
+/// The title page: the design's logo, then title, subtitle and facts, aligned as the design says.
 fn title_page(out: &mut String, doc: &Document) {
-    para(out, "Title", &doc.meta.title, false);
+    let design = &doc.design;
+    if let Some(logo) = &design.logo {
+        super::image::logo_paragraph(out, logo, design.title_page.logo);
+    }
+    let align = design.title_page.title;
+    let jc = if align == Align::Left { String::new() } else { format!(r#"<w:jc w:val="{}"/>"#, align.ooxml()) };
+    let styled = |out: &mut String, style: &str, text: &str| {
+        let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>"#);
+        run(out, text, false);
+        out.push_str("</w:p>");
+    };
+    styled(out, "Title", &doc.meta.title);
     if let Some(sub) = &doc.meta.subtitle {
-        para(out, "Subtitle", sub, false);
+        styled(out, "Subtitle", sub);
     }
     for f in &doc.meta.facts {
-        fact(out, f, false);
+        if jc.is_empty() {
+            fact(out, f, false);
+        } else {
+            let _ = write!(out, "<w:p><w:pPr>{jc}</w:pPr>");
+            run(out, &format!("{}:", f.label), true);
+            run(out, &format!(" {}", f.value), false);
+            out.push_str("</w:p>");
+        }
     }
 }
 
@@ -216,10 +236,11 @@ pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Res
             }
             Block::List { items } => list(&mut out, items),
             Block::Table { columns, rows, profile, total_row } => {
-                table(&mut out, columns, rows, Kind { profile: *profile, total_row: *total_row, roadmap: false })
+                let kind = Kind { profile: *profile, total_row: *total_row, roadmap: false };
+                table(&mut out, columns, rows, kind, &doc.design)
             }
             Block::Roadmap { columns, rows, .. } => {
-                table(&mut out, columns, rows, Kind { roadmap: true, ..Kind::default() })
+                table(&mut out, columns, rows, Kind { roadmap: true, ..Kind::default() }, &doc.design)
             }
         }
         if out.len() >= PIECE {
@@ -227,9 +248,17 @@ pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Res
             out.clear();
         }
     }
+    let page = &doc.design.page;
+    let (top, bottom) = (page.margin_top_cm.dxa(), page.margin_bottom_cm.dxa());
+    let (left, right) = (page.margin_left_cm.dxa(), page.margin_right_cm.dxa());
+    let header = if doc.design.header.is_some() {
+        format!(r#"<w:headerReference w:type="default" r:id="{}"/>"#, super::parts::HEADER_RID)
+    } else {
+        String::new()
+    };
     let _ = write!(
         out,
-        r#"<w:sectPr><w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_X}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_X}" w:header="708" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#
+        r#"<w:sectPr>{header}<w:footerReference w:type="default" r:id="rId4"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="708" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#
     );
     sink(&out)
 }

@@ -1,8 +1,11 @@
 //! The fixed parts of the DOCX package: content types, relationships,
 //! styles, settings, numbering, footer and document properties.
 
+use std::fmt::Write as _;
+
 use super::xml::esc;
 use crate::context::Meta;
+use crate::design::Design;
 
 /// Page and text geometry in twentieths of a point (dxa).
 pub mod geometry {
@@ -20,14 +23,71 @@ pub mod geometry {
     pub const TEXT_W: u32 = PAGE_W - 2 * MARGIN_X;
 }
 
-pub const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
 
 pub const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
 
-pub const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+
+/// The relationship id of the header part.
+pub const HEADER_RID: &str = "rId5";
+
+/// [Content_Types].xml: the fixed parts, and the header and the logo's image type when the design has them.
+pub fn content_types(design: &Design) -> String {
+    let mut extra = String::new();
+    if let Some(image) = design.logo.as_ref().and_then(|l| l.image.as_ref()) {
+        let _ = write!(
+            extra,
+            r#"<Default Extension="{}" ContentType="{}"/>"#,
+            image.kind.extension(),
+            image.kind.media_type()
+        );
+    }
+    if design.header.is_some() {
+        extra.push_str(r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#);
+    }
+    if extra.is_empty() {
+        return CONTENT_TYPES.to_string();
+    }
+    // defaults come before overrides, as the schema has them
+    let at = CONTENT_TYPES.find("<Override").unwrap_or(CONTENT_TYPES.len());
+    let (defaults, overrides) = CONTENT_TYPES.split_at(at);
+    let (image, header) = extra.split_at(extra.find("<Override").unwrap_or(extra.len()));
+    let overrides = overrides.replace("</Types>", &format!("{header}</Types>"));
+    format!("{defaults}{image}{overrides}")
+}
+
+/// word/_rels/document.xml.rels: the fixed parts, and the header and the logo when the design has them.
+pub fn document_rels(design: &Design) -> String {
+    let mut extra = String::new();
+    if design.header.is_some() {
+        let _ = write!(
+            extra,
+            r#"<Relationship Id="{HEADER_RID}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>"#
+        );
+    }
+    if let Some(part) = design.logo.as_ref().and_then(super::image::logo_part) {
+        let target = part.trim_start_matches("word/");
+        let _ = write!(
+            extra,
+            r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{target}"/>"#,
+            super::image::LOGO_RID
+        );
+    }
+    DOCUMENT_RELS.replace("</Relationships>", &format!("{extra}</Relationships>"))
+}
+
+/// header1.xml: the design's header text, right-aligned.
+pub fn header(text: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="right"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:hdr>"#,
+        esc(&super::xml::breakable(text))
+    )
+}
 
 /// settings.xml: Word updates fields (the table of contents) when it opens the file.
 pub fn settings(lang_tag: &str) -> String {
@@ -56,12 +116,13 @@ pub fn numbering() -> String {
     )
 }
 
-/// footer1.xml: the title on the left, the page number on the right.
-pub fn footer(title: &str, page_label: &str) -> String {
+/// footer1.xml: the title (or the design's footer text) on the left, the
+/// page number on the right, at the right edge of a text area `text_w` wide.
+pub fn footer(title: &str, page_label: &str, text_w: u32) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">{} </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#,
-        geometry::TEXT_W,
+        text_w,
         esc(&super::xml::breakable(title)),
         esc(page_label)
     )
@@ -106,15 +167,23 @@ fn pstyle(id: &str, name: &str, based: &str, ppr: &str, rpr: &str) -> String {
 }
 
 /// styles.xml: fonts, the heading styles (with outline levels), table, placeholder and TOC styles.
-pub fn styles(lang_tag: &str) -> String {
+pub fn styles(lang_tag: &str, design: &Design) -> String {
+    let (head_font, body_font) = (design.fonts.headings.as_str(), design.fonts.body.as_str());
+    let ink = design.colors.headings.hex_upper();
+    let accent = design.colors.accent.hex_upper();
+    let line = design.colors.table_border.hex_upper();
+    // sizes in half-points, for a text of 11 pt, follow the design's text size
+    let hp = |base: u32| (base as f32 * design.fonts.size_pt.pt() / 11.0).round() as u32;
+    let text_w = design.text_width_dxa();
     let heading = |level: u8, size: u32, before: u32, page_break: bool| {
+        let size = hp(size);
         let ppr = format!(
             r#"<w:keepNext/><w:keepLines/>{}<w:spacing w:before="{before}" w:after="120"/><w:outlineLvl w:val="{}"/>"#,
             if page_break { "<w:pageBreakBefore/>" } else { "" },
             level - 1
         );
         let rpr = format!(
-            r#"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#
+            r#"<w:rFonts w:ascii="{head_font}" w:hAnsi="{head_font}" w:cs="{head_font}"/><w:b/><w:color w:val="{ink}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#
         );
         pstyle(&format!("Heading{level}"), &format!("heading {level}"), "Normal", &ppr, &rpr)
     };
@@ -125,7 +194,7 @@ pub fn styles(lang_tag: &str) -> String {
             "Normal",
             &format!(
                 r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{}"/></w:tabs><w:spacing w:after="60"/><w:ind w:left="{}"/>"#,
-                geometry::TEXT_W,
+                text_w,
                 (u32::from(level) - 1) * 240
             ),
             "",
@@ -134,33 +203,35 @@ pub fn styles(lang_tag: &str) -> String {
     let styles = [
         r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:style>"#.to_string(),
         r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>"#.to_string(),
-        pstyle("Title", "Title", "Normal", r#"<w:spacing w:before="2400" w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="56"/><w:szCs w:val="56"/>"#),
-        pstyle("Subtitle", "Subtitle", "Normal", r#"<w:spacing w:after="480"/>"#, r#"<w:color w:val="2F5496"/><w:sz w:val="32"/><w:szCs w:val="32"/>"#),
+        pstyle("Title", "Title", "Normal", r#"<w:spacing w:before="2400" w:after="240"/>"#, &format!(r#"<w:rFonts w:ascii="{head_font}" w:hAnsi="{head_font}" w:cs="{head_font}"/><w:b/><w:color w:val="{ink}"/><w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#, hp(56))),
+        pstyle("Subtitle", "Subtitle", "Normal", r#"<w:spacing w:after="480"/>"#, &format!(r#"<w:color w:val="{accent}"/><w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#, hp(32))),
         // the page break before each chapter is set on the paragraphs of the long
         // profiles, so the council draft runs on without a page per heading
         heading(1, 36, 0, false),
         heading(2, 28, 360, false),
         heading(3, 24, 240, false),
         heading(4, 22, 240, false),
-        pstyle("TOCHeading", "TOC Heading", "Normal", r#"<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240"/>"#, r#"<w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:b/><w:color w:val="1F3864"/><w:sz w:val="36"/><w:szCs w:val="36"/>"#),
+        pstyle("TOCHeading", "TOC Heading", "Normal", r#"<w:keepNext/><w:pageBreakBefore/><w:spacing w:after="240"/>"#, &format!(r#"<w:rFonts w:ascii="{head_font}" w:hAnsi="{head_font}" w:cs="{head_font}"/><w:b/><w:color w:val="{ink}"/><w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#, hp(36))),
         toc(1),
         toc(2),
         toc(3),
-        pstyle("Placeholder", "Placeholder", "Normal", r#"<w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="A6A6A6"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:ind w:left="170"/>"#, r#"<w:i/><w:color w:val="7F7F7F"/>"#),
+        pstyle("Placeholder", "Placeholder", "Normal", r#"<w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="A6A6A6"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:ind w:left="170"/>"#, r#"<w:i/><w:color w:val="595959"/>"#),
         pstyle("ListParagraph", "List Paragraph", "Normal", r#"<w:spacing w:after="60"/><w:ind w:left="720"/><w:contextualSpacing/>"#, ""),
         pstyle("TableText", "Table Text", "Normal", r#"<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>"#, r#"<w:sz w:val="20"/><w:szCs w:val="20"/>"#),
         pstyle("TableHeading", "Table Heading", "TableText", r#"<w:keepNext/>"#, r#"<w:b/><w:color w:val="FFFFFF"/>"#),
         pstyle("TableTextCompact", "Table Text Compact", "TableText", "", r#"<w:sz w:val="16"/><w:szCs w:val="16"/>"#),
         pstyle("TableHeadingCompact", "Table Heading Compact", "TableHeading", "", r#"<w:sz w:val="16"/><w:szCs w:val="16"/>"#),
+        pstyle("Header", "header", "Normal", r#"<w:spacing w:after="0"/>"#, r#"<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#),
         pstyle("Footer", "footer", "Normal", r#"<w:spacing w:after="0"/>"#, r#"<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#),
         pstyle("Mermaid", "Code", "Normal", r#"<w:spacing w:after="0"/>"#, r#"<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/><w:sz w:val="18"/>"#),
         r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#.to_string(),
-        r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:left w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:right w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/></w:tblBorders></w:tblPr></w:style>"#.to_string(),
-        r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="1F3864"/></w:rPr></w:style>"#.to_string(),
+        format!(r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="{line}"/><w:left w:val="single" w:sz="4" w:space="0" w:color="{line}"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="{line}"/><w:right w:val="single" w:sz="4" w:space="0" w:color="{line}"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="{line}"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="{line}"/></w:tblBorders></w:tblPr></w:style>"#),
+        format!(r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="{ink}"/></w:rPr></w:style>"#),
     ];
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="{lang_tag}" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>{}</w:styles>"#,
-        styles.concat()
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{body_font}" w:eastAsia="{body_font}" w:hAnsi="{body_font}" w:cs="{body_font}"/><w:sz w:val="{body_size}"/><w:szCs w:val="{body_size}"/><w:lang w:val="{lang_tag}" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>{}</w:styles>"#,
+        styles.concat(),
+        body_size = design.fonts.size_pt.half_points()
     )
 }

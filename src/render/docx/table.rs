@@ -5,13 +5,11 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::body::run;
-use super::parts::geometry::TEXT_W;
 use crate::context::Column;
+use crate::design::Design;
 
-pub(crate) const HEADER_FILL: &str = "2F5496";
-pub(crate) const LABEL_FILL: &str = "DEEAF6";
+/// The fill of a total row (the other fills come from the design).
 pub(crate) const TOTAL_FILL: &str = "F2F2F2";
-pub(crate) const ROADMAP_FILL: &str = "8EAADB";
 
 /// Left and right cell margins together, in dxa, with a little to spare:
 /// the table style's 108 dxa on either side.
@@ -148,21 +146,21 @@ fn widest_words(columns: &[Column], rows: &[Vec<String>]) -> Vec<u64> {
 
 /// The width each column of `widest` needs at `size`, in dxa; at most half
 /// the text width.
-fn least(widest: &[u64], size: TableSize) -> Vec<u32> {
-    widest.iter().map(|&u| (dxa(u, size.half_points()) + size.pad()).min(TEXT_W / 2)).collect()
+fn least(widest: &[u64], size: TableSize, text_w: u32) -> Vec<u32> {
+    widest.iter().map(|&u| (dxa(u, size.half_points()) + size.pad()).min(text_w / 2)).collect()
 }
 
 /// The width each column needs for its longest word (header or cell), in dxa.
 #[cfg(test)]
 fn least_widths(columns: &[Column], rows: &[Vec<String>], size: TableSize) -> Vec<u32> {
-    least(&widest_words(columns, rows), size)
+    least(&widest_words(columns, rows), size, super::parts::geometry::TEXT_W)
 }
 
 /// The type size of a table set in the column `groups`: normal if the
 /// words of every group fit the text width, else compact.
-fn size_of(widest: &[u64], groups: &[Vec<usize>]) -> TableSize {
-    let normal = least(widest, TableSize::Normal);
-    let fits = |g: &Vec<usize>| g.iter().map(|&i| normal[i]).sum::<u32>() <= TEXT_W;
+fn size_of(widest: &[u64], groups: &[Vec<usize>], text_w: u32) -> TableSize {
+    let normal = least(widest, TableSize::Normal, text_w);
+    let fits = |g: &Vec<usize>| g.iter().map(|&i| normal[i]).sum::<u32>() <= text_w;
     if groups.iter().all(fits) { TableSize::Normal } else { TableSize::Compact }
 }
 
@@ -171,16 +169,16 @@ fn size_of(widest: &[u64], groups: &[Vec<usize>]) -> TableSize {
 /// is broken inside ("Prioritä/t"). The room comes from the columns that have
 /// more than they need, in proportion to what they can spare; when that is
 /// not enough, the columns that need least get it first ([`fill_up`]).
-fn widths(columns: &[Column], least: &[u32]) -> Vec<u32> {
+fn widths(columns: &[Column], least: &[u32], text_w: u32) -> Vec<u32> {
     let total: u32 = columns.iter().map(|c| c.width.max(1)).sum::<u32>().max(1);
-    let shares: Vec<u32> = columns.iter().map(|c| TEXT_W * c.width.max(1) / total).collect();
+    let shares: Vec<u32> = columns.iter().map(|c| text_w * c.width.max(1) / total).collect();
     let lack: u64 = shares.iter().zip(least).map(|(s, l)| u64::from(l.saturating_sub(*s))).sum();
     let spare: u64 = shares.iter().zip(least).map(|(s, l)| u64::from(s.saturating_sub(*l))).sum();
     if lack == 0 {
         return shares;
     }
     if lack > spare {
-        return fill_up(least);
+        return fill_up(least, text_w);
     }
     let moved = lack;
     let part = |amount: u32, of: u64| u32::try_from(u64::from(amount) * moved / of.max(1)).unwrap_or(0);
@@ -191,7 +189,7 @@ fn widths(columns: &[Column], least: &[u32]) -> Vec<u32> {
         .collect();
     // rounding down what is taken can leave a few dxa too many; the column
     // with the most room to spare gives them back
-    let excess = out.iter().sum::<u32>().saturating_sub(TEXT_W);
+    let excess = out.iter().sum::<u32>().saturating_sub(text_w);
     if let Some(i) = (0..out.len()).max_by_key(|&i| out[i].saturating_sub(least[i])) {
         out[i] = out[i].saturating_sub(excess);
     }
@@ -202,10 +200,10 @@ fn widths(columns: &[Column], least: &[u32]) -> Vec<u32> {
 /// the text width: the columns that need least get all they need, the
 /// others share what is left equally. One very long word ("Verwaltungs…
 /// programm") then breaks in its own column, and ids, sums and years stay whole.
-fn fill_up(least: &[u32]) -> Vec<u32> {
+fn fill_up(least: &[u32], text_w: u32) -> Vec<u32> {
     let mut order: Vec<usize> = (0..least.len()).collect();
     order.sort_by_key(|&i| (least[i], i));
-    let mut left = TEXT_W;
+    let mut left = text_w;
     let mut cap = u32::MAX;
     for (k, &i) in order.iter().enumerate() {
         let n = u32::try_from(least.len() - k).unwrap_or(u32::MAX);
@@ -218,7 +216,7 @@ fn fill_up(least: &[u32]) -> Vec<u32> {
     let mut out: Vec<u32> = least.iter().map(|l| (*l).min(cap)).collect();
     // what dividing leaves over goes to the widest column
     if let Some(&widest) = order.last() {
-        out[widest] += TEXT_W.saturating_sub(out.iter().sum());
+        out[widest] += text_w.saturating_sub(out.iter().sum());
     }
     out
 }
@@ -241,14 +239,14 @@ fn balanced(n: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
 /// columns; a matrix whose words do not fit even at the compact size is set
 /// in as few tables as fit, each with the first column and an equal share of
 /// the others (goals Z1–Z10, then Z11–Z20).
-fn column_groups(widest: &[u64]) -> Vec<Vec<usize>> {
+fn column_groups(widest: &[u64], text_w: u32) -> Vec<Vec<usize>> {
     let all = vec![(0..widest.len()).collect()];
-    let least = least(widest, TableSize::Compact);
-    if widest.len() < MATRIX_COLUMNS || least.iter().sum::<u32>() <= TEXT_W {
+    let least = least(widest, TableSize::Compact, text_w);
+    if widest.len() < MATRIX_COLUMNS || least.iter().sum::<u32>() <= text_w {
         return all;
     }
     let rest = widest.len() - 1;
-    let fits = |r: &std::ops::Range<usize>| least[0] + least[r.start + 1..r.end + 1].iter().sum::<u32>() <= TEXT_W;
+    let fits = |r: &std::ops::Range<usize>| least[0] + least[r.start + 1..r.end + 1].iter().sum::<u32>() <= text_w;
     // a group of one column always fits: no column needs more than half the text width
     let parts = (2..=rest).find(|&parts| balanced(rest, parts).iter().all(fits)).unwrap_or(rest);
     balanced(rest, parts).into_iter().map(|r| std::iter::once(0).chain(r.start + 1..r.end + 1).collect()).collect()
@@ -307,16 +305,16 @@ pub(crate) struct Plan {
 /// The plan of a table of `columns` and `rows`: usually one part with every
 /// column; a matrix too wide for its words in several (see [`column_groups`]),
 /// in the same type size.
-pub(crate) fn plan(columns: &[Column], rows: &[Vec<String>]) -> Plan {
+pub(crate) fn plan(columns: &[Column], rows: &[Vec<String>], text_w: u32) -> Plan {
     let widest = widest_words(columns, rows);
-    let groups = column_groups(&widest);
-    let size = size_of(&widest, &groups);
-    let least = least(&widest, size);
+    let groups = column_groups(&widest, text_w);
+    let size = size_of(&widest, &groups, text_w);
+    let least = least(&widest, size, text_w);
     let mut all_widths: Vec<Vec<u32>> = groups
         .iter()
         .map(|g| {
             let part: Vec<Column> = g.iter().map(|&i| columns[i].clone()).collect();
-            widths(&part, &g.iter().map(|&i| least[i]).collect::<Vec<_>>())
+            widths(&part, &g.iter().map(|&i| least[i]).collect::<Vec<_>>(), text_w)
         })
         .collect();
     same_first_column(&mut all_widths);
@@ -325,11 +323,34 @@ pub(crate) fn plan(columns: &[Column], rows: &[Vec<String>]) -> Plan {
 
 /// A table with borders, fixed column widths and a header row repeated on
 /// every page, set as [`plan`] says.
-pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind) {
-    let Plan { size, parts } = plan(columns, rows);
+pub(super) fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind, design: &Design) {
+    let text_w = design.text_width_dxa();
+    let Plan { size, parts } = plan(columns, rows, text_w);
+    let colors = Fills {
+        header: design.colors.table_header.hex_upper(),
+        label: design.colors.label_fill.hex_upper(),
+        line: design.colors.table_border.hex_upper(),
+    };
     for (group, widths) in &parts {
-        one_table(out, columns, rows, group, size, widths, kind);
+        let part = Part { group, size, widths, text_w };
+        one_table(out, columns, rows, &part, kind, &colors);
     }
+}
+
+/// The design's colours of a table, as WordprocessingML writes them.
+struct Fills {
+    header: String,
+    label: String,
+    /// Borders and the roadmap's bars.
+    line: String,
+}
+
+/// One table of a [`Plan`]: its columns, type size and widths, in a text area `text_w` wide.
+struct Part<'a> {
+    group: &'a [usize],
+    size: TableSize,
+    widths: &'a [u32],
+    text_w: u32,
 }
 
 /// The parts of a split matrix get the same first column, the narrowest
@@ -354,18 +375,12 @@ fn same_first_column(parts: &mut [Vec<u32>]) {
 }
 
 /// One table of the columns `group` (indices into `columns` and each row).
-fn one_table(
-    out: &mut String,
-    columns: &[Column],
-    rows: &[Vec<String>],
-    group: &[usize],
-    size: TableSize,
-    widths: &[u32],
-    kind: Kind,
-) {
+fn one_table(out: &mut String, columns: &[Column], rows: &[Vec<String>], part: &Part<'_>, kind: Kind, fills: &Fills) {
     let Kind { profile, total_row, roadmap } = kind;
+    let Part { group, size, widths, text_w } = *part;
     let keep = profile || rows.len() <= KEEP_ROWS;
-    let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="8EAADB"/>"#);
+    let line = &fills.line;
+    let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{line}"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
     let margins = match size {
         TableSize::Normal => String::new(),
@@ -375,7 +390,7 @@ fn one_table(
     };
     let _ = write!(
         out,
-        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>{margins}<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{text_w}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>{margins}<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
     );
     for w in widths {
         let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
@@ -384,7 +399,7 @@ fn one_table(
     for (c, w) in group.iter().map(|&i| &columns[i]).zip(widths) {
         // the header style keeps with the next row by itself
         let style =
-            CellStyle { size, fill: Some(HEADER_FILL), bold: false, right: c.numeric, heading: true, keep: false };
+            CellStyle { size, fill: Some(&fills.header), bold: false, right: c.numeric, heading: true, keep: false };
         cell(out, *w, &c.title, &style);
     }
     out.push_str("</w:tr>");
@@ -397,11 +412,11 @@ fn one_table(
             let text = row.get(col).map_or("", String::as_str);
             let mark = roadmap && i > 0 && !text.is_empty();
             let fill = if mark {
-                Some(ROADMAP_FILL)
+                Some(fills.line.as_str())
             } else if is_total {
                 Some(TOTAL_FILL)
             } else if profile && i == 0 {
-                Some(LABEL_FILL)
+                Some(fills.label.as_str())
             } else {
                 None
             };
@@ -413,7 +428,9 @@ fn one_table(
                 heading: false,
                 keep: keep && !last,
             };
-            cell(out, *w, if mark { "" } else { text }, &style);
+            // a year the measure runs names its year: the bar's colour alone is lost
+            // to screen readers and in black-and-white print
+            cell(out, *w, if mark { &c.title } else { text }, &style);
         }
         out.push_str("</w:tr>");
     }
@@ -424,11 +441,12 @@ fn one_table(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::docx::parts::geometry::TEXT_W;
 
     /// The size and widths of a table set in one part.
     fn layout(columns: &[Column], rows: &[Vec<String>]) -> (TableSize, Vec<u32>) {
-        let size = size_of(&widest_words(columns, rows), &[(0..columns.len()).collect()]);
-        (size, widths(columns, &least_widths(columns, rows, size)))
+        let size = size_of(&widest_words(columns, rows), &[(0..columns.len()).collect()], TEXT_W);
+        (size, widths(columns, &least_widths(columns, rows, size), TEXT_W))
     }
 
     fn col(title: &str, width: u32) -> Column {
@@ -501,7 +519,7 @@ mod tests {
     fn a_matrix_too_wide_for_its_words_is_set_in_as_few_tables_as_fit() {
         let goals: Vec<String> = (1..=20).map(|n| format!("Z{n}.{n}")).collect();
         let (columns, rows) = matrix("MASSNAHME-LANG-1 Maßnahme 1", &goals);
-        let groups = column_groups(&widest_words(&columns, &rows));
+        let groups = column_groups(&widest_words(&columns, &rows), TEXT_W);
         let first: Vec<usize> = std::iter::once(0).chain(1..=10).collect();
         let second: Vec<usize> = std::iter::once(0).chain(11..=20).collect();
         assert_eq!(groups, [first, second]);
@@ -510,16 +528,19 @@ mod tests {
 
         let years: Vec<String> = (2020..=2035).map(|y| y.to_string()).collect();
         let (columns, rows) = matrix("MASSNAHME-LANG-1 Maßnahme 1", &years);
-        assert_eq!(column_groups(&widest_words(&columns, &rows)).iter().map(Vec::len).collect::<Vec<_>>(), [9, 9]);
+        assert_eq!(
+            column_groups(&widest_words(&columns, &rows), TEXT_W).iter().map(Vec::len).collect::<Vec<_>>(),
+            [9, 9]
+        );
         // with short ids, sixteen years fit one compact table
         let (columns, rows) = matrix("MOB-01 Vernetzte Mobilitätsplattform", &years);
-        assert_eq!(column_groups(&widest_words(&columns, &rows)).len(), 1);
+        assert_eq!(column_groups(&widest_words(&columns, &rows), TEXT_W).len(), 1);
 
         // a matrix whose words fit stays one table, and so does a table of few columns
         let (columns, rows) = matrix("MOB-01 Vernetzte Mobilitätsplattform", &goals[..12]);
-        assert_eq!(column_groups(&widest_words(&columns, &rows)).len(), 1);
+        assert_eq!(column_groups(&widest_words(&columns, &rows), TEXT_W).len(), 1);
         let (columns, rows) = matrix("Donaudampfschifffahrtsgesellschaft", &goals[..6]);
-        assert_eq!(column_groups(&widest_words(&columns, &rows)).len(), 1);
+        assert_eq!(column_groups(&widest_words(&columns, &rows), TEXT_W).len(), 1);
     }
 
     #[test]

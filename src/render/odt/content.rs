@@ -6,16 +6,17 @@ use super::styles::NAMESPACES;
 use super::table::Tables;
 use super::text::{push, push_bold};
 use crate::context::{Block, Document, Fact, ListItem};
+use crate::design::{Align, Design};
 use crate::render::docx::table::KEEP_ROWS;
 
 /// The automatic paragraph, text and section styles the body uses besides
 /// the styles of its tables.
-const AUTOMATIC: &str = r#"<style:style style:name="TitleFirst" style:family="paragraph" style:parent-style-name="Title" style:master-page-name="First_20_Page"/><style:style style:name="Keep" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="PlaceholderKeep" style:family="paragraph" style:parent-style-name="Placeholder"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="H1Page" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style><style:style style:name="Contents" style:family="section"><style:section-properties style:editable="false"><style:columns fo:column-count="1" fo:column-gap="0cm"/></style:section-properties></style:style>"#;
+const AUTOMATIC: &str = r#"<style:style style:name="Keep" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="PlaceholderKeep" style:family="paragraph" style:parent-style-name="Placeholder"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="H1Page" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style><style:style style:name="Contents" style:family="section"><style:section-properties style:editable="false"><style:columns fo:column-count="1" fo:column-gap="0cm"/></style:section-properties></style:style>"#;
 
 /// Writes content.xml of `doc`.
 pub(super) fn content(doc: &Document) -> String {
     let mut body = String::with_capacity(64 * 1024);
-    let mut tables = Tables::default();
+    let mut tables = Tables::new(&doc.design);
     title_page(&mut body, doc);
     let long = !doc.meta.runs_on();
     if long {
@@ -68,9 +69,41 @@ pub(super) fn content(doc: &Document) -> String {
     }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content {NAMESPACES}><office:automatic-styles>{AUTOMATIC}{}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#,
+<office:document-content {NAMESPACES}><office:automatic-styles>{}{AUTOMATIC}{}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#,
+        title_styles(&doc.design),
         tables.styles()
     )
+}
+
+/// The automatic styles of the title page: the first paragraph starts the
+/// page style without a footer; title, subtitle and facts are aligned as
+/// the design says, and so is the logo.
+fn title_styles(design: &Design) -> String {
+    let align = design.title_page.title;
+    let text_align = if align == Align::Left {
+        String::new()
+    } else {
+        format!(r#"<style:paragraph-properties fo:text-align="{}"/>"#, align.odf())
+    };
+    let first = if design.logo.is_some() { "LogoFirst" } else { "TitleFirst" };
+    let page = |name: &str| if name == first { r#" style:master-page-name="First_20_Page""# } else { "" };
+    let mut out = String::new();
+    for (name, parent) in [("TitleFirst", "Title"), ("SubtitleAligned", "Subtitle"), ("FactAligned", "Standard")] {
+        let _ = write!(
+            out,
+            r#"<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="{parent}"{}>{text_align}</style:style>"#,
+            page(name)
+        );
+    }
+    if design.logo.is_some() {
+        let _ = write!(
+            out,
+            r#"<style:style style:name="LogoFirst" style:family="paragraph" style:parent-style-name="Standard"{}><style:paragraph-properties fo:text-align="{}" fo:margin-bottom="0.423cm"/></style:style><style:style style:name="LogoFrame" style:family="graphic"><style:graphic-properties style:vertical-pos="top" style:vertical-rel="baseline"/></style:style>"#,
+            page("LogoFirst"),
+            design.title_page.logo.odf()
+        );
+    }
+    out
 }
 
 /// A paragraph of body text, kept with the next one if `keep`.
@@ -127,16 +160,22 @@ fn list(out: &mut String, items: &[ListItem]) {
 }
 
 fn title_page(out: &mut String, doc: &Document) {
+    if let Some(logo) = &doc.design.logo {
+        super::image::logo_paragraph(out, logo);
+    }
     out.push_str(r#"<text:p text:style-name="TitleFirst">"#);
     push(out, &doc.meta.title);
     out.push_str("</text:p>");
     if let Some(sub) = &doc.meta.subtitle {
-        out.push_str(r#"<text:p text:style-name="Subtitle">"#);
+        out.push_str(r#"<text:p text:style-name="SubtitleAligned">"#);
         push(out, sub);
         out.push_str("</text:p>");
     }
     for f in &doc.meta.facts {
-        fact(out, f, false);
+        out.push_str(r#"<text:p text:style-name="FactAligned">"#);
+        push_bold(out, &format!("{}:", f.label));
+        push(out, &format!(" {}", f.value));
+        out.push_str("</text:p>");
     }
 }
 

@@ -4,6 +4,7 @@
 //! the same input gives the same bytes.
 
 mod content;
+mod image;
 mod styles;
 mod table;
 mod text;
@@ -37,12 +38,26 @@ impl Renderer for Odt {
 
 /// Renders `doc` as an ODT package.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
-    let files: [(&str, String); 4] = [
-        ("content.xml", content::content(doc)),
-        ("styles.xml", styles::styles(doc.meta.lang_tag, &doc.meta.title, &doc.labels.page)),
-        ("meta.xml", styles::meta(&doc.meta)),
-        ("META-INF/manifest.xml", styles::MANIFEST.to_string()),
-    ];
+    let design = &doc.design;
+    let footer = design.footer.as_deref().unwrap_or(&doc.meta.title);
+    let logo = design.logo.as_ref().and_then(|l| Some((image::logo_part(l)?, l.image.as_ref()?)));
+    let picture = logo.as_ref().map(|(path, image)| (path.as_str(), image.kind.media_type()));
+    let mut files: Vec<(&str, &[u8])> = Vec::new();
+    let (content, styles, meta, manifest) = (
+        content::content(doc),
+        styles::styles(doc.meta.lang_tag, footer, &doc.labels.page, design),
+        styles::meta(&doc.meta),
+        styles::manifest(picture),
+    );
+    files.extend([
+        ("content.xml", content.as_bytes()),
+        ("styles.xml", styles.as_bytes()),
+        ("meta.xml", meta.as_bytes()),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+    ]);
+    if let Some((path, image)) = &logo {
+        files.push((path.as_str(), &image.bytes));
+    }
     let fixed = |method| {
         SimpleFileOptions::default()
             .compression_method(method)
@@ -54,9 +69,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     zip.start_file("mimetype", fixed(CompressionMethod::Stored)).context("cannot start the ODT")?;
     zip.write_all(MIMETYPE.as_bytes()).context("cannot write the ODT's mimetype")?;
     let deflated = fixed(CompressionMethod::Deflated).compression_level(Some(2));
-    for (name, text) in files {
+    for (name, bytes) in files {
         zip.start_file(name, deflated).with_context(|| format!("cannot add {name} to the ODT"))?;
-        zip.write_all(text.as_bytes()).with_context(|| format!("cannot write {name}"))?;
+        zip.write_all(bytes).with_context(|| format!("cannot write {name}"))?;
     }
     Ok(zip.finish().context("cannot finish the ODT")?.into_inner())
 }

@@ -5,16 +5,23 @@ use std::fmt::Write as _;
 
 use super::text;
 use crate::context::Meta;
+use crate::design::Design;
 use crate::render::docx::xml::esc;
 
 /// The namespaces every ODF part here declares.
 pub(super) const NAMESPACES: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3""#;
 
-/// Width of the text area: A4 less 2.5 cm on either side, as in the DOCX.
-pub(super) const TEXT_WIDTH_CM: &str = "16cm";
+/// META-INF/manifest.xml, listing `picture` (with its media type) when there is one.
+pub(super) fn manifest(picture: Option<(&str, &str)>) -> String {
+    let entry = picture
+        .map(|(path, media)| {
+            format!(r#"<manifest:file-entry manifest:full-path="{path}" manifest:media-type="{media}"/>"#)
+        })
+        .unwrap_or_default();
+    MANIFEST.replace("</manifest:manifest>", &format!("{entry}</manifest:manifest>"))
+}
 
-/// META-INF/manifest.xml.
-pub(super) const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
 
 /// meta.xml: title, subject, authors, language and the document's date
@@ -68,17 +75,33 @@ fn size(pt: f32) -> String {
 
 const BOLD: &str = r#"fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold""#;
 
-/// styles.xml for a document in `lang_tag` (`de-DE`), whose footer shows
-/// `title` and "`page_label` N".
-pub(super) fn styles(lang_tag: &str, title: &str, page_label: &str) -> String {
+/// A `style:font-face` for `name`; a family name with spaces is quoted, as ODF has it.
+fn font_face(name: &str) -> String {
+    let family = if name.contains(' ') { format!("&apos;{name}&apos;") } else { name.to_string() };
+    format!(
+        r#"<style:font-face style:name="{name}" svg:font-family="{family}" style:font-family-generic="swiss" style:font-pitch="variable"/>"#
+    )
+}
+
+/// styles.xml for a document in `lang_tag` (`de-DE`) and `design`, whose
+/// footer shows `footer` and "`page_label` N".
+pub(super) fn styles(lang_tag: &str, footer: &str, page_label: &str, design: &Design) -> String {
     let (language, country) = lang_tag.split_once('-').unwrap_or((lang_tag, ""));
+    let (head_font, body_font) = (design.fonts.headings.as_str(), design.fonts.body.as_str());
+    let ink = design.colors.headings.css();
+    let accent = design.colors.accent.css();
+    // sizes for a text of 11 pt follow the design's text size
+    let scaled = |pt: f32| (pt * design.fonts.size_pt.pt() / 11.0 * 2.0).round() / 2.0;
+    let text_w = f32::from(u16::try_from(design.text_width_dxa()).unwrap_or(u16::MAX)) / 1440.0 * 2.54;
+    let text_width = format!("{text_w:.3}cm");
+    let head = format!(r#"style:font-name="{head_font}" "#);
     let heading = |level: u8, pt: f32, before: &str| {
         pstyle(
             &format!("Heading_20_{level}"),
             "Heading",
             Some(level),
             &format!(r#"fo:margin-top="{before}" fo:margin-bottom="0.212cm""#),
-            &format!(r##"{} {BOLD} fo:color="#1f3864""##, size(pt)),
+            &format!(r#"{head}{} {BOLD} fo:color="{ink}""#, size(scaled(pt))),
         )
     };
     let contents = |level: u8| {
@@ -87,7 +110,7 @@ pub(super) fn styles(lang_tag: &str, title: &str, page_label: &str) -> String {
             &format!("Contents_20_{level}"),
             &format!(r#"fo:margin-left="{indent:.2}cm" fo:margin-top="0cm" fo:margin-bottom="0.106cm""#),
             // the stop is measured from the indent: the page number ends at the margin
-            &format!("{:.2}cm", 16.0 - indent),
+            &format!("{:.3}cm", text_w - indent),
             true,
             "",
         )
@@ -111,14 +134,14 @@ pub(super) fn styles(lang_tag: &str, title: &str, page_label: &str) -> String {
             "Standard",
             None,
             r#"fo:margin-top="4.23cm" fo:margin-bottom="0.423cm""#,
-            &format!(r##"{} {BOLD} fo:color="#1f3864""##, size(28.0)),
+            &format!(r#"{head}{} {BOLD} fo:color="{ink}""#, size(scaled(28.0))),
         ),
         pstyle(
             "Subtitle",
             "Standard",
             None,
             r#"fo:margin-bottom="0.847cm""#,
-            &format!(r##"{} fo:color="#2f5496""##, size(16.0)),
+            &format!(r#"{} fo:color="{accent}""#, size(scaled(16.0))),
         ),
         heading(1, 18.0, "0cm"),
         heading(2, 14.0, "0.635cm"),
@@ -129,7 +152,7 @@ pub(super) fn styles(lang_tag: &str, title: &str, page_label: &str) -> String {
             "Heading",
             None,
             r#"fo:break-before="page" fo:margin-bottom="0.423cm""#,
-            &format!(r##"{} {BOLD} fo:color="#1f3864""##, size(18.0)),
+            &format!(r#"{head}{} {BOLD} fo:color="{ink}""#, size(scaled(18.0))),
         ),
         contents(1),
         contents(2),
@@ -149,8 +172,15 @@ pub(super) fn styles(lang_tag: &str, title: &str, page_label: &str) -> String {
         tabbed(
             "Footer",
             r#"fo:margin-bottom="0cm""#,
-            TEXT_WIDTH_CM,
+            &text_width,
             false,
+            &format!(r##"{} fo:color="#595959""##, size(9.0)),
+        ),
+        pstyle(
+            "Header",
+            "Standard",
+            None,
+            r#"fo:margin-bottom="0cm" fo:text-align="end""#,
             &format!(r##"{} fo:color="#595959""##, size(9.0)),
         ),
         format!(
@@ -168,17 +198,52 @@ pub(super) fn styles(lang_tag: &str, title: &str, page_label: &str) -> String {
             )
         })
         .collect();
-    let mut footer = String::new();
-    text::push(&mut footer, title);
+    let mut footer_p = String::new();
+    text::push(&mut footer_p, footer);
     let _ = write!(
-        footer,
+        footer_p,
         r#"<text:tab/>{} <text:page-number text:select-page="current">1</text:page-number>"#,
         esc(page_label)
     );
+    let header = design
+        .header
+        .as_ref()
+        .map(|h| {
+            let mut p = String::from(r#"<style:header><text:p text:style-name="Header">"#);
+            text::push(&mut p, h);
+            p + "</text:p></style:header>"
+        })
+        .unwrap_or_default();
+    let page_layouts = page_layouts(design);
+    let mut faces = font_face(body_font);
+    if head_font != body_font {
+        faces.push_str(&font_face(head_font));
+    }
     format!(
         r##"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-styles {NAMESPACES}><office:font-face-decls><style:font-face style:name="Calibri" svg:font-family="Calibri" style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls><office:styles><style:default-style style:family="paragraph"><style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/><style:text-properties style:font-name="Calibri" {} fo:language="{language}" fo:country="{country}" style:language-asian="none" style:country-asian="none" fo:hyphenate="false"/></style:default-style>{}<text:outline-style style:name="Outline">{outline}</text:outline-style><text:list-style style:name="Bullets">{bullets}</text:list-style></office:styles><office:automatic-styles><style:page-layout style:name="Page"><style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2.5cm" fo:margin-bottom="1cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/><style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout><style:page-layout style:name="TitlePage"><style:page-layout-properties fo:page-width="21.001cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2.5cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/></style:page-layout></office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Page"><style:footer><text:p text:style-name="Footer">{footer}</text:p></style:footer></style:master-page><style:master-page style:name="First_20_Page" style:display-name="First Page" style:page-layout-name="TitlePage" style:next-style-name="Standard"/></office:master-styles></office:document-styles>"##,
-        size(11.0),
+<office:document-styles {NAMESPACES}><office:font-face-decls>{faces}</office:font-face-decls><office:styles><style:default-style style:family="paragraph"><style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/><style:text-properties style:font-name="{body_font}" {} fo:language="{language}" fo:country="{country}" style:language-asian="none" style:country-asian="none" fo:hyphenate="false"/></style:default-style>{}<text:outline-style style:name="Outline">{outline}</text:outline-style><text:list-style style:name="Bullets">{bullets}</text:list-style></office:styles><office:automatic-styles>{page_layouts}</office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="Page">{header}<style:footer><text:p text:style-name="Footer">{footer_p}</text:p></style:footer></style:master-page><style:master-page style:name="First_20_Page" style:display-name="First Page" style:page-layout-name="TitlePage" style:next-style-name="Standard"/></office:master-styles></office:document-styles>"##,
+        size(design.fonts.size_pt.pt()),
         styles.concat()
+    )
+}
+
+/// The page layouts: the pages after the title page (with the footer, and
+/// the header when the design has one) and the title page, in the design's margins.
+fn page_layouts(design: &Design) -> String {
+    let page = &design.page;
+    let (top, bottom, left, right) =
+        (page.margin_top_cm.cm(), page.margin_bottom_cm.cm(), page.margin_left_cm.cm(), page.margin_right_cm.cm());
+    // the footer (and the header) stand inside the margin: 1 cm of it is theirs
+    let body_top = if design.header.is_some() { (top - 1.0).max(0.5) } else { top };
+    let header_style = if design.header.is_some() {
+        r#"<style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.4cm"/></style:header-style>"#
+    } else {
+        ""
+    };
+    let a4 = r#"fo:page-width="21.001cm" fo:page-height="29.7cm" style:print-orientation="portrait""#;
+    let sides = format!(r#"fo:margin-left="{left}cm" fo:margin-right="{right}cm""#);
+    format!(
+        r#"<style:page-layout style:name="Page"><style:page-layout-properties {a4} fo:margin-top="{body_top}cm" fo:margin-bottom="{}cm" {sides}/>{header_style}<style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout><style:page-layout style:name="TitlePage"><style:page-layout-properties {a4} fo:margin-top="{top}cm" fo:margin-bottom="{bottom}cm" {sides}/></style:page-layout>"#,
+        (bottom - 1.0).max(0.5)
     )
 }

@@ -6,9 +6,8 @@ use std::fmt::Write as _;
 
 use super::text::{push, push_bold};
 use crate::context::Column;
-use crate::render::docx::table::{
-    COMPACT_MARGIN, HEADER_FILL, LABEL_FILL, Plan, ROADMAP_FILL, TOTAL_FILL, TableSize, cell_text, plan,
-};
+use crate::design::Design;
+use crate::render::docx::table::{COMPACT_MARGIN, Plan, TOTAL_FILL, TableSize, cell_text, plan};
 
 /// What a table shows besides its cells.
 #[derive(Clone, Copy, Debug, Default)]
@@ -23,19 +22,10 @@ pub(super) struct Kind {
     pub keep: bool,
 }
 
-/// The cell styles: (name, fill); each also in a compact variant (`…c`).
-const CELLS: [(&str, Option<&str>); 5] = [
-    ("CellHead", Some(HEADER_FILL)),
-    ("Cell", None),
-    ("CellLabel", Some(LABEL_FILL)),
-    ("CellTotal", Some(TOTAL_FILL)),
-    ("CellMark", Some(ROADMAP_FILL)),
-];
-
 /// The tables of one document: each gets its own table and column styles,
 /// collected here for the automatic styles of content.xml.
-#[derive(Default)]
-pub(super) struct Tables {
+pub(super) struct Tables<'a> {
+    design: &'a Design,
     styles: String,
     count: usize,
 }
@@ -45,17 +35,31 @@ fn pt(dxa: u32) -> String {
     format!("{}.{:02}pt", dxa / 20, dxa % 20 * 5)
 }
 
-impl Tables {
+impl<'a> Tables<'a> {
+    /// The tables of a document in `design`.
+    pub(super) fn new(design: &'a Design) -> Self {
+        Tables { design, styles: String::new(), count: 0 }
+    }
+
     /// The automatic styles of the tables written so far, and of their cells.
     pub(super) fn styles(&self) -> String {
         let mut out = String::new();
-        for (name, fill) in CELLS {
+        let colors = &self.design.colors;
+        // the cell styles: (name, fill); each also in a compact variant (`…c`)
+        let cells = [
+            ("CellHead", Some(colors.table_header.css())),
+            ("Cell", None),
+            ("CellLabel", Some(colors.label_fill.css())),
+            ("CellTotal", Some(format!("#{}", TOTAL_FILL.to_lowercase()))),
+            ("CellMark", Some(colors.table_border.css())),
+        ];
+        let line = colors.table_border.css();
+        for (name, fill) in cells {
             for (suffix, side) in [("", 108), ("c", COMPACT_MARGIN)] {
-                let background =
-                    fill.map(|f| format!(r##" fo:background-color="#{}""##, f.to_lowercase())).unwrap_or_default();
+                let background = fill.as_ref().map(|f| format!(r#" fo:background-color="{f}""#)).unwrap_or_default();
                 let _ = write!(
                     out,
-                    r##"<style:style style:name="{name}{suffix}" style:family="table-cell"><style:table-cell-properties{background} fo:padding-left="{0}" fo:padding-right="{0}" fo:padding-top="0.035cm" fo:padding-bottom="0.035cm" fo:border="0.5pt solid #8eaadb"/></style:style>"##,
+                    r#"<style:style style:name="{name}{suffix}" style:family="table-cell"><style:table-cell-properties{background} fo:padding-left="{0}" fo:padding-right="{0}" fo:padding-top="0.035cm" fo:padding-bottom="0.035cm" fo:border="0.5pt solid {line}"/></style:style>"#,
                     pt(side)
                 );
             }
@@ -77,7 +81,7 @@ impl Tables {
     /// Writes a table of `columns` and `rows` as [`plan`] sets it: one
     /// table per part of a split matrix.
     pub(super) fn write(&mut self, out: &mut String, columns: &[Column], rows: &[Vec<String>], kind: Kind) {
-        let Plan { size, parts } = plan(columns, rows);
+        let Plan { size, parts } = plan(columns, rows, self.design.text_width_dxa());
         for (group, widths) in &parts {
             self.count += 1;
             let name = format!("Table{}", self.count);

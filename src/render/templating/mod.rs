@@ -3,6 +3,7 @@
 //! whose block loop is rendered without handlebars' copies.
 
 mod budget;
+mod design;
 mod helpers;
 mod native;
 mod page;

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use super::Registry;
 use super::budget::Budget;
+use super::design::DesignView;
 use crate::context::{Block, Document, Meta, TocEntry};
 use crate::i18n::Labels;
 use crate::templates::TemplateSet;
@@ -50,6 +51,17 @@ struct Head<'a> {
     toc: &'a [TocEntry],
     blocks: &'a [Block],
     labels: &'a Labels,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    design: Option<DesignView>,
+}
+
+/// The whole document as the templates see it: the document and its design.
+#[derive(Serialize)]
+struct Whole<'a> {
+    #[serde(flatten)]
+    doc: &'a Document,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    design: Option<DesignView>,
 }
 
 fn context<T: Serialize>(data: &T) -> Result<Context, String> {
@@ -63,14 +75,18 @@ impl<'a> Prepared<'a> {
     }
 
     fn whole(&self) -> anyhow::Result<&Context> {
-        self.whole.get_or_init(|| context(self.doc)).as_ref().map_err(|e| anyhow!("{e}"))
+        self.whole
+            .get_or_init(|| context(&Whole { doc: self.doc, design: DesignView::of(&self.doc.design) }))
+            .as_ref()
+            .map_err(|e| anyhow!("{e}"))
     }
 
     fn head(&self) -> anyhow::Result<&Context> {
         self.head
             .get_or_init(|| {
                 let d = self.doc;
-                context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels })
+                let design = DesignView::of(&d.design);
+                context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels, design })
             })
             .as_ref()
             .map_err(|e| anyhow!("{e}"))
