@@ -11,8 +11,10 @@ use crate::model::Lang;
 use crate::output::{OutputFile, write_atomic};
 use crate::templates::TemplateSet;
 
+/// The bundled example strategies (not the example design in `examples/design/`).
 #[derive(rust_embed::Embed)]
 #[folder = "examples/"]
+#[exclude = "design/*"]
 struct Examples;
 
 /// Names of the bundled examples (file stems of `examples/*.toml`).

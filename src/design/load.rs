@@ -61,7 +61,10 @@ fn read_image(file: &Path) -> std::result::Result<Image, String> {
 
 /// Line and column (both from 1, columns in characters) of byte `offset` in `source`.
 fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = source.floor_char_boundary(offset.min(source.len()));
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -19,7 +19,7 @@ pub use load::load;
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
 
 /// A corporate design.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Design {
     /// Typefaces and the size of the text.
@@ -393,20 +393,6 @@ impl Default for Page {
 impl Default for TitlePage {
     fn default() -> Self {
         TitlePage { logo: Align::Right, title: Align::Left }
-    }
-}
-
-impl Default for Design {
-    fn default() -> Self {
-        Design {
-            fonts: Fonts::default(),
-            colors: Colors::default(),
-            page: Page::default(),
-            logo: None,
-            header: None,
-            footer: None,
-            title_page: TitlePage::default(),
-        }
     }
 }
 

@@ -9,20 +9,23 @@ use std::io::Read as _;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-/// The parts of a DOCX, in zip order.
+/// The text parts of a DOCX (or ODT), in zip order; images are left out.
 pub(crate) fn parts(bytes: &[u8]) -> Vec<(String, String)> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    (0..zip.len())
-        .map(|i| {
-            let mut file = zip.by_index(i).expect("entry");
-            let stamp = file.last_modified().expect("a time");
-            let name = file.name().expect("a name").into_owned();
-            assert_eq!((stamp.year(), stamp.month(), stamp.day()), (1980, 1, 1), "{name} has a real timestamp");
-            let mut text = String::new();
-            file.read_to_string(&mut text).expect("UTF-8 part");
-            (name, text)
-        })
-        .collect()
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("entry");
+        let stamp = file.last_modified().expect("a time");
+        let name = file.name().expect("a name").into_owned();
+        assert_eq!((stamp.year(), stamp.month(), stamp.day()), (1980, 1, 1), "{name} has a real timestamp");
+        if name.ends_with(".png") || name.ends_with(".jpeg") {
+            continue;
+        }
+        let mut text = String::new();
+        file.read_to_string(&mut text).expect("UTF-8 part");
+        out.push((name, text));
+    }
+    out
 }
 
 pub(crate) fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {

@@ -393,3 +393,33 @@ fn the_pdf_is_tagged_has_its_fonts_and_its_contents_give_the_right_pages() {
         }
     }
 }
+
+#[test]
+#[cfg_attr(
+    not(interop),
+    ignore = "needs LibreOffice with python3-uno, and poppler; set STRATEGIEKIT_INTEROP=1 to run it"
+)]
+fn the_pdf_takes_the_designs_font_logo_and_header() {
+    let dir = tempfile::tempdir().expect("dir");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ulm = root.join("examples/ulm.toml").to_string_lossy().into_owned();
+    let design = root.join("examples/design/ulm.design.toml").to_string_lossy().into_owned();
+    let out = run_in(dir.path(), &["build", &ulm, "--design", &design, "--format", "pdf", "--out", "."]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let fonts = String::from_utf8_lossy(&tool("pdffonts", &["ulm.pdf"], dir.path()).stdout).into_owned();
+    assert!(fonts.contains("LiberationSans"), "the design's font is embedded:\n{fonts}");
+    assert!(!fonts.contains("Carlito"), "no trace of the built-in font:\n{fonts}");
+    let images =
+        String::from_utf8_lossy(&tool("pdfimages", &["-list", "-f", "1", "-l", "1", "ulm.pdf"], dir.path()).stdout)
+            .into_owned();
+    assert!(images.lines().count() >= 3, "the title page has the logo:\n{images}");
+    let page2 = tool("pdftotext", &["-f", "2", "-l", "2", "ulm.pdf", "-"], dir.path());
+    let page2 = String::from_utf8_lossy(&page2.stdout).into_owned();
+    assert!(page2.contains("Stadt Ulm · Smart-City-Strategie"), "header on page 2:\n{page2}");
+    assert!(page2.contains("Stadt Ulm – Abteilung Digitale Agenda"), "footer on page 2");
+    let page1 = tool("pdftotext", &["-f", "1", "-l", "1", "ulm.pdf", "-"], dir.path());
+    assert!(
+        !String::from_utf8_lossy(&page1.stdout).contains("Smart-City-Strategie\n\nSeite"),
+        "no footer on the title page"
+    );
+}

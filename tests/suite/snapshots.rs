@@ -20,9 +20,7 @@ const PROFILES: [Profile; 3] = [Profile::Full, Profile::Summary, Profile::Counci
 /// (file stem, profile, text) to `snapshot`.
 fn each_example_rendered(format: Format, mut snapshot: impl FnMut(&str, Profile, String)) {
     let renderers = Renderers::new(TemplateSet::builtin(), &Settings::default()).expect("templates compile");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).expect("examples").map(|e| e.expect("entry").path()).collect();
-    names.sort();
+    let names = examples();
     assert!(names.len() >= 4, "at least four examples");
     for path in names {
         let checked = Checked::from_path(&path, CheckOptions::default()).expect("readable");

@@ -16,8 +16,7 @@ pub struct DesignView {
     /// (colours `#rrggbb`, font names of letters, digits, spaces and `-`,
     /// numbers), so the templates write it unescaped.
     pub css: String,
-    /// The logo, if the design has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The logo, if the design has one (`null` if not).
     pub logo: Option<LogoView>,
 }
 
