@@ -42,7 +42,7 @@ use builder::Builder;
 pub struct Document {
     /// Title page and metadata.
     pub meta: Meta,
-    /// The level-1 and level-2 headings, for navigation.
+    /// The headings of levels 1 to 3, for navigation.
     pub toc: Vec<TocEntry>,
     /// The content, in order.
     pub blocks: Vec<Block>,
@@ -85,7 +85,7 @@ pub struct Meta {
 /// An entry of the navigation.
 #[derive(Debug, Clone, Serialize)]
 pub struct TocEntry {
-    /// 1 or 2.
+    /// 1, 2 or 3.
     pub level: u8,
     /// Heading text.
     pub text: String,
@@ -231,12 +231,12 @@ impl Meta {
 
 impl Document {
     /// A document of `blocks` with the words of `labels`; its contents are
-    /// the headings of levels 1 and 2.
+    /// the headings of levels 1 to 3.
     pub fn new(meta: Meta, blocks: Vec<Block>, labels: &Labels) -> Document {
         let toc = blocks
             .iter()
             .filter_map(|block| match block {
-                Block::Heading { level, text, anchor } if *level <= 2 => {
+                Block::Heading { level, text, anchor } if *level <= 3 => {
                     Some(TocEntry { level: *level, text: text.clone(), anchor: anchor.clone() })
                 }
                 _ => None,

@@ -13,8 +13,10 @@ use crate::templates::TemplateSet;
 /// HTML-escapes `s` (`&`, `<`, `>`, `"`, `'`).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
+            // a number and its unit stay on one line
+            ' ' if super::glued_space(s, i) => out.push('\u{a0}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

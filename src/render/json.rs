@@ -35,7 +35,7 @@ impl Renderer for Json {
 pub struct DocumentBody<'a> {
     /// Title page and metadata.
     pub meta: &'a Meta,
-    /// The level-1 and level-2 headings.
+    /// The headings of levels 1 to 3.
     pub toc: &'a [crate::context::TocEntry],
     /// The content, in order.
     pub blocks: &'a [Block],

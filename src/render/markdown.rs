@@ -36,7 +36,8 @@ fn escape_line(line: &str, out: &mut String) {
         if needs {
             out.push('\\');
         }
-        out.push(c);
+        // a number and its unit stay on one line
+        out.push(if c == ' ' && super::glued_space(line, i) { '\u{a0}' } else { c });
     }
 }
 

@@ -17,6 +17,8 @@ mod templating;
 /// warns about them.
 pub const LONGEST_UNBROKEN: usize = 100;
 
+use std::borrow::Cow;
+
 use anyhow::Result;
 use rayon::prelude::*;
 
@@ -32,6 +34,27 @@ pub struct Settings {
     pub office: Option<std::path::PathBuf>,
     /// The corporate design (`--design`) every document of the build takes.
     pub design: std::sync::Arc<crate::design::Design>,
+}
+
+/// Whether the space at byte `i` of `text` stands between a number and its
+/// unit, `€` or `%` ("1.450.000 €", "48 %"), where no line may break.
+pub fn glued_space(text: &str, i: usize) -> bool {
+    text[i..].starts_with(' ')
+        && text[..i].ends_with(|d: char| d.is_ascii_digit())
+        && text[i + 1..].starts_with(['€', '%'])
+}
+
+/// `text` with a non-breaking space between each number and its unit (see
+/// [`glued_space`]), so amounts and shares stay on one line in every format.
+pub fn glue_units(text: &str) -> Cow<'_, str> {
+    if !text.contains(['€', '%']) {
+        return Cow::Borrowed(text);
+    }
+    let glue: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).filter(|&i| glued_space(text, i)).collect();
+    if glue.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.char_indices().map(|(i, c)| if glue.contains(&i) { '\u{a0}' } else { c }).collect())
 }
 
 /// Writes one output format.
@@ -277,6 +300,16 @@ budget_eur = 1
                 assert_same(&split, &written, &format!("{name} {profile:?}: HTML"));
             }
         }
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit_on_its_line() {
+        assert_eq!(glue_units("1.450.000 € und 48 % (2022)"), "1.450.000\u{a0}€ und 48\u{a0}% (2022)");
+        assert!(matches!(glue_units("ohne Einheit 48"), Cow::Borrowed(_)));
+        assert_eq!(glue_units("Kosten: € 5 und % "), "Kosten: € 5 und % ", "only after a digit");
+        assert_eq!(glue_units("5  €"), "5  €", "one space only");
+        assert_eq!(html::escape("48 % <b>"), "48\u{a0}% &lt;b&gt;");
+        assert_eq!(markdown::escape_inline("1 € | 2 %"), "1\u{a0}€ \\| 2\u{a0}%");
     }
 
     #[test]

@@ -187,8 +187,8 @@ fn council_is_a_draft_decision() {
     assert!(md.contains(
         "Der Rat beschließt die „Smart-City-Strategie Musterstadt“ in der vorliegenden Fassung (22.11.2026)."
     ));
-    assert!(md.contains("Das Gesamtbudget der Maßnahmen beträgt 1.200.000 €."), "{md}");
-    assert!(md.contains("| 2026 | 600.000 € |") && md.contains("| 2027 | 600.000 € |"), "{md}");
+    assert!(md.contains("Das Gesamtbudget der Maßnahmen beträgt 1.200.000\u{a0}€."), "{md}");
+    assert!(md.contains("| 2026 | 600.000\u{a0}€ |") && md.contains("| 2027 | 600.000\u{a0}€ |"), "{md}");
     assert!(md.contains("- Maßnahmensteckbriefe (1 Maßnahmen)"), "{md}");
 }
 
@@ -202,12 +202,12 @@ fn generated_parts_follow_the_input() {
         ),
         "{md}"
     );
-    assert!(md.contains("| Budget | 1.200.000 € |"));
+    assert!(md.contains("| Budget | 1.200.000\u{a0}€ |"));
     assert!(md.contains("| Zeitraum | 2026–2027 |"));
     // a common field's title is used when the field has none
     assert!(md.contains("### Verwaltung\n"), "{md}");
     // indicators with language formats
-    assert!(md.contains("| Online-Dienste | 20 % (2022) | 80 % (2027) | – |"), "{md}");
+    assert!(md.contains("| Online-Dienste | 20\u{a0}% (2022) | 80\u{a0}% (2027) | – |"), "{md}");
     // traceability and roadmap
     assert!(md.contains("| Maßnahme | Z1 |\n|---|---|\n| M1 Bürgerportal | ● |"), "{md}");
     assert!(md.contains("```mermaid\ngantt\n    title Roadmap\n    dateFormat YYYY\n    axisFormat %Y\n    section Verwaltung\n    M1 Bürgerportal :2026, 2028\n```"), "{md}");
@@ -219,7 +219,7 @@ fn generated_parts_follow_the_input() {
     let en = build_md(&CLEAN.replace("review_months = 24", "review_months = 24\nlanguage = \"en\""), &[]);
     assert!(en.contains("| Budget | €1,200,000 |"), "{en}");
     assert!(en.contains("- **Date:** 22 November 2026"), "{en}");
-    assert!(en.contains("| Online-Dienste | 20 % (2022) | 80 % (2027) | – |"));
+    assert!(en.contains("| Online-Dienste | 20\u{a0}% (2022) | 80\u{a0}% (2027) | – |"));
 }
 
 #[test]
@@ -487,7 +487,7 @@ fn funding_sources_have_an_unspecified_row_and_a_total() {
         + "\n[[measures]]\nid = \"M2\"\nfield = \"administration\"\ngoals = [\"Z1\"]\nlead = \"Hauptamt\"\npriority = \"low\"\nbudget_eur = 300000\n";
     let md = build_md(&toml, &["--profile", "council"]);
     assert!(
-        md.contains("| Finanzierung | Maßnahmen | Budget |\n|---|---:|---:|\n| Landesförderung | 1 | 1.200.000 € |\n| ohne Angabe | 1 | 300.000 € |\n| Summe | 2 | 1.500.000 € |\n"),
+        md.contains("| Finanzierung | Maßnahmen | Budget |\n|---|---:|---:|\n| Landesförderung | 1 | 1.200.000\u{a0}€ |\n| ohne Angabe | 1 | 300.000\u{a0}€ |\n| Summe | 2 | 1.500.000\u{a0}€ |\n"),
         "{md}"
     );
     let en = build_md(&toml.replace("review_months = 24", "review_months = 24\nlanguage = \"en\""), &[]);

@@ -16,7 +16,8 @@ pub(super) fn run(out: &mut String, text: &str, bold: bool) {
             out.push_str("<w:r><w:br/></w:r>");
         }
         if !line.is_empty() {
-            let _ = write!(out, r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#, esc(&breakable(line)));
+            let line = crate::render::glue_units(line);
+            let _ = write!(out, r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#, esc(&breakable(&line)));
         }
     }
 }

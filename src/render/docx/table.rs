@@ -106,23 +106,9 @@ fn word_width(word: &str, half_points: u32, bold: bool) -> u32 {
     dxa(word_units(word, bold), half_points)
 }
 
-/// A cell's text as it is set: the space between a number and its unit is
-/// non-breaking, so "1.450.000 €" and "48 %" stay on one line.
+/// A cell's text as it is set: see [`crate::render::glue_units`].
 pub(crate) fn cell_text(text: &str) -> Cow<'_, str> {
-    if !text.contains(['€', '%']) {
-        return Cow::Borrowed(text);
-    }
-    let glue: Vec<usize> = text
-        .char_indices()
-        .filter(|&(i, c)| {
-            c == ' ' && text[..i].ends_with(|d: char| d.is_ascii_digit()) && text[i + 1..].starts_with(['€', '%'])
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if glue.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(text.char_indices().map(|(i, c)| if glue.contains(&i) { '\u{a0}' } else { c }).collect())
+    crate::render::glue_units(text)
 }
 
 /// The words of a cell's text: what a line may break between.

@@ -13,7 +13,8 @@ pub(super) fn push(out: &mut String, text: &str) {
         if i > 0 {
             out.push_str("<text:line-break/>");
         }
-        let line = breakable(line);
+        let line = crate::render::glue_units(line);
+        let line = breakable(&line);
         let escaped = esc(&line);
         if !escaped.contains(['\t', ' ']) {
             out.push_str(&escaped);

@@ -136,7 +136,13 @@ pub fn html_block(block: &Block, out: &mut String) {
                 (false, true) => " with-total",
                 (false, false) => "",
             };
-            let _ = writeln!(out, "<div class=\"table\"><table class=\"{class}\">");
+            let label: Vec<&str> = columns.iter().map(|c| c.title.as_str()).collect();
+            // a table wider than a phone scrolls in its region, which the keyboard can reach
+            let _ = writeln!(
+                out,
+                "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"{class}\">",
+                escape(&label.join(", "))
+            );
             header(out, columns, true);
             for row in rows {
                 out.push_str("<tr>");
@@ -149,8 +155,12 @@ pub fn html_block(block: &Block, out: &mut String) {
             }
             out.push_str("</tbody>\n</table></div>\n");
         }
-        Block::Roadmap { columns, rows, .. } => {
-            out.push_str("<div class=\"table\"><table class=\"roadmap\">\n");
+        Block::Roadmap { title, columns, rows, .. } => {
+            let _ = writeln!(
+                out,
+                "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"roadmap\">",
+                escape(title)
+            );
             header(out, columns, false);
             for row in rows {
                 out.push_str("<tr>");
@@ -158,7 +168,13 @@ pub fn html_block(block: &Block, out: &mut String) {
                     if i == 0 {
                         let _ = write!(out, "<td>{}</td>", escape(cell));
                     } else {
-                        out.push_str(if cell.is_empty() { "<td class=\"\"></td>" } else { "<td class=\"on\"></td>" });
+                        // a year the measure runs names its year, not only its colour
+                        match columns.get(i).filter(|_| !cell.is_empty()) {
+                            Some(year) => {
+                                let _ = write!(out, "<td class=\"on\">{}</td>", escape(&year.title));
+                            }
+                            None => out.push_str("<td></td>"),
+                        }
                     }
                 }
                 out.push_str("</tr>\n");
