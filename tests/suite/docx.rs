@@ -132,9 +132,18 @@ fn package_has_the_parts_in_a_fixed_order() {
             "word/styles.xml",
             "word/settings.xml",
             "word/numbering.xml",
-            "word/footer1.xml"
+            "word/footer1.xml",
+            "word/fontTable.xml",
+            "word/theme/theme1.xml"
         ]
     );
+    // every part but the package's own is named in [Content_Types].xml and related from the document
+    let p = parts(&docx);
+    let (types, rels) = (part(&p, "[Content_Types].xml"), part(&p, "word/_rels/document.xml.rels"));
+    for name in &names[6..] {
+        assert!(types.contains(&format!(r#"PartName="/{name}""#)), "{name} has no content type");
+        assert!(rels.contains(&format!(r#"Target="{}""#, name.trim_start_matches("word/"))), "{name} is not related");
+    }
     for (name, xml) in parts(&docx) {
         assert_well_formed(&name, &xml);
     }

@@ -423,3 +423,92 @@ fn the_pdf_takes_the_designs_font_logo_and_header() {
         "no footer on the title page"
     );
 }
+
+/// Runs `node tests/a11y/check.js MODE files…` (axe-core or the print check in
+/// headless Chromium) and fails with its report when it finds anything.
+fn a11y_check(mode: &str, files: &[String], dir: &std::path::Path) {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/check.js");
+    let mut args = vec![script.to_string_lossy().into_owned(), mode.to_string()];
+    args.extend(files.iter().cloned());
+    let out = Command::new("node").args(&args).current_dir(dir).output().unwrap_or_else(|e| {
+        panic!("STRATEGIEKIT_INTEROP=1 but `node` cannot run: {e}; install nodejs and run `npm ci --prefix tests/a11y` (see .ci/run)")
+    });
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{mode} found something:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(report.lines().count(), files.len() * if mode == "axe" { 2 } else { 1 }, "one line per file and width");
+}
+
+/// Every example's HTML in every profile, and Ulm's with the example design.
+fn every_html(dir: &std::path::Path) -> Vec<String> {
+    for example in examples() {
+        let path = example.to_string_lossy().into_owned();
+        for profile in ["full", "summary", "council"] {
+            let out = run_in(dir, &["build", &path, "--format", "html", "--profile", profile, "--out", "."]);
+            assert_eq!(code(&out), 0, "{}", stderr(&out));
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let design = root.join("examples/design/ulm.design.toml").to_string_lossy().into_owned();
+    let ulm = root.join("examples/ulm.toml").to_string_lossy().into_owned();
+    let out = run_in(dir, &["build", &ulm, "--design", &design, "--format", "html", "--out", "designed.html"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    files_in(dir).into_iter().filter(|n| n.ends_with(".html")).collect()
+}
+
+#[test]
+#[cfg_attr(
+    not(interop),
+    ignore = "needs node, tests/a11y's packages and Chromium; set STRATEGIEKIT_INTEROP=1 to run it"
+)]
+fn axe_core_finds_no_wcag_violation_in_any_html_at_1280_and_390_px() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = every_html(dir.path());
+    assert_eq!(files.len(), examples().len() * 3 + 1);
+    a11y_check("axe", &files, dir.path());
+}
+
+#[test]
+#[cfg_attr(
+    not(interop),
+    ignore = "needs node, tests/a11y's packages and Chromium; set STRATEGIEKIT_INTEROP=1 to run it"
+)]
+fn no_table_is_wider_than_an_a4_page_in_print() {
+    let dir = tempfile::tempdir().expect("dir");
+    let files = every_html(dir.path());
+    a11y_check("print", &files, dir.path());
+}
+
+#[test]
+#[cfg_attr(not(interop), ignore = "needs openxml-audit (PyPI); set STRATEGIEKIT_INTEROP=1 to run it")]
+fn every_docx_and_odt_passes_openxml_audit_without_a_finding() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("hostile.toml"), hostile_strategy("de")).expect("hostile.toml");
+    let mut inputs: Vec<String> = examples().iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    inputs.push("hostile.toml".into());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let design = root.join("examples/design/ulm.design.toml").to_string_lossy().into_owned();
+    // the validator takes one kind of file per run: DOCX for Microsoft 365, ODT by the ODF rules
+    for (format, office) in [("docx", Some("microsoft365")), ("odt", None)] {
+        for input in &inputs {
+            for profile in ["full", "summary", "council"] {
+                let out =
+                    run_in(dir.path(), &["build", input, "--format", format, "--profile", profile, "--out", format]);
+                assert_eq!(code(&out), 0, "{}", stderr(&out));
+            }
+        }
+        let target = format!("{format}/designed.{format}");
+        let out = run_in(dir.path(), &["build", &inputs[0], "--design", &design, "--format", format, "--out", &target]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let files = inputs.len() * 3 + 1;
+        assert_eq!(files_in(&dir.path().join(format)).len(), files);
+        // strict: the default policy passes files that lack required parts
+        let mut args = vec!["--policy", "strict", "-m", "0", "-r", format];
+        if let Some(office) = office {
+            args.extend(["-f", office]);
+        }
+        let out = tool("openxml-audit", &args, dir.path());
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(report.matches("Errors: 0").count(), files, "{format}: {report}");
+        assert!(!report.contains("Warnings:"), "{format}: {report}");
+    }
+}

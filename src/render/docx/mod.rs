@@ -62,6 +62,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
         ("word/settings.xml".into(), Part::Text(parts::settings(doc.meta.lang_tag))),
         ("word/numbering.xml".into(), Part::Text(parts::numbering())),
         ("word/footer1.xml".into(), Part::Text(parts::footer(footer_text, &doc.labels.page, design.text_width_dxa()))),
+        ("word/fontTable.xml".into(), Part::Text(parts::font_table(design))),
+        ("word/theme/theme1.xml".into(), Part::Text(parts::theme(design))),
     ];
     if let Some(text) = &design.header {
         files.push(("word/header1.xml".into(), Part::Text(parts::header(text))));

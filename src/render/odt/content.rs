@@ -11,7 +11,10 @@ use crate::render::docx::table::KEEP_ROWS;
 
 /// The automatic paragraph, text and section styles the body uses besides
 /// the styles of its tables.
-const AUTOMATIC: &str = r#"<style:style style:name="Keep" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="PlaceholderKeep" style:family="paragraph" style:parent-style-name="Placeholder"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="H1Page" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style><style:style style:name="Contents" style:family="section"><style:section-properties style:editable="false"><style:columns fo:column-count="1" fo:column-gap="0cm"/></style:section-properties></style:style>"#;
+const AUTOMATIC: &str = r#"<style:style style:name="Keep" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="PlaceholderKeep" style:family="paragraph" style:parent-style-name="Placeholder"><style:paragraph-properties fo:keep-with-next="always"/></style:style><style:style style:name="H1Page" style:family="paragraph" style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:break-before="page"/></style:style>"#;
+
+/// The section style of the table of contents.
+const CONTENTS_SECTION: &str = r#"<style:style style:name="Contents" style:family="section"><style:section-properties style:editable="false"><style:columns fo:column-count="1" fo:column-gap="0cm"/></style:section-properties></style:style>"#;
 
 /// Writes content.xml of `doc`.
 pub(super) fn content(doc: &Document) -> String {
@@ -69,8 +72,9 @@ pub(super) fn content(doc: &Document) -> String {
     }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content {NAMESPACES}><office:automatic-styles>{}{AUTOMATIC}{}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#,
+<office:document-content {NAMESPACES}><office:automatic-styles>{}{AUTOMATIC}{}{}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#,
         title_styles(&doc.design),
+        if long { CONTENTS_SECTION } else { "" },
         tables.styles()
     )
 }

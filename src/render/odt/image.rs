@@ -17,7 +17,7 @@ pub(super) fn logo_paragraph(out: &mut String, logo: &Logo) {
     let (w, h) = logo.size_cm();
     let _ = write!(
         out,
-        r#"<text:p text:style-name="LogoFirst"><draw:frame draw:style-name="LogoFrame" draw:name="Logo" text:anchor-type="as-char" svg:width="{w:.3}cm" svg:height="{h:.3}cm" draw:z-index="0"><draw:image xlink:href="{part}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/><svg:title>{}</svg:title></draw:frame></text:p>"#,
+        r#"<text:p text:style-name="LogoFirst"><draw:frame draw:style-name="LogoFrame" draw:name="Logo" text:anchor-type="as-char" svg:x="0cm" svg:y="0cm" svg:width="{w:.3}cm" svg:height="{h:.3}cm" draw:z-index="0"><draw:image xlink:href="{part}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/><svg:title>{}</svg:title></draw:frame></text:p>"#,
         esc(logo.alt.get_ref())
     );
 }

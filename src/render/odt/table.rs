@@ -2,6 +2,7 @@
 //! [`crate::render::docx::table::plan`]), borders, fills and a header row
 //! that repeats on every page.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::text::{push, push_bold};
@@ -28,6 +29,8 @@ pub(super) struct Tables<'a> {
     design: &'a Design,
     styles: String,
     count: usize,
+    /// The cell styles the tables use: only these are declared.
+    used: BTreeSet<String>,
 }
 
 /// dxa (twentieths of a point) as points.
@@ -38,7 +41,7 @@ fn pt(dxa: u32) -> String {
 impl<'a> Tables<'a> {
     /// The tables of a document in `design`.
     pub(super) fn new(design: &'a Design) -> Self {
-        Tables { design, styles: String::new(), count: 0 }
+        Tables { design, styles: String::new(), count: 0, used: BTreeSet::new() }
     }
 
     /// The automatic styles of the tables written so far, and of their cells.
@@ -56,6 +59,9 @@ impl<'a> Tables<'a> {
         let line = colors.table_border.css();
         for (name, fill) in cells {
             for (suffix, side) in [("", 108), ("c", COMPACT_MARGIN)] {
+                if !self.used.contains(&format!("{name}{suffix}")) {
+                    continue;
+                }
                 let background = fill.as_ref().map(|f| format!(r#" fo:background-color="{f}""#)).unwrap_or_default();
                 let _ = write!(
                     out,
@@ -99,21 +105,29 @@ impl<'a> Tables<'a> {
                     pt(*w)
                 );
             }
-            one_table(out, &name, columns, rows, group, size, kind);
+            one_table(out, &Part { name: &name, group, size }, columns, rows, kind, &mut self.used);
         }
     }
 }
 
-/// One table of the columns `group`, its header row repeated on every page.
+/// One table of a plan: its name, the columns it shows and their type size.
+struct Part<'a> {
+    name: &'a str,
+    group: &'a [usize],
+    size: TableSize,
+}
+
+/// One table of the columns `part.group`, its header row repeated on every
+/// page; the cell styles it uses go into `used`.
 fn one_table(
     out: &mut String,
-    name: &str,
+    part: &Part<'_>,
     columns: &[Column],
     rows: &[Vec<String>],
-    group: &[usize],
-    size: TableSize,
     kind: Kind,
+    used: &mut BTreeSet<String>,
 ) {
+    let Part { name, group, size } = *part;
     let compact = size == TableSize::Compact;
     let suffix = if compact { "c" } else { "" };
     let _ = write!(out, r#"<table:table table:name="{name}" table:style-name="{name}">"#);
@@ -128,7 +142,9 @@ fn one_table(
             (true, false) => "HeadRight",
             (true, true) => "HeadRightCompact",
         };
-        cell(out, &format!("CellHead{suffix}"), para, &c.title, false);
+        let style = format!("CellHead{suffix}");
+        cell(out, &style, para, &c.title, false);
+        used.insert(style);
     }
     out.push_str("</table:table-row></table:table-header-rows>");
     for (r, row) in rows.iter().enumerate() {
@@ -156,7 +172,9 @@ fn one_table(
             };
             // a marked year of the roadmap names its year, for those who cannot see the fill
             let text = if mark { c.title.as_str() } else { text };
-            cell(out, &format!("{style}{suffix}"), para, text, is_total || label);
+            let style = format!("{style}{suffix}");
+            cell(out, &style, para, text, is_total || label);
+            used.insert(style);
         }
         out.push_str("</table:table-row>");
     }
