@@ -126,6 +126,9 @@ pub struct BuildArgs {
     /// The city's corporate design: fonts, colours, margins, logo, header and footer (see `design export`).
     #[arg(long, value_name = "FILE")]
     pub design: Option<PathBuf>,
+    /// A DOCX or ODT whose styles the DOCX or the ODT and PDF take, as with pandoc's --reference-doc.
+    #[arg(long, value_name = "FILE")]
+    pub reference_doc: Option<PathBuf>,
 }
 
 /// `check`.
@@ -209,6 +212,9 @@ pub struct DiffArgs {
     /// The city's corporate design: fonts, colours, margins, logo, header and footer (see `design export`).
     #[arg(long, value_name = "FILE")]
     pub design: Option<PathBuf>,
+    /// A DOCX or ODT whose styles the DOCX or the ODT and PDF take, as with pandoc's --reference-doc.
+    #[arg(long, value_name = "FILE")]
+    pub reference_doc: Option<PathBuf>,
 }
 
 /// `interview`.

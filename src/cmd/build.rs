@@ -43,7 +43,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         // once, before anything is built, rather than once per input
         pdf::office(args.soffice.as_deref())?;
     }
-    let design = args.design.as_deref().map(design::load).transpose()?.unwrap_or_default();
+    let design = design::for_build(args.design.as_deref(), args.reference_doc.as_deref())?;
     let templates = TemplateSet::load(args.templates.as_deref())?;
     if !args.quiet {
         templates.notes().iter().for_each(|note| eprintln!("{note}"));

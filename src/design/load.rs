@@ -6,10 +6,22 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow};
 
+use super::reference::Reference;
 use super::{Design, Image, ImageKind};
 
 /// The most a logo may have: 8 MiB.
 const MAX_LOGO: u64 = 8 * 1024 * 1024;
+
+/// The design of a build: the design file at `file` (the built-in design
+/// without one), with the reference document `reference` if one is given
+/// (it replaces the design file's `reference_doc`).
+pub fn for_build(file: Option<&Path>, reference: Option<&Path>) -> Result<Design> {
+    let mut design = file.map(load).transpose()?.unwrap_or_default();
+    if let Some(path) = reference {
+        design.reference = Some(Reference::read(path).map_err(|e| anyhow!("{e}"))?);
+    }
+    Ok(design)
+}
 
 /// Reads the design file at `path`: a TOML error, a value out of range and
 /// a logo that is missing, unreadable, not PNG or JPEG or without its
@@ -32,6 +44,10 @@ pub fn load(path: &Path) -> Result<Design> {
         let file = path.parent().unwrap_or(Path::new(".")).join(logo.file.get_ref());
         let image = read_image(&file).map_err(|e| at(Some(logo.file.span()), &e))?;
         logo.image = Some(image);
+    }
+    if let Some(file) = &design.reference_doc {
+        let path = path.parent().unwrap_or(Path::new(".")).join(file.get_ref());
+        design.reference = Some(Reference::read(&path).map_err(|e| at(Some(file.span()), &e))?);
     }
     Ok(design)
 }

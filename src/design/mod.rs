@@ -8,12 +8,13 @@
 //! `--design`, byte for byte.
 
 mod load;
+pub mod reference;
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::load;
+pub use load::{for_build, load};
 
 /// The built-in design, as `design export` writes it.
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
@@ -39,6 +40,12 @@ pub struct Design {
     pub footer: Option<String>,
     /// How the title page is laid out.
     pub title_page: TitlePage,
+    /// A DOCX or ODT whose styles the documents take (`reference_doc`, relative to the design file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_doc: Option<toml::Spanned<PathBuf>>,
+    /// The reference document's styles, read when the design is loaded.
+    #[serde(skip)]
+    pub reference: Option<reference::Reference>,
 }
 
 /// Typefaces and the size of the text.

@@ -57,6 +57,48 @@ pub fn glue_units(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.char_indices().map(|(i, c)| if glue.contains(&i) { '\u{a0}' } else { c }).collect())
 }
 
+/// Whether `word` is an id such as `MOB-01`, `DAT-03` or `HEA-02b`: a few
+/// letters, a hyphen and a number, which must not be split at the hyphen.
+fn is_id(word: &str) -> bool {
+    let Some((letters, number)) = word.split_once('-') else { return false };
+    let number = number.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    (1..=8).contains(&letters.chars().count())
+        && letters.chars().all(char::is_alphabetic)
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `text` with a non-breaking hyphen (U+2011) where a line must not break:
+/// inside ids (`MOB-01`) and after the hyphen that stands for a word left
+/// out ("Mentorinnen und -mentoren"), so no line starts with "01" or
+/// "mentoren" alone. Other compounds ("Smart-City-Strategie") may still
+/// break at their hyphens, as German typesetting does.
+pub fn no_break_hyphens(text: &str) -> Cow<'_, str> {
+    if !text.contains('-') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        let core = word.trim_end_matches([',', ';', '.', ':', ')', '“', '"']);
+        let core = core.trim_start_matches(['(', '„', '"']);
+        let leading = core.starts_with('-') && core[1..].starts_with(|c: char| c.is_lowercase());
+        if is_id(core) || leading {
+            out.push_str(&word.replacen('-', "\u{2011}", 1));
+            changed = true;
+        } else {
+            out.push_str(word);
+        }
+        let space = rest[end..].find(|c: char| !c.is_whitespace()).map_or(rest.len(), |n| end + n);
+        out.push_str(&rest[end..space]);
+        rest = &rest[space..];
+    }
+    if changed { Cow::Owned(out) } else { Cow::Borrowed(text) }
+}
+
 /// Writes one output format.
 pub trait Renderer: Send + Sync {
     /// Compiles what the renderer needs from `templates`, once per build.
@@ -310,6 +352,16 @@ budget_eur = 1
         assert_eq!(glue_units("5  €"), "5  €", "one space only");
         assert_eq!(html::escape("48 % <b>"), "48\u{a0}% &lt;b&gt;");
         assert_eq!(markdown::escape_inline("1 € | 2 %"), "1\u{a0}€ \\| 2\u{a0}%");
+    }
+
+    #[test]
+    fn ids_and_left_out_words_keep_their_hyphen_on_the_line() {
+        assert_eq!(no_break_hyphens("MOB-01 Vernetzte Plattform"), "MOB\u{2011}01 Vernetzte Plattform");
+        assert_eq!(no_break_hyphens("(DAT-03, HEA-02b)"), "(DAT\u{2011}03, HEA\u{2011}02b)");
+        assert_eq!(no_break_hyphens("Mentorinnen und -mentoren"), "Mentorinnen und \u{2011}mentoren");
+        assert!(matches!(no_break_hyphens("Smart-City-Strategie 2026-2030"), Cow::Borrowed(_)));
+        assert!(matches!(no_break_hyphens("Anteil - Wert"), Cow::Borrowed(_)));
+        assert_eq!(no_break_hyphens("  a\tMOB-01\n"), "  a\tMOB\u{2011}01\n", "the spaces stay as they were");
     }
 
     #[test]

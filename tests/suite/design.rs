@@ -116,3 +116,88 @@ fn a_broken_design_is_refused_with_its_place_and_nothing_is_written() {
     let ok = run_in(&examples_dir().join("design"), &["design", "check", "ulm.design.toml"]);
     assert_eq!((code(&ok), stderr(&ok)), (0, "ulm.design.toml: ok\n".to_string()));
 }
+
+/// A copy of the package `bytes` with part `name` run through `edit`.
+fn repackaged(bytes: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read as _, Write as _};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let entry_name = entry.name().expect("name").into_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("read");
+        if entry_name == name {
+            data = edit(&String::from_utf8(data).expect("UTF-8")).into_bytes();
+        }
+        let method =
+            if entry_name == "mimetype" { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        out.start_file(entry_name.as_str(), zip::write::SimpleFileOptions::default().compression_method(method))
+            .expect("start");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+fn unzipped(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).expect("read");
+    text
+}
+
+#[test]
+fn a_reference_document_gives_its_styles_and_the_input_keeps_its_language() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ulm = examples_dir().join("ulm.toml").to_string_lossy().into_owned();
+    let o = run_in(dir.path(), &["build", &ulm, "--format", "docx,odt", "--out", "base"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // a Word template as a city's office has it: a serif, red Heading 1, English
+    // defaults, a namespace of its own and a heading numbering of its own
+    let docx = repackaged(&read(&dir.path().join("base"), "ulm.docx"), "word/styles.xml", |styles| {
+        let start = styles.find(r#"<w:style w:type="paragraph" w:styleId="Heading1">"#).expect("Heading1");
+        let end = start + styles[start..].find("</w:style>").expect("end") + "</w:style>".len();
+        let heading = r#"<w:style w:type="paragraph" w:styleId="Heading1" w14:paraId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Liberation Serif" w:hAnsi="Liberation Serif"/><w:color w:val="C00000"/></w:rPr></w:style>"#;
+        format!("{}{heading}{}", &styles[..start], &styles[end..])
+            .replace(r#"<w:lang w:val="de-DE""#, r#"<w:lang w:val="en-US""#)
+            .replace("<w:styles ", r#"<w:styles xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" "#)
+    });
+    std::fs::write(dir.path().join("vorlage.docx"), docx).expect("write");
+    let odt = repackaged(&read(&dir.path().join("base"), "ulm.odt"), "styles.xml", |styles| {
+        styles
+            .replacen(r##"fo:color="#1f3864""##, r##"fo:color="#c00000""##, 1)
+            .replace(r#"fo:language="de" fo:country="DE""#, r#"fo:language="en" fo:country="US""#)
+            .replace("<office:font-face-decls>", r#"<office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="&apos;Liberation Serif&apos;"/>"#)
+    });
+    std::fs::write(dir.path().join("vorlage.odt"), odt).expect("write");
+
+    let o =
+        run_in(dir.path(), &["build", &ulm, "--reference-doc", "vorlage.docx", "--format", "docx", "--out", "r.docx"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let styles = unzipped(&read(dir.path(), "r.docx"), "word/styles.xml");
+    assert!(styles.contains(r#"<w:style w:type="paragraph" w:styleId="Heading1" w14:paraId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Liberation Serif""#), "their Heading 1, without their numbering");
+    assert!(styles.contains(r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml""#), "their namespace");
+    assert!(styles.contains(r#"<w:lang w:val="de-DE"/>"#) && !styles.contains("en-US"), "the input's language");
+    assert!(styles.contains(r#"w:styleId="Placeholder""#), "strategiekit's styles where theirs has none");
+
+    let o = run_in(dir.path(), &["build", &ulm, "--reference-doc", "vorlage.odt", "--format", "odt", "--out", "r.odt"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let styles = unzipped(&read(dir.path(), "r.odt"), "styles.xml");
+    assert!(styles.contains(r##"fo:color="#c00000""##), "their colour");
+    assert!(styles.contains(r#"<style:font-face style:name="Liberation Serif""#), "their typeface");
+    assert!(styles.contains(r#"fo:language="de" fo:country="DE""#) && !styles.contains(r#"fo:country="US""#));
+
+    for (file, message) in [
+        ("none.docx", "error: cannot read the reference document none.docx: "),
+        (
+            "vorlage.toml",
+            "error: the reference document vorlage.toml is neither .docx nor .odt; give a Word or OpenDocument text file\n",
+        ),
+    ] {
+        std::fs::write(dir.path().join("vorlage.toml"), "x").expect("write");
+        let o = run_in(dir.path(), &["build", &ulm, "--reference-doc", file, "--format", "docx", "--out", "bad"]);
+        assert_eq!(code(&o), 1);
+        assert!(stderr(&o).starts_with(message), "{}", stderr(&o));
+        assert!(!dir.path().join("bad").exists());
+    }
+}

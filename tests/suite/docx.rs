@@ -68,6 +68,8 @@ pub(crate) fn paragraphs(xml: &str) -> Vec<(String, String)> {
             Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
             Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
             Event::Empty(e) if e.name().as_ref() == "w:br" => text.push('\n'),
+            // a hyphen that does not break reads as a hyphen
+            Event::Empty(e) if e.name().as_ref() == "w:noBreakHyphen" && in_p => text.push('-'),
             Event::Text(t) if in_t => text.push_str(&t),
             Event::GeneralRef(r) if in_t => {
                 text.push_str(match &*r {

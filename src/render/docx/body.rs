@@ -8,17 +8,30 @@ use super::xml::{breakable, esc};
 use crate::context::{Block, Document, Fact, ListItem};
 use crate::design::Align;
 
-/// A run of text; line breaks become `<w:br/>`.
+/// A run of text; line breaks become `<w:br/>`, and a hyphen that must not
+/// break (see [`crate::render::no_break_hyphens`]) `<w:noBreakHyphen/>`.
 pub(super) fn run(out: &mut String, text: &str, bold: bool) {
     let rpr = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push_str("<w:r><w:br/></w:r>");
         }
-        if !line.is_empty() {
-            let line = crate::render::glue_units(line);
-            let _ = write!(out, r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#, esc(&breakable(&line)));
+        if line.is_empty() {
+            continue;
         }
+        let line = crate::render::glue_units(line);
+        let line = crate::render::no_break_hyphens(&line);
+        let line = breakable(&line);
+        let _ = write!(out, "<w:r>{rpr}");
+        for (j, piece) in line.split('\u{2011}').enumerate() {
+            if j > 0 {
+                out.push_str("<w:noBreakHyphen/>");
+            }
+            if !piece.is_empty() {
+                let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, esc(piece));
+            }
+        }
+        out.push_str("</w:r>");
     }
 }
 

@@ -16,6 +16,8 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::{Input, Renderer, Settings};
 use crate::context::Document;
+use crate::design::Design;
+use crate::design::reference::{self, Reference};
 use crate::templates::TemplateSet;
 
 pub(crate) use body::keep_with_next;
@@ -35,6 +37,25 @@ impl Renderer for Docx {
     }
 }
 
+/// styles.xml: strategiekit's styles, or a reference DOCX's where it has them.
+fn styles(lang_tag: &str, design: &Design) -> String {
+    let ours = parts::styles(lang_tag, design);
+    match &design.reference {
+        Some(Reference::Docx { styles, .. }) => reference::docx_styles(&ours, styles, lang_tag),
+        _ => ours,
+    }
+}
+
+/// A reference DOCX's theme, if it has one. (Its font table is not taken:
+/// the fonts are strategiekit's list, which LibreOffice's own DOCX files
+/// get wrong for the schema, with a character set named `utf-8`.)
+fn reference_theme(design: &Design) -> Option<String> {
+    match &design.reference {
+        Some(Reference::Docx { theme, .. }) => theme.clone(),
+        _ => None,
+    }
+}
+
 /// What a part of the package holds.
 enum Part<'a> {
     /// `word/document.xml`, written in pieces as it is made.
@@ -51,6 +72,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     const DOCUMENT: &str = "word/document.xml";
     let design = &doc.design;
     let footer_text = design.footer.as_deref().unwrap_or(&doc.meta.title);
+    let their_theme = reference_theme(design);
     let mut files: Vec<(String, Part)> = vec![
         ("[Content_Types].xml".into(), Part::Text(parts::content_types(design))),
         ("_rels/.rels".into(), Part::Text(parts::ROOT_RELS.to_string())),
@@ -58,12 +80,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
         ("docProps/app.xml".into(), Part::Text(parts::app())),
         ("word/_rels/document.xml.rels".into(), Part::Text(parts::document_rels(design))),
         (DOCUMENT.into(), Part::Document),
-        ("word/styles.xml".into(), Part::Text(parts::styles(doc.meta.lang_tag, design))),
+        ("word/styles.xml".into(), Part::Text(styles(doc.meta.lang_tag, design))),
         ("word/settings.xml".into(), Part::Text(parts::settings(doc.meta.lang_tag))),
         ("word/numbering.xml".into(), Part::Text(parts::numbering())),
         ("word/footer1.xml".into(), Part::Text(parts::footer(footer_text, &doc.labels.page, design.text_width_dxa()))),
         ("word/fontTable.xml".into(), Part::Text(parts::font_table(design))),
-        ("word/theme/theme1.xml".into(), Part::Text(parts::theme(design))),
+        ("word/theme/theme1.xml".into(), Part::Text(their_theme.unwrap_or_else(|| parts::theme(design)))),
     ];
     if let Some(text) = &design.header {
         files.push(("word/header1.xml".into(), Part::Text(parts::header(text))));

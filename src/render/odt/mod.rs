@@ -17,6 +17,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::{Input, Renderer, Settings};
 use crate::context::Document;
+use crate::design::reference::{self, Reference};
 use crate::templates::TemplateSet;
 
 /// The media type of an ODF text document, the package's first entry.
@@ -45,7 +46,14 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     let mut files: Vec<(&str, &[u8])> = Vec::new();
     let (content, styles, meta, manifest) = (
         content::content(doc),
-        styles::styles(doc.meta.lang_tag, footer, &doc.labels.page, design),
+        match &design.reference {
+            Some(Reference::Odt { styles: theirs }) => reference::odt_styles(
+                &styles::styles(doc.meta.lang_tag, footer, &doc.labels.page, design),
+                theirs,
+                doc.meta.lang_tag,
+            ),
+            _ => styles::styles(doc.meta.lang_tag, footer, &doc.labels.page, design),
+        },
         styles::meta(&doc.meta),
         styles::manifest(picture),
     );

@@ -14,6 +14,7 @@ pub(super) fn push(out: &mut String, text: &str) {
             out.push_str("<text:line-break/>");
         }
         let line = crate::render::glue_units(line);
+        let line = crate::render::no_break_hyphens(&line);
         let line = breakable(&line);
         let escaped = esc(&line);
         if !escaped.contains(['\t', ' ']) {
