@@ -74,21 +74,25 @@ fn is_id(word: &str) -> bool {
 /// "mentoren" alone. Other compounds ("Smart-City-Strategie") may still
 /// break at their hyphens, as German typesetting does.
 pub fn no_break_hyphens(text: &str) -> Cow<'_, str> {
-    if !text.contains('-') {
+    // the word as the rule sees it: without the punctuation around it
+    fn core(word: &str) -> &str {
+        word.trim_end_matches([',', ';', '.', ':', ')', '“', '"']).trim_start_matches(['(', '„', '"'])
+    }
+    fn glued(word: &str) -> bool {
+        let core = core(word);
+        is_id(core) || (core.starts_with('-') && core[1..].starts_with(char::is_lowercase))
+    }
+    // most text has no such word: then nothing is copied
+    if !text.contains('-') || !text.split_whitespace().any(glued) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    let mut changed = false;
     let mut rest = text;
     while !rest.is_empty() {
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..end];
-        let core = word.trim_end_matches([',', ';', '.', ':', ')', '“', '"']);
-        let core = core.trim_start_matches(['(', '„', '"']);
-        let leading = core.starts_with('-') && core[1..].starts_with(|c: char| c.is_lowercase());
-        if is_id(core) || leading {
+        if glued(word) {
             out.push_str(&word.replacen('-', "\u{2011}", 1));
-            changed = true;
         } else {
             out.push_str(word);
         }
@@ -96,7 +100,7 @@ pub fn no_break_hyphens(text: &str) -> Cow<'_, str> {
         out.push_str(&rest[end..space]);
         rest = &rest[space..];
     }
-    if changed { Cow::Owned(out) } else { Cow::Borrowed(text) }
+    Cow::Owned(out)
 }
 
 /// Writes one output format.
