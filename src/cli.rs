@@ -120,6 +120,14 @@ pub struct BuildArgs {
     /// The most an input file may have, in MiB [default: 32].
     #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_input_mib: Option<u64>,
+    /// How the documents look, and what makes the PDF.
+    #[command(flatten)]
+    pub look: LookArgs,
+}
+
+/// The options of `build` and `diff` on how the documents look and what makes the PDF.
+#[derive(Debug, Args)]
+pub struct LookArgs {
     /// LibreOffice's soffice, which makes the PDF [default: soffice on PATH].
     #[arg(long, value_name = "PATH")]
     pub soffice: Option<PathBuf>,
@@ -206,15 +214,9 @@ pub struct DiffArgs {
     /// Take the documents' words from this template directory (see `templates export`).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// LibreOffice's soffice, which makes the PDF [default: soffice on PATH].
-    #[arg(long, value_name = "PATH")]
-    pub soffice: Option<PathBuf>,
-    /// The city's corporate design: fonts, colours, margins, logo, header and footer (see `design export`).
-    #[arg(long, value_name = "FILE")]
-    pub design: Option<PathBuf>,
-    /// A DOCX or ODT whose styles the DOCX or the ODT and PDF take, as with pandoc's --reference-doc.
-    #[arg(long, value_name = "FILE")]
-    pub reference_doc: Option<PathBuf>,
+    /// How the documents look, and what makes the PDF.
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
 /// `interview`.

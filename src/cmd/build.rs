@@ -41,9 +41,9 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
     }
     if plan.formats().contains(&Format::Pdf) {
         // once, before anything is built, rather than once per input
-        pdf::office(args.soffice.as_deref())?;
+        pdf::office(args.look.soffice.as_deref())?;
     }
-    let design = design::for_build(args.design.as_deref(), args.reference_doc.as_deref())?;
+    let design = design::for_build(args.look.design.as_deref(), args.look.reference_doc.as_deref())?;
     let templates = TemplateSet::load(args.templates.as_deref())?;
     if !args.quiet {
         templates.notes().iter().for_each(|note| eprintln!("{note}"));
@@ -53,7 +53,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
     }
     let mut code = ExitCode::Ok;
     for mut outcome in
-        plan.run(&Renderers::new(templates, &Settings { office: args.soffice.clone(), design: Arc::new(design) })?)
+        plan.run(&Renderers::new(templates, &Settings { office: args.look.soffice.clone(), design: Arc::new(design) })?)
     {
         write_stdout(&mut outcome);
         write!(std::io::stderr().lock(), "{}", build::report(&outcome, args.quiet)).ok();

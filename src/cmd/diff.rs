@@ -32,9 +32,10 @@ pub fn run(args: &DiffArgs, color: bool) -> Result<ExitCode> {
     let lang = args.lang.unwrap_or(b.document.language);
     let versions = Versions { old: a, new: b, old_name: &old.name, new_name: &new.name };
     let mut document = diff::document(versions, lang, templates.labels().get(lang));
+    let look = &args.look;
     document.design =
-        std::sync::Arc::new(args.design.as_deref().map(crate::design::load).transpose()?.unwrap_or_default());
-    let settings = Settings { office: args.soffice.clone(), design: document.design.clone() };
+        std::sync::Arc::new(crate::design::for_build(look.design.as_deref(), look.reference_doc.as_deref())?);
+    let settings = Settings { office: args.look.soffice.clone(), design: document.design.clone() };
     let rendered = Renderers::new(templates, &settings)?.render_input(&Input::new(None, &document), &formats)?;
     match &args.out {
         None => super::to_stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default())?,

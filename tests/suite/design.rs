@@ -201,3 +201,22 @@ fn a_reference_document_gives_its_styles_and_the_input_keeps_its_language() {
         assert!(!dir.path().join("bad").exists());
     }
 }
+
+#[test]
+fn the_change_log_of_diff_takes_the_design_too() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ulm = examples_dir().join("ulm.toml");
+    std::fs::copy(&ulm, dir.path().join("old.toml")).expect("copy");
+    let new = std::fs::read_to_string(&ulm).expect("read").replacen("budget_eur = 1450000", "budget_eur = 1500000", 1);
+    std::fs::write(dir.path().join("new.toml"), new).expect("write");
+    let design = examples_dir().join("design/ulm.design.toml").to_string_lossy().into_owned();
+    let o = run_in(dir.path(), &["diff", "old.toml", "new.toml", "--design", &design, "--format", "html"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).contains("--accent: #004b87") && stdout(&o).contains("1.500.000"), "{}", stdout(&o));
+    let o = run_in(
+        dir.path(),
+        &["diff", "old.toml", "new.toml", "--reference-doc", "none.odt", "--format", "odt", "--out", "o"],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).starts_with("error: cannot read the reference document none.odt: "), "{}", stderr(&o));
+}
