@@ -179,17 +179,8 @@ pub enum Align {
 }
 
 impl Align {
-    /// The value of CSS `text-align` and ODF `fo:text-align`'s neighbours.
+    /// `left`, `center` or `right`, as CSS `text-align` and WordprocessingML's `w:jc` write it.
     pub fn css(self) -> &'static str {
-        match self {
-            Align::Left => "left",
-            Align::Center => "center",
-            Align::Right => "right",
-        }
-    }
-
-    /// The value of WordprocessingML's `w:jc`.
-    pub fn ooxml(self) -> &'static str {
         match self {
             Align::Left => "left",
             Align::Center => "center",

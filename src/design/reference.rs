@@ -120,21 +120,23 @@ fn splice(
     (default, default_key): (&str, &str),
     end: &str,
 ) -> String {
-    let their_styles: Vec<(Range<usize>, String)> = elements(theirs, tag, key);
-    let our_ids: Vec<String> = elements(ours, tag, key).into_iter().map(|(_, id)| id).collect();
-    let added: String =
-        their_styles.iter().filter(|(_, id)| !our_ids.contains(id)).map(|(range, _)| &theirs[range.clone()]).collect();
-    let their_default =
-        elements(theirs, default, default_key).into_iter().find(|(_, id)| id.is_empty() || id == "paragraph");
+    let (our_styles, their_styles) = (elements(ours, tag, key), elements(theirs, tag, key));
+    let added: String = their_styles
+        .iter()
+        .filter(|(_, id)| !our_styles.iter().any(|(_, ours)| ours == id))
+        .map(|(range, _)| &theirs[range.clone()])
+        .collect();
     let mut replacements: Vec<(Range<usize>, &str)> = Vec::new();
-    for (range, id) in elements(ours, tag, key) {
+    for (range, id) in our_styles {
         if let Some((theirs_range, _)) = their_styles.iter().find(|(_, their_id)| *their_id == id) {
             replacements.push((range, &theirs[theirs_range.clone()]));
         }
     }
-    if let Some((theirs_range, _)) = their_default
-        && let Some((range, _)) =
-            elements(ours, default, default_key).into_iter().find(|(_, id)| id.is_empty() || id == "paragraph")
+    // the default of paragraphs (ODT), or the only defaults there are (DOCX)
+    let paragraph_default =
+        |xml: &str| elements(xml, default, default_key).into_iter().find(|(_, id)| id.is_empty() || id == "paragraph");
+    if let Some((theirs_range, _)) = paragraph_default(theirs)
+        && let Some((range, _)) = paragraph_default(ours)
     {
         replacements.push((range, &theirs[theirs_range]));
     }

@@ -225,11 +225,6 @@ impl Renderers {
         Ok(Renderers { templates, design: settings.design.clone(), renderers })
     }
 
-    /// The design the documents take.
-    pub fn design(&self) -> &std::sync::Arc<crate::design::Design> {
-        &self.design
-    }
-
     /// The template set the renderers were compiled from.
     pub fn templates(&self) -> &TemplateSet {
         &self.templates

@@ -40,18 +40,20 @@ fn keep_next(keep: bool) -> &'static str {
     if keep { "<w:keepNext/>" } else { "" }
 }
 
-/// A paragraph of one style holding `text`.
-fn para(out: &mut String, style: &str, text: &str, keep: bool) {
-    let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{}</w:pPr>"#, keep_next(keep));
+/// A paragraph of one style holding `text`; `ppr` are its other paragraph
+/// properties (`<w:keepNext/>`, an alignment).
+fn para(out: &mut String, style: &str, text: &str, ppr: &str) {
+    let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>"#);
     run(out, text, false);
     out.push_str("</w:p>");
 }
 
-fn fact(out: &mut String, f: &Fact, keep: bool) {
-    if keep {
-        out.push_str("<w:p><w:pPr><w:keepNext/></w:pPr>");
-    } else {
+/// A label in bold and its value; `ppr` as for [`para`].
+fn fact(out: &mut String, f: &Fact, ppr: &str) {
+    if ppr.is_empty() {
         out.push_str("<w:p>");
+    } else {
+        let _ = write!(out, "<w:p><w:pPr>{ppr}</w:pPr>");
     }
     run(out, &format!("{}:", f.label), true);
     run(out, &format!(" {}", f.value), false);
@@ -141,7 +143,7 @@ fn bookmark(n: usize) -> String {
 /// The table of contents: a TOC field whose result already lists the headings,
 /// so LibreOffice shows it as is and Word fills in the page numbers.
 fn toc(out: &mut String, doc: &Document) {
-    para(out, "TOCHeading", &doc.labels.contents, false);
+    para(out, "TOCHeading", &doc.labels.contents, "");
     let headings: Vec<(usize, u8, &str)> = doc
         .blocks
         .iter()
@@ -176,25 +178,13 @@ fn title_page(out: &mut String, doc: &Document) {
         super::image::logo_paragraph(out, logo, design.title_page.logo);
     }
     let align = design.title_page.title;
-    let jc = if align == Align::Left { String::new() } else { format!(r#"<w:jc w:val="{}"/>"#, align.ooxml()) };
-    let styled = |out: &mut String, style: &str, text: &str| {
-        let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>"#);
-        run(out, text, false);
-        out.push_str("</w:p>");
-    };
-    styled(out, "Title", &doc.meta.title);
+    let jc = if align == Align::Left { String::new() } else { format!(r#"<w:jc w:val="{}"/>"#, align.css()) };
+    para(out, "Title", &doc.meta.title, &jc);
     if let Some(sub) = &doc.meta.subtitle {
-        styled(out, "Subtitle", sub);
+        para(out, "Subtitle", sub, &jc);
     }
     for f in &doc.meta.facts {
-        if jc.is_empty() {
-            fact(out, f, false);
-        } else {
-            let _ = write!(out, "<w:p><w:pPr>{jc}</w:pPr>");
-            run(out, &format!("{}:", f.label), true);
-            run(out, &format!(" {}", f.value), false);
-            out.push_str("</w:p>");
-        }
+        fact(out, f, &jc);
     }
 }
 
@@ -231,10 +221,10 @@ pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Res
                 run(&mut out, text, false);
                 let _ = write!(out, r#"<w:bookmarkEnd w:id="{heading_no}"/></w:p>"#);
             }
-            Block::Paragraph { text } => para(&mut out, "Normal", text, kept(0, 1)),
+            Block::Paragraph { text } => para(&mut out, "Normal", text, keep_next(kept(0, 1))),
             Block::Text { paragraphs } => {
                 for (i, p) in paragraphs.iter().enumerate() {
-                    para(&mut out, "Normal", &p.join("\n"), kept(i, paragraphs.len()));
+                    para(&mut out, "Normal", &p.join("\n"), keep_next(kept(i, paragraphs.len())));
                 }
             }
             Block::Placeholder { label, hint } => {
@@ -245,7 +235,7 @@ pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Res
             }
             Block::Facts { items } => {
                 for (i, f) in items.iter().enumerate() {
-                    fact(&mut out, f, kept(i, items.len()));
+                    fact(&mut out, f, keep_next(kept(i, items.len())));
                 }
             }
             Block::List { items } => list(&mut out, items),

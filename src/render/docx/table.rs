@@ -1,12 +1,12 @@
 //! Tables in word/document.xml: column widths that break no word, the type
 //! size, borders, fills and the repeated header row.
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::body::run;
 use crate::context::Column;
 use crate::design::Design;
+use crate::render::glue_units;
 
 /// The fill of a total row (the other fills come from the design).
 pub(crate) const TOTAL_FILL: &str = "F2F2F2";
@@ -106,11 +106,6 @@ fn word_width(word: &str, half_points: u32, bold: bool) -> u32 {
     dxa(word_units(word, bold), half_points)
 }
 
-/// A cell's text as it is set: see [`crate::render::glue_units`].
-pub(crate) fn cell_text(text: &str) -> Cow<'_, str> {
-    crate::render::glue_units(text)
-}
-
 /// The words of a cell's text: what a line may break between.
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() && c != '\u{a0}').filter(|w| !w.is_empty())
@@ -119,7 +114,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Per column, its widest word (the bold header or a cell), in 1/2048 em:
 /// measured once per table, whatever size it is then set in.
 fn widest_words(columns: &[Column], rows: &[Vec<String>]) -> Vec<u64> {
-    let widest = |text: &str, bold: bool| words(&cell_text(text)).map(|w| word_units(w, bold)).max().unwrap_or(0);
+    let widest = |text: &str, bold: bool| words(&glue_units(text)).map(|w| word_units(w, bold)).max().unwrap_or(0);
     columns
         .iter()
         .enumerate()
@@ -262,7 +257,8 @@ fn cell(out: &mut String, width: u32, text: &str, style: &CellStyle<'_>) {
         out.push_str(r#"<w:jc w:val="right"/>"#);
     }
     out.push_str("</w:pPr>");
-    run(out, &cell_text(text), style.bold);
+    // `run` joins a number and its unit, as the widths above measured them
+    run(out, text, style.bold);
     out.push_str("</w:p></w:tc>");
 }
 
@@ -539,10 +535,10 @@ mod tests {
 
     #[test]
     fn a_unit_stays_with_its_number() {
-        assert_eq!(cell_text("1.450.000 €"), "1.450.000\u{a0}€");
-        assert_eq!(cell_text("48 % (2022)"), "48\u{a0}% (2022)");
-        assert_eq!(cell_text("Z2.1, Z3"), "Z2.1, Z3");
-        assert_eq!(cell_text("Anteil in %"), "Anteil in %");
+        assert_eq!(glue_units("1.450.000 €"), "1.450.000\u{a0}€");
+        assert_eq!(glue_units("48 % (2022)"), "48\u{a0}% (2022)");
+        assert_eq!(glue_units("Z2.1, Z3"), "Z2.1, Z3");
+        assert_eq!(glue_units("Anteil in %"), "Anteil in %");
         assert_eq!(words("1.450.000\u{a0}€ pro Jahr").collect::<Vec<_>>(), ["1.450.000\u{a0}€", "pro", "Jahr"]);
     }
 

@@ -36,10 +36,10 @@ pub(super) fn content(doc: &Document) -> String {
                 push(&mut body, text);
                 body.push_str("</text:h>");
             }
-            Block::Paragraph { text } => para(&mut body, text, kept(0, 1)),
+            Block::Paragraph { text } => para(&mut body, self::body(kept(0, 1)), text),
             Block::Text { paragraphs } => {
                 for (i, p) in paragraphs.iter().enumerate() {
-                    para(&mut body, &p.join("\n"), kept(i, paragraphs.len()));
+                    para(&mut body, self::body(kept(i, paragraphs.len())), &p.join("\n"));
                 }
             }
             Block::Placeholder { label, hint } => {
@@ -51,7 +51,7 @@ pub(super) fn content(doc: &Document) -> String {
             }
             Block::Facts { items } => {
                 for (i, f) in items.iter().enumerate() {
-                    fact(&mut body, f, kept(i, items.len()));
+                    fact(&mut body, f, self::body(kept(i, items.len())));
                 }
             }
             Block::List { items } => list(&mut body, items),
@@ -110,15 +110,21 @@ fn title_styles(design: &Design) -> String {
     out
 }
 
-/// A paragraph of body text, kept with the next one if `keep`.
-fn para(out: &mut String, text: &str, keep: bool) {
-    let _ = write!(out, r#"<text:p text:style-name="{}">"#, if keep { "Keep" } else { "Standard" });
+/// The style of body text, kept with the next paragraph if `keep`.
+fn body(keep: bool) -> &'static str {
+    if keep { "Keep" } else { "Standard" }
+}
+
+/// A paragraph of `style` holding `text`.
+fn para(out: &mut String, style: &str, text: &str) {
+    let _ = write!(out, r#"<text:p text:style-name="{style}">"#);
     push(out, text);
     out.push_str("</text:p>");
 }
 
-fn fact(out: &mut String, f: &Fact, keep: bool) {
-    let _ = write!(out, r#"<text:p text:style-name="{}">"#, if keep { "Keep" } else { "Standard" });
+/// A label in bold and its value, in a paragraph of `style`.
+fn fact(out: &mut String, f: &Fact, style: &str) {
+    let _ = write!(out, r#"<text:p text:style-name="{style}">"#);
     push_bold(out, &format!("{}:", f.label));
     push(out, &format!(" {}", f.value));
     out.push_str("</text:p>");
@@ -167,19 +173,12 @@ fn title_page(out: &mut String, doc: &Document) {
     if let Some(logo) = &doc.design.logo {
         super::image::logo_paragraph(out, logo);
     }
-    out.push_str(r#"<text:p text:style-name="TitleFirst">"#);
-    push(out, &doc.meta.title);
-    out.push_str("</text:p>");
+    para(out, "TitleFirst", &doc.meta.title);
     if let Some(sub) = &doc.meta.subtitle {
-        out.push_str(r#"<text:p text:style-name="SubtitleAligned">"#);
-        push(out, sub);
-        out.push_str("</text:p>");
+        para(out, "SubtitleAligned", sub);
     }
     for f in &doc.meta.facts {
-        out.push_str(r#"<text:p text:style-name="FactAligned">"#);
-        push_bold(out, &format!("{}:", f.label));
-        push(out, &format!(" {}", f.value));
-        out.push_str("</text:p>");
+        fact(out, f, "FactAligned");
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::text::{push, push_bold};
 use crate::context::Column;
 use crate::design::Design;
-use crate::render::docx::table::{COMPACT_MARGIN, Plan, TOTAL_FILL, TableSize, cell_text, plan};
+use crate::render::docx::table::{COMPACT_MARGIN, Plan, TOTAL_FILL, TableSize, plan};
 
 /// What a table shows besides its cells.
 #[derive(Clone, Copy, Debug, Default)]
@@ -187,9 +187,9 @@ fn cell(out: &mut String, style: &str, para: &str, text: &str, bold: bool) {
         r#"<table:table-cell table:style-name="{style}" office:value-type="string"><text:p text:style-name="{para}">"#
     );
     if bold {
-        push_bold(out, &cell_text(text));
+        push_bold(out, text);
     } else {
-        push(out, &cell_text(text));
+        push(out, text);
     }
     out.push_str("</text:p></table:table-cell>");
 }

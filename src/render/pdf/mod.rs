@@ -93,19 +93,23 @@ fn convert(office: &Path, odt: &[u8]) -> Result<Vec<u8>> {
     std::fs::write(&script, SCRIPT).context("cannot write the conversion script")?;
     std::fs::write(&source, odt).context("cannot write the ODT for LibreOffice")?;
     let candidates = pythons(office);
-    let Some(first) = candidates.first() else {
+    if candidates.is_empty() {
         bail!("cannot make a PDF: no python3 to run LibreOffice's conversion; {INSTALL}");
-    };
+    }
+    let profile = dir.path().join("profile");
+    let args = [script.as_path(), office, &profile, &source, &target];
+    let mut converted = false;
     for python in &candidates {
-        let args = [script.as_path(), office, &dir.path().join("profile"), &source, &target];
-        match run(python, &args)? {
-            Ran::Done => break,
-            Ran::NoUno if python != candidates.last().unwrap_or(first) => continue,
-            Ran::NoUno => bail!(
-                "cannot make a PDF: {} has no LibreOffice `uno` module; install it (Debian/Ubuntu: apt install python3-uno)",
-                candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-            ),
+        if let Ran::Done = run(python, &args)? {
+            converted = true;
+            break;
         }
+    }
+    if !converted {
+        bail!(
+            "cannot make a PDF: {} has no LibreOffice `uno` module; install it (Debian/Ubuntu: apt install python3-uno)",
+            candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
     }
     let pdf = std::fs::read(&target).context("cannot make a PDF: LibreOffice wrote none")?;
     if !pdf.starts_with(b"%PDF-") {
