@@ -16,6 +16,7 @@ pub mod diff;
 pub mod figures;
 pub mod german;
 pub mod i18n;
+pub mod image;
 pub mod interview;
 pub mod model;
 pub mod output;

@@ -34,6 +34,28 @@ pub fn example(name: &str) -> Option<String> {
     Examples::get(&format!("{name}.toml")).and_then(|f| String::from_utf8(f.data.into_owned()).ok())
 }
 
+/// The images a bundled example names (`images/…`), to be written beside
+/// `file` as the example has them; an image already there with the same
+/// bytes is left as it is.
+pub(crate) fn example_images(text: &str, file: &std::path::Path) -> Result<Vec<OutputFile>> {
+    let checked = crate::model::Checked::from_source("example", text.to_string(), Default::default());
+    let Some(strategy) = &checked.strategy else { return Ok(Vec::new()) };
+    let dir = file.parent().unwrap_or(std::path::Path::new(""));
+    let mut out = Vec::new();
+    for entry in crate::model::images::entries(strategy) {
+        let bytes = Examples::get(entry.file)
+            .ok_or_else(|| anyhow!("the bundled example names {}, which is not bundled", entry.file))?
+            .data
+            .into_owned();
+        let path = dir.join(entry.file);
+        if std::fs::read(&path).is_ok_and(|there| there == bytes) {
+            continue;
+        }
+        out.push(OutputFile { path, bytes });
+    }
+    Ok(out)
+}
+
 /// The starter file in `lang` (comments, headings, sample values), naming
 /// `file` in its comments.
 pub fn starter(templates: &TemplateSet, file: &str, lang: Lang) -> Result<String> {
@@ -109,11 +131,26 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
         None => starter(&TemplateSet::builtin(), &shown, args.lang.unwrap_or_default())?,
     };
     if to_stdout {
+        if let Some(name) = &args.example
+            && example_images(&text, std::path::Path::new("")).is_ok_and(|i| !i.is_empty())
+        {
+            eprintln!(
+                "note: the example names images, which standard output cannot carry; to get them too: strategiekit init --example {name} {name}.toml"
+            );
+        }
         super::to_stdout(text)?;
         return Ok(ExitCode::Ok);
     }
-    write_atomic(&OutputFile { path: args.file.clone(), bytes: text.into_bytes() }, args.force)?;
-    eprintln!("wrote {}", args.file.display());
+    let images = match &args.example {
+        Some(_) => example_images(&text, &args.file)?,
+        None => Vec::new(),
+    };
+    let mut files = vec![OutputFile { path: args.file.clone(), bytes: text.into_bytes() }];
+    files.extend(images);
+    crate::output::write_all(&files, args.force)?;
+    for file in &files {
+        eprintln!("wrote {}", file.path.display());
+    }
     if args.example.is_none() {
         write_schema(&args.file, args.force)?;
     }

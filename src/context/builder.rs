@@ -94,6 +94,27 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Appends an image of the input, once it has been read (a model checked
+    /// without its folder has none, and shows none).
+    pub(super) fn picture(&mut self, picture: &Option<crate::model::Picture>) {
+        let Some(p) = picture else { return };
+        let Some(image) = &p.image else { return };
+        let images = self.blocks.iter().filter(|b| matches!(b, Block::Image { .. }));
+        let (number, captioned) = images.fold((1, 1), |(n, c), b| match b {
+            Block::Image { caption, .. } => (n + 1, c + usize::from(caption.is_some())),
+            _ => (n, c),
+        });
+        let caption = nonblank(&p.caption).map(|c| format!("{} {captioned}: {c}", self.labels.figure));
+        self.blocks.push(Block::Image {
+            number,
+            alt: p.alt.as_deref().unwrap_or_default().trim().to_string(),
+            caption,
+            media_type: image.kind.media_type(),
+            pixels: image.pixels,
+            image: image.clone(),
+        });
+    }
+
     /// Appends labelled values, unless there are none.
     pub(super) fn facts(&mut self, items: Vec<Fact>) {
         if !items.is_empty() {

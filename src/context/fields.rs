@@ -27,6 +27,7 @@ impl<'a> Builder<'a> {
             if let Some(d) = nonblank(&f.description) {
                 self.text(d);
             }
+            self.picture(&f.image);
             let facts = self.field_goals_fact(f).into_iter().collect();
             self.facts(facts);
             let measures = self.measures_of(f);

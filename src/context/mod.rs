@@ -197,6 +197,22 @@ pub enum Block {
         /// The last row is a total.
         total_row: bool,
     },
+    /// An image from the input with its alternative text, and its caption if it has one.
+    Image {
+        /// The image's number in the document, from 1 (it names the image's part in DOCX and ODT).
+        number: usize,
+        /// What it shows, for those who cannot see it.
+        alt: String,
+        /// "Abbildung 1: …", when the input gives a caption (numbered among the captioned images).
+        caption: Option<String>,
+        /// `image/png` or `image/jpeg`.
+        media_type: &'static str,
+        /// Width and height in pixels.
+        pixels: (u32, u32),
+        /// The image, shown to templates and in JSON as its `data:` URI (`src`).
+        #[serde(rename = "src", serialize_with = "data_uri")]
+        image: std::sync::Arc<crate::image::Image>,
+    },
     /// The roadmap of measures by year (Gantt in Markdown, a table elsewhere).
     Roadmap {
         /// Chart title.
@@ -208,6 +224,11 @@ pub enum Block {
         /// Table rows.
         rows: Vec<Vec<String>>,
     },
+}
+
+/// An image as its `data:` URI.
+fn data_uri<S: serde::Serializer>(image: &std::sync::Arc<crate::image::Image>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&image.data_uri())
 }
 
 /// Builds the document for `profile`.

@@ -11,6 +11,7 @@ impl Builder<'_> {
         if let Some(text) = nonblank(&v.vision) {
             self.text(text);
         }
+        self.picture(&v.image);
         if let Some(narrative) = nonblank(&v.narrative) {
             self.heading(self.item_level + 1, self.labels.narrative.clone(), "narrative");
             self.text(narrative);

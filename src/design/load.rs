@@ -6,11 +6,9 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow};
 
+use super::Design;
 use super::reference::Reference;
-use super::{Design, Image, ImageKind};
-
-/// The most a logo may have: 8 MiB.
-const MAX_LOGO: u64 = 8 * 1024 * 1024;
+use crate::image::{Image, ImageError};
 
 /// The design of a build: the design file at `file` (the built-in design
 /// without one), with the reference document `reference` if one is given
@@ -52,27 +50,17 @@ pub fn load(path: &Path) -> Result<Design> {
     Ok(design)
 }
 
-/// Reads a PNG or JPEG at `file` and its size in pixels.
+/// Reads the logo at `file`, saying what is wrong with it in the design's words.
 fn read_image(file: &Path) -> std::result::Result<Image, String> {
     let shown = file.display();
-    let meta = std::fs::metadata(file).map_err(|e| {
-        format!("cannot read the logo {shown}: {e}; give a PNG or JPEG file relative to the design file")
-    })?;
-    if !meta.is_file() || meta.len() > MAX_LOGO {
-        return Err(format!("the logo {shown} is not a file of at most 8 MiB; give a PNG or JPEG file"));
-    }
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read the logo {shown}: {e}"))?;
-    let kind = match imagesize::image_type(&bytes) {
-        Ok(imagesize::ImageType::Png) => ImageKind::Png,
-        Ok(imagesize::ImageType::Jpeg) => ImageKind::Jpeg,
-        _ => return Err(format!("the logo {shown} is not a PNG or JPEG image; convert it, e.g. to PNG")),
-    };
-    let size = imagesize::blob_size(&bytes).map_err(|e| format!("the logo {shown} cannot be measured: {e}"))?;
-    let (w, h) = (u32::try_from(size.width).unwrap_or(0), u32::try_from(size.height).unwrap_or(0));
-    if w == 0 || h == 0 {
-        return Err(format!("the logo {shown} has no pixels"));
-    }
-    Ok(Image { bytes, kind, pixels: (w, h) })
+    Image::read(file).map_err(|e| match e {
+        ImageError::Unreadable(e) => {
+            format!("cannot read the logo {shown}: {e}; give a PNG or JPEG file relative to the design file")
+        }
+        ImageError::NotAFile => format!("the logo {shown} is not a file of at most 8 MiB; give a PNG or JPEG file"),
+        ImageError::NotPngOrJpeg => format!("the logo {shown} is not a PNG or JPEG image; convert it, e.g. to PNG"),
+        ImageError::NoPixels => format!("the logo {shown} has no pixels"),
+    })
 }
 
 /// Line and column (both from 1, columns in characters) of byte `offset` in `source`.

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::image::{Image, ImageKind};
 pub use load::{for_build, load};
 
 /// The built-in design, as `design export` writes it.
@@ -104,44 +105,6 @@ pub struct Logo {
     /// The image, read when the design is loaded.
     #[serde(skip)]
     pub image: Option<Image>,
-}
-
-/// An image read from disk.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Image {
-    /// The file's bytes.
-    pub bytes: Vec<u8>,
-    /// `png` or `jpeg`.
-    pub kind: ImageKind,
-    /// Width and height in pixels.
-    pub pixels: (u32, u32),
-}
-
-/// The image formats every output takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImageKind {
-    /// PNG.
-    Png,
-    /// JPEG.
-    Jpeg,
-}
-
-impl ImageKind {
-    /// The file extension in packages.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ImageKind::Png => "png",
-            ImageKind::Jpeg => "jpeg",
-        }
-    }
-
-    /// The media type.
-    pub fn media_type(self) -> &'static str {
-        match self {
-            ImageKind::Png => "image/png",
-            ImageKind::Jpeg => "image/jpeg",
-        }
-    }
 }
 
 impl Logo {
@@ -398,6 +361,26 @@ impl Design {
     /// Whether this is the built-in design (then the HTML needs no design CSS).
     pub fn is_default(&self) -> bool {
         *self == Design::default()
+    }
+
+    /// The width of the text area in centimetres.
+    pub fn text_width_cm(&self) -> f32 {
+        self.text_width_dxa() as f32 * 2.54 / 1440.0
+    }
+
+    /// The design with `logo` when it has none of its own (the input's logo
+    /// shows unless the design file brings one).
+    pub fn or_logo(self: &std::sync::Arc<Self>, logo: Option<&crate::model::Logo>) -> std::sync::Arc<Self> {
+        let (Some(logo), None) = (logo, &self.logo) else { return self.clone() };
+        let (Some(image), Some(alt)) = (&logo.image, &logo.alt) else { return self.clone() };
+        let mut design = Design::clone(self);
+        design.logo = Some(Logo {
+            file: toml::Spanned::new(0..0, PathBuf::from(&logo.file)),
+            alt: toml::Spanned::new(0..0, alt.trim().to_string()),
+            width_cm: Logo::default_width(),
+            image: Some(Image::clone(image)),
+        });
+        std::sync::Arc::new(design)
     }
 
     /// The width of the text area in dxa (A4 less the side margins).

@@ -126,11 +126,20 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool)
     Ok(())
 }
 
-/// Reads `--from`, which must pass `check` without errors.
-fn load_from(path: &Path) -> Result<Strategy> {
+/// Reads `--from`, which must pass `check` without errors; its images'
+/// relative paths are rewritten to start from the folder of `out`.
+fn load_from(path: &Path, out: &Path) -> Result<Strategy> {
     let checked = Checked::from_path(path, CheckOptions::default())?;
     match checked.valid() {
-        Some(s) => Ok(s.clone()),
+        Some(s) => {
+            let mut s = s.clone();
+            crate::model::images::rebase(
+                &mut s,
+                path.parent().unwrap_or(Path::new("")),
+                out.parent().unwrap_or(Path::new("")),
+            );
+            Ok(s)
+        }
         None => anyhow::bail!(
             "{} has errors; fix them first (strategiekit check {}):\n{}",
             path.display(),
@@ -149,7 +158,7 @@ pub fn interview(p: &mut dyn Prompter, options: &Options) -> Result<Ending> {
 /// The old answers of `--from` (read once) and the language of the questions:
 /// `--lang`, else that of `--from`, else German.
 fn prepare(options: &Options) -> Result<(Option<Strategy>, Lang)> {
-    let from = options.from.as_deref().map(load_from).transpose()?;
+    let from = options.from.as_deref().map(|from| load_from(from, &options.out)).transpose()?;
     let lang = options.lang.or(from.as_ref().map(|s| s.document.language)).unwrap_or_default();
     Ok((from, lang))
 }

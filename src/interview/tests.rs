@@ -141,6 +141,16 @@ fn options(dir: &tempfile::TempDir, from: Option<std::path::PathBuf>) -> Options
     Options { out: dir.path().join("strategy.toml"), from, lang: None }
 }
 
+/// Writes the bundled example `name` to `path`, with the images it names beside it.
+fn write_example(name: &str, path: &Path) {
+    let text = crate::cmd::init::example(name).expect("example");
+    for file in crate::cmd::init::example_images(&text, path).expect("images") {
+        std::fs::create_dir_all(file.path.parent().expect("folder")).expect("mkdir");
+        std::fs::write(&file.path, &file.bytes).expect("write image");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
 fn checked(path: &Path) -> Checked {
     Checked::from_path(path, CheckOptions::default()).expect("readable")
 }
@@ -182,7 +192,7 @@ fn enter_everywhere_from_each_example_gives_the_same_model() {
     for name in crate::cmd::init::names() {
         let dir = tempfile::tempdir().expect("tempdir");
         let old = dir.path().join("old.toml");
-        std::fs::write(&old, crate::cmd::init::example(&name).expect("example")).expect("write");
+        write_example(&name, &old);
         let o = options(&dir, Some(old.clone()));
         let mut script = Script::new(Vec::new());
         assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written, "{name}");
@@ -327,7 +337,7 @@ fn an_existing_file_is_not_replaced_without_consent() {
 fn removing_a_goal_removes_its_references() {
     let dir = tempfile::tempdir().expect("tempdir");
     let old = dir.path().join("old.toml");
-    std::fs::write(&old, crate::cmd::init::example("ulm").expect("example")).expect("write");
+    write_example("ulm", &old);
     let o = options(&dir, Some(old.clone()));
     let before = checked(&old).strategy.expect("model");
     let first = before.goals[0].id.clone();
@@ -544,7 +554,7 @@ fn before_writing_a_warning_leads_to_the_question_that_fixes_it() {
 fn a_measure_is_changed_from_the_overview_in_a_few_steps() {
     let dir = tempfile::tempdir().expect("tempdir");
     let old = dir.path().join("old.toml");
-    std::fs::write(&old, crate::cmd::init::example("myk10").expect("example")).expect("write");
+    write_example("myk10", &old);
     let o = options(&dir, Some(old.clone()));
     let before = checked(&old).strategy.expect("model");
     let direct = flow::steps().len();
@@ -569,7 +579,7 @@ fn a_measure_is_changed_from_the_overview_in_a_few_steps() {
 fn partners_are_chosen_from_the_actors_and_new_ones_typed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let old = dir.path().join("old.toml");
-    std::fs::write(&old, crate::cmd::init::example("ulm").expect("example")).expect("write");
+    write_example("ulm", &old);
     let o = options(&dir, Some(old.clone()));
     let before = checked(&old).strategy.expect("model");
     assert!(before.actors.len() > 1, "ulm names actors");

@@ -4,6 +4,7 @@
 pub mod coverage;
 mod date;
 pub mod diagnostic;
+pub mod images;
 mod known_ids;
 mod line_index;
 pub mod load;
@@ -85,12 +86,26 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// Reads and checks `source`.
+    /// Reads and checks `source`; its images are not read (see [`Checked::from_path`]).
     pub fn from_source(name: impl Into<String>, source: String, options: CheckOptions) -> Checked {
+        Checked::from_source_in(name, source, options, None)
+    }
+
+    /// Reads and checks `source`, and reads its images from the folder `base`, if given.
+    pub fn from_source_in(
+        name: impl Into<String>,
+        source: String,
+        options: CheckOptions,
+        base: Option<&Path>,
+    ) -> Checked {
         let text = source.strip_prefix('\u{feff}').unwrap_or(&source);
-        let (strategy, mut diagnostics, sources) = load::parse(text);
-        if let Some(s) = &strategy {
-            for mut d in validate::validate(s, &sources, options) {
+        let (mut strategy, mut diagnostics, sources) = load::parse(text);
+        if let Some(s) = &mut strategy {
+            let mut found = validate::validate(s, &sources, options);
+            if let Some(base) = base {
+                found.extend(images::read(s, base, &sources));
+            }
+            for mut d in found {
                 // the model may lack elements the structural check left out
                 let path = sources.to_file(&d.path);
                 if path != d.path {
@@ -110,10 +125,15 @@ impl Checked {
         Checked { name: name.into(), source, lines, strategy, diagnostics }
     }
 
-    /// Reads and checks the file at `path` (`-` is stdin).
+    /// Reads and checks the file at `path` (`-` is stdin) and reads its
+    /// images, relative to the file's folder (stdin: the current folder).
     pub fn from_path(path: &Path, options: CheckOptions) -> anyhow::Result<Checked> {
         use anyhow::Context as _;
         let limit = options.max_input();
+        let base = match path.parent() {
+            Some(dir) if path.as_os_str() != "-" => dir.to_path_buf(),
+            _ => std::path::PathBuf::new(),
+        };
         let (name, bytes) = if path.as_os_str() == "-" {
             let bytes = read_limited(std::io::stdin(), limit, "standard input")?;
             ("<stdin>".to_string(), bytes)
@@ -127,7 +147,7 @@ impl Checked {
             (name, bytes)
         };
         Ok(match String::from_utf8(bytes) {
-            Ok(source) => Checked::from_source(name, source, options),
+            Ok(source) => Checked::from_source_in(name, source, options, Some(&base)),
             Err(e) => Checked::not_utf8(name, e),
         })
     }

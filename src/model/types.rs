@@ -5,7 +5,9 @@
 //! with the catalogue's ids and that the structural check walks.
 
 use super::Date;
+use crate::image::Image;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -72,6 +74,45 @@ pub struct Municipality {
     /// Member towns of an association or district.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// The logo or coat of arms on the title page (a design file's logo takes precedence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<Logo>,
+}
+
+/// `municipality.logo`: a PNG or JPEG file with its alternative text.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// The image file, relative to the input file's folder.
+    #[schemars(length(min = 1))]
+    pub file: String,
+    /// What it shows, for those who cannot see it (required; `check` says so when it is missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// The image, once read (by [`super::Checked::from_path`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub image: Option<Arc<Image>>,
+}
+
+/// An image in the text (a Zielbild): a PNG or JPEG file with its
+/// alternative text and an optional caption.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Picture {
+    /// The image file, relative to the input file's folder.
+    #[schemars(length(min = 1))]
+    pub file: String,
+    /// What it shows, for those who cannot see it (required; `check` says so when it is missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// The caption below it, numbered as a figure ("Abbildung 1: …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// The image, once read (by [`super::Checked::from_path`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub image: Option<Arc<Image>>,
 }
 
 /// `municipality.kind`.
@@ -200,6 +241,9 @@ pub struct Vision {
     /// Guiding principles (Leitbilder).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub guiding_principles: Vec<String>,
+    /// The Zielbild: an image of the vision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Picture>,
 }
 
 /// `[[goals]]`.
@@ -271,6 +315,9 @@ pub struct Field {
     /// Goals the field serves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<String>,
+    /// An image of the field of action (its Zielbild).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Picture>,
 }
 
 /// `[[measures]]`.

@@ -87,6 +87,7 @@ pub fn validate(s: &Strategy, sources: &SourceMap<'_>, options: CheckOptions) ->
     rules.references(&goal_ids, &field_ids);
     rules.goal_cycles();
     rules.periods();
+    rules.alt_texts();
     rules.goal_warnings();
     rules.measure_warnings();
     rules.strategy_warnings(options);
@@ -357,6 +358,22 @@ impl Rules<'_, '_> {
 }
 
 impl Rules<'_, '_> {
+    /// Every image has an alternative text: an error at its `alt` when it is
+    /// blank, at the image's table when there is none.
+    fn alt_texts(&mut self) {
+        for super::images::ImageEntry { path, alt, .. } in super::images::entries(self.strategy) {
+            match alt {
+                Some(alt) if !alt.trim().is_empty() => {}
+                // named as the image, shown at its blank `alt`
+                Some(_) => {
+                    let span = self.sources.span(&format!("{path}.alt"));
+                    self.out.push(Diagnostic::error(path, span, Message::NoAltText));
+                }
+                None => self.error(&path, Message::NoAltText),
+            }
+        }
+    }
+
     /// Every text value with a word longer than a line can hold.
     fn long_words(&mut self) {
         let Ok(tree) = serde_json::to_value(self.strategy) else { return };

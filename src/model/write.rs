@@ -51,6 +51,14 @@ fn variant<T: Serialize>(v: &T) -> String {
     }
 }
 
+/// An image as an inline table: `{ file = "…", alt = "…", caption = "…" }`.
+fn image(file: &str, alt: &Option<String>, caption: &Option<String>) -> String {
+    let mut pairs = vec![format!("file = {}", string(file))];
+    pairs.extend(alt.as_deref().map(|a| format!("alt = {}", string(a))));
+    pairs.extend(caption.as_deref().map(|c| format!("caption = {}", string(c))));
+    format!("{{ {} }}", pairs.join(", "))
+}
+
 fn strings<S: AsRef<str>>(items: &[S]) -> String {
     let parts: Vec<String> = items.iter().map(|i| string(i.as_ref())).collect();
     format!("[{}]", parts.join(", "))
@@ -118,6 +126,9 @@ impl Writer {
         }
         self.opt("population", m.population);
         self.list("members", &m.members);
+        if let Some(logo) = &m.logo {
+            self.key("logo", image(&logo.file, &logo.alt, &None));
+        }
     }
 
     fn document(&mut self, s: &Strategy) {
@@ -169,7 +180,8 @@ impl Writer {
             && v.mission.is_none()
             && v.narrative.is_none()
             && v.keywords.is_empty()
-            && v.guiding_principles.is_empty();
+            && v.guiding_principles.is_empty()
+            && v.image.is_none();
         if empty {
             return;
         }
@@ -180,6 +192,9 @@ impl Writer {
         self.opt_str("narrative", &v.narrative);
         self.list("keywords", &v.keywords);
         self.list("guiding_principles", &v.guiding_principles);
+        if let Some(p) = &v.image {
+            self.key("image", image(&p.file, &p.alt, &p.caption));
+        }
     }
 
     fn goals(&mut self, s: &Strategy) {
@@ -222,6 +237,9 @@ impl Writer {
             self.opt_str("description", &f.description);
             let goals: Vec<&str> = f.goals.iter().map(|g| g.as_str()).collect();
             self.list("goals", &goals);
+            if let Some(p) = &f.image {
+                self.key("image", image(&p.file, &p.alt, &p.caption));
+            }
         }
     }
 

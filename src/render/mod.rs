@@ -235,7 +235,7 @@ impl Renderers {
     pub fn render(&self, strategy: &Strategy, profile: Profile, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
         let labels = self.templates.labels().get(strategy.document.language);
         let mut document = context::build(strategy, profile, labels);
-        document.design = self.design.clone();
+        document.design = self.design.or_logo(strategy.municipality.logo.as_ref());
         self.render_input(&Input::new(Some(strategy), &document), formats)
     }
 

@@ -30,6 +30,11 @@ fn the_starter_passes_check_and_so_does_every_commented_key() {
         .map(|l| l.replace("= \"\"", "= \"Text\"") + "\n")
         .collect();
     std::fs::write(dir.path().join("full.toml"), &uncommented).expect("written");
+    // the images the starter names, beside it
+    let images = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/images");
+    for name in ["wappen.png", "zielbild.png"] {
+        std::fs::copy(images.join("ulm-zielbild.png"), dir.path().join(name)).expect("image");
+    }
     let check = run_in(dir.path(), &["check", "full.toml"]);
     let err = stderr(&check);
     assert_eq!(code(&check), 1, "the uncommented starter refers to goal Z0 on purpose:\n{err}");

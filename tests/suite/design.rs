@@ -207,6 +207,7 @@ fn the_change_log_of_diff_takes_the_design_too() {
     let dir = tempfile::tempdir().expect("dir");
     let ulm = examples_dir().join("ulm.toml");
     std::fs::copy(&ulm, dir.path().join("old.toml")).expect("copy");
+    copy_example_images(dir.path());
     let new = std::fs::read_to_string(&ulm).expect("read").replacen("budget_eur = 1450000", "budget_eur = 1500000", 1);
     std::fs::write(dir.path().join("new.toml"), new).expect("write");
     let design = examples_dir().join("design/ulm.design.toml").to_string_lossy().into_owned();

@@ -300,9 +300,19 @@ fn tables_and_the_paragraphs_introducing_them_keep_together() {
     assert!(before[..3].iter().all(|p| p.contains("<w:keepNext/>")), "{:?}", &before[..3]);
     assert!(before[3].contains(r#"w:val="Heading3""#), "{}", before[3]);
     // a field's description and goals keep with its first measure
-    let before = paragraphs_before(&document, ">Vernetzte Mobilitätsplattform<");
-    let field = before.iter().position(|p| p.contains(">Mobilität<")).expect("the field heading");
+    let before = paragraphs_before(&document, ">Digitales Bürgerservice-Portal<");
+    let field = before.iter().position(|p| p.contains(">Verwaltung<")).expect("the field heading");
     assert!(before[..field].iter().all(|p| p.contains("<w:keepNext/>") || p.contains("Heading")), "{before:?}");
+    // after a field's image, its goals keep with the first measure; the image keeps with its caption
+    let before = paragraphs_before(&document, ">Vernetzte Mobilitätsplattform<");
+    assert!(before[1].contains(r#"<w:pStyle w:val="Heading4"/>"#), "{}", before[1]);
+    assert!(before[2].contains("Ziele:") && before[2].contains("<w:keepNext/>"), "{}", before[2]);
+    assert!(
+        before[3].contains(r#"<w:pStyle w:val="Caption"/>"#) && before[3].contains("Abbildung 2: "),
+        "{}",
+        before[3]
+    );
+    assert!(before[4].contains(r#"<w:pStyle w:val="PictureParagraph"/><w:keepNext/>"#), "{}", before[4]);
 
     for t in tables(&document) {
         let rows: Vec<&str> = t.split("<w:tr>").skip(2).collect();

@@ -8,7 +8,7 @@ use rexpect::process::WaitStatus;
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
 
-use crate::util::{bin, code, examples, run_in, stderr};
+use crate::util::{bin, code, copy_example_images, examples, run_in, stderr};
 
 /// Starts `strategiekit interview ARGS` in a pseudo-terminal in `dir`, with no editor set.
 fn spawn(dir: &Path, args: &[&str]) -> PtySession {
@@ -172,6 +172,7 @@ fn from_every_example_enter_everywhere_gives_an_equal_model() {
     for example in examples() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::copy(&example, dir.path().join("alt.toml")).expect("copy");
+        copy_example_images(dir.path());
         let started = Instant::now();
         let mut p = spawn(dir.path(), &["--from", "alt.toml", "-o", "neu.toml"]);
         let run = press_enter(&mut p, None);

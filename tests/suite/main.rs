@@ -10,6 +10,7 @@ mod design;
 mod docx;
 mod faults;
 mod html;
+mod images;
 mod interop;
 mod interview;
 mod odt;

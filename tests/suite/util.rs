@@ -91,7 +91,21 @@ pub fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
         }
         std::fs::write(path, text).expect("file written");
     }
+    // an example names its images by paths relative to itself
+    if files.iter().any(|(_, text)| text.contains("\"images/")) {
+        copy_example_images(dir.path());
+    }
     dir
+}
+
+/// Copies the bundled examples' images into `dir/images/`.
+pub fn copy_example_images(dir: &Path) {
+    let images = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/images");
+    std::fs::create_dir_all(dir.join("images")).expect("images folder");
+    for entry in std::fs::read_dir(&images).expect("examples/images") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.join("images").join(path.file_name().expect("name"))).expect("image copied");
+    }
 }
 
 /// Standard error as text.

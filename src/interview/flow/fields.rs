@@ -37,7 +37,13 @@ impl Flow<'_> {
                 }
             }
             for id in chosen.iter().filter(|id| !present.contains(id)) {
-                self.s.fields.push(Field { id: id.clone(), title: None, description: None, goals: Vec::new() });
+                self.s.fields.push(Field {
+                    id: id.clone(),
+                    title: None,
+                    description: None,
+                    goals: Vec::new(),
+                    image: None,
+                });
             }
             self.checkpoint()?;
         }
@@ -73,7 +79,7 @@ impl Flow<'_> {
             return Ok(false);
         }
         let i = self.s.fields.len();
-        let field = Field { id: slug(&title), title: Some(title), description: None, goals: Vec::new() };
+        let field = Field { id: slug(&title), title: Some(title), description: None, goals: Vec::new(), image: None };
         self.s.fields.push(field);
         let old = self.s.fields[i].id.clone();
         let label = self.t(&words().short_id);

@@ -200,6 +200,17 @@ impl MeasureKey {
     }
 }
 
+/// What is wrong with a file given as an image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageProblem {
+    /// A directory or another thing that is not a file, or larger than 8 MiB.
+    NotAFile,
+    /// Its bytes are not PNG or JPEG.
+    NotPngOrJpeg,
+    /// Its size cannot be read, or it has no pixels.
+    NoPixels,
+}
+
 /// One finding, with its parameters; see the module docs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -441,6 +452,22 @@ pub enum Message {
     },
     /// no-review-date
     NoReviewDate,
+    /// missing-alt-text
+    NoAltText,
+    /// missing-image
+    ImageUnreadable {
+        /// The file as strategiekit looked for it (relative paths from the input's folder).
+        file: String,
+        /// Why (English, from the operating system).
+        detail: String,
+    },
+    /// invalid-image
+    ImageInvalid {
+        /// The file as strategiekit looked for it.
+        file: String,
+        /// What is wrong with it.
+        problem: ImageProblem,
+    },
     /// review-date-past
     ReviewDatePast {
         /// When the review was due.
@@ -493,6 +520,9 @@ impl Message {
             NoReviewDate => "no-review-date",
             LongWord { .. } => "long-word",
             ReviewDatePast { .. } => "review-date-past",
+            NoAltText => "missing-alt-text",
+            ImageUnreadable { .. } => "missing-image",
+            ImageInvalid { .. } => "invalid-image",
         }
     }
 
@@ -565,6 +595,11 @@ impl Message {
                 due: Date { year: 2024, month: 1, day: 31 },
                 date: Date { year: 2026, month: 11, day: 22 },
             },
+            NoAltText,
+            ImageUnreadable { file: s("bilder/zielbild.png"), detail: s("No such file or directory (os error 2)") },
+            ImageInvalid { file: s("zielbild.svg"), problem: ImageProblem::NotAFile },
+            ImageInvalid { file: s("zielbild.svg"), problem: ImageProblem::NotPngOrJpeg },
+            ImageInvalid { file: s("zielbild.png"), problem: ImageProblem::NoPixels },
         ]
     }
 }

@@ -2,7 +2,9 @@
 //! `src/i18n/diagnostics.toml`; this module picks the entry and supplies its
 //! parameters, formatted for the language (German decimal comma and date).
 
-use super::{Bound, Expected, Found, KeyHint, List, MeasureKey, Message, MissingHelp, Subject, Suggestion, Target};
+use super::{
+    Bound, Expected, Found, ImageProblem, KeyHint, List, MeasureKey, Message, MissingHelp, Subject, Suggestion, Target,
+};
 use super::{TypeHint, latin1};
 use crate::i18n::Entry;
 use crate::i18n::diagnostics::{DiagnosticWords, words};
@@ -150,6 +152,18 @@ pub(super) fn render(m: &Message, lang: Lang, subject: Subject<'_>) -> Text {
         }
         M::NoReviewDate => say.two(&w.no_review_date, &w.no_review_date_help, &[]),
         M::ReviewDatePast { due, date } => review_date_past(&say, *due, *date),
+        M::NoAltText => say.two(&w.no_alt_text, &w.no_alt_text_help, &[]),
+        M::ImageUnreadable { file, detail } => {
+            say.two(&w.image_unreadable, &w.image_unreadable_help, &[("file", file), ("detail", detail)])
+        }
+        M::ImageInvalid { file, problem } => {
+            let message = match problem {
+                ImageProblem::NotAFile => &w.image_not_a_file,
+                ImageProblem::NotPngOrJpeg => &w.image_not_png_or_jpeg,
+                ImageProblem::NoPixels => &w.image_no_pixels,
+            };
+            say.two(message, &w.image_invalid_help, &[("file", file)])
+        }
     };
     (sentence(lang, message), help)
 }

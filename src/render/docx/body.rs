@@ -88,7 +88,11 @@ fn paragraph_lines(block: &Block) -> Option<Vec<usize>> {
         Block::Text { paragraphs } => Some(paragraphs.iter().map(|p| lines(&p.join("\n"))).collect()),
         Block::Facts { items } => Some(items.iter().map(|f| lines(&format!("{}: {}", f.label, f.value))).collect()),
         Block::Placeholder { label, hint } => Some(vec![lines(&format!("{label}: {hint}"))]),
-        Block::Heading { .. } | Block::List { .. } | Block::Table { .. } | Block::Roadmap { .. } => None,
+        Block::Heading { .. }
+        | Block::List { .. }
+        | Block::Table { .. }
+        | Block::Roadmap { .. }
+        | Block::Image { .. } => None,
     }
 }
 
@@ -123,11 +127,14 @@ pub(crate) fn keep_with_next(blocks: &[Block]) -> Vec<usize> {
             continue;
         };
         let Block::Heading { level: sub, .. } = &blocks[next] else { continue };
-        let lines: Option<Vec<Vec<usize>>> = blocks[h + 1..next].iter().map(paragraph_lines).collect();
+        // an image is too tall to keep with: what follows it keeps with the subheading
+        let from =
+            blocks[h + 1..next].iter().rposition(|b| matches!(b, Block::Image { .. })).map_or(h + 1, |i| h + 2 + i);
+        let lines: Option<Vec<Vec<usize>>> = blocks[from..next].iter().map(paragraph_lines).collect();
         let Some(lines) = lines else { continue };
         let short = lines.iter().flatten().all(|n| *n <= INTRO_LINES);
         if sub > level && short && lines.iter().flatten().sum::<usize>() <= INTRO_RUN_LINES {
-            for (i, l) in (h + 1..next).zip(&lines) {
+            for (i, l) in (from..next).zip(&lines) {
                 keep[i] = l.len();
             }
         }
@@ -204,6 +211,7 @@ pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Res
         toc(&mut out, doc);
     }
     let keep = keep_with_next(&doc.blocks);
+    let text_width_cm = doc.design.text_width_cm();
     let mut heading_no = 0;
     for (block, &keep) in doc.blocks.iter().zip(&keep) {
         // the last `keep` of the block's `n` paragraphs keep with the next
@@ -246,6 +254,7 @@ pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Res
             Block::Roadmap { columns, rows, .. } => {
                 table(&mut out, columns, rows, Kind { roadmap: true, ..Kind::default() }, &doc.design)
             }
+            Block::Image { .. } => super::image::image_paragraphs(&mut out, block, text_width_cm),
         }
         if out.len() >= PIECE {
             sink(&out)?;

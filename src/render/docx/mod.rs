@@ -3,7 +3,7 @@
 //! bytes.
 
 mod body;
-mod image;
+pub(crate) mod image;
 mod parts;
 pub(crate) mod table;
 pub(crate) mod xml;
@@ -73,12 +73,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     let design = &doc.design;
     let footer_text = design.footer.as_deref().unwrap_or(&doc.meta.title);
     let their_theme = reference_theme(design);
+    let media = image::media(doc);
     let mut files: Vec<(String, Part)> = vec![
-        ("[Content_Types].xml".into(), Part::Text(parts::content_types(design))),
+        ("[Content_Types].xml".into(), Part::Text(parts::content_types(design, &media))),
         ("_rels/.rels".into(), Part::Text(parts::ROOT_RELS.to_string())),
         ("docProps/core.xml".into(), Part::Text(parts::core(&doc.meta))),
         ("docProps/app.xml".into(), Part::Text(parts::app())),
-        ("word/_rels/document.xml.rels".into(), Part::Text(parts::document_rels(design))),
+        ("word/_rels/document.xml.rels".into(), Part::Text(parts::document_rels(design, &media))),
         (DOCUMENT.into(), Part::Document),
         ("word/styles.xml".into(), Part::Text(styles(doc.meta.lang_tag, design))),
         ("word/settings.xml".into(), Part::Text(parts::settings(doc.meta.lang_tag))),
@@ -90,11 +91,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
     if let Some(text) = &design.header {
         files.push(("word/header1.xml".into(), Part::Text(parts::header(text))));
     }
-    if let Some(logo) = &design.logo
-        && let (Some(part), Some(image)) = (image::logo_part(logo), &logo.image)
-    {
-        files.push((part, Part::Bytes(&image.bytes)));
-    }
+    files.extend(media.iter().map(|m| (m.part.clone(), Part::Bytes(&m.image.bytes))));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         // zlib level 2 instead of the default 6: a batch builds 1.26× faster

@@ -3,9 +3,11 @@
 
 use std::fmt::Write as _;
 
+use super::image::Media;
 use super::xml::esc;
 use crate::context::Meta;
 use crate::design::Design;
+use crate::image::ImageKind;
 
 /// Page and text geometry in twentieths of a point (dxa).
 pub mod geometry {
@@ -35,33 +37,35 @@ const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 /// The relationship id of the header part.
 pub const HEADER_RID: &str = "rId5";
 
-/// [Content_Types].xml: the fixed parts, and the header and the logo's image type when the design has them.
-pub fn content_types(design: &Design) -> String {
-    let mut extra = String::new();
-    if let Some(image) = design.logo.as_ref().and_then(|l| l.image.as_ref()) {
-        let _ = write!(
-            extra,
-            r#"<Default Extension="{}" ContentType="{}"/>"#,
-            image.kind.extension(),
-            image.kind.media_type()
-        );
-    }
-    if design.header.is_some() {
-        extra.push_str(r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#);
-    }
-    if extra.is_empty() {
+/// [Content_Types].xml: the fixed parts, the header when the design has
+/// one, and the type of each kind of picture in `media`.
+pub(super) fn content_types(design: &Design, media: &[Media<'_>]) -> String {
+    let mut kinds: Vec<ImageKind> = media.iter().map(|m| m.image.kind).collect();
+    kinds.sort_by_key(|k| k.extension());
+    kinds.dedup();
+    let header = design.header.is_some();
+    if kinds.is_empty() && !header {
         return CONTENT_TYPES.to_string();
     }
+    let images: String = kinds
+        .iter()
+        .map(|k| format!(r#"<Default Extension="{}" ContentType="{}"/>"#, k.extension(), k.media_type()))
+        .collect();
+    let header = if header {
+        r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#
+    } else {
+        ""
+    };
     // defaults come before overrides, as the schema has them
     let at = CONTENT_TYPES.find("<Override").unwrap_or(CONTENT_TYPES.len());
     let (defaults, overrides) = CONTENT_TYPES.split_at(at);
-    let (image, header) = extra.split_at(extra.find("<Override").unwrap_or(extra.len()));
     let overrides = overrides.replace("</Types>", &format!("{header}</Types>"));
-    format!("{defaults}{image}{overrides}")
+    format!("{defaults}{images}{overrides}")
 }
 
-/// word/_rels/document.xml.rels: the fixed parts, and the header and the logo when the design has them.
-pub fn document_rels(design: &Design) -> String {
+/// word/_rels/document.xml.rels: the fixed parts, the header when the
+/// design has one, and each picture in `media`.
+pub(super) fn document_rels(design: &Design, media: &[Media<'_>]) -> String {
     let mut extra = String::new();
     if design.header.is_some() {
         let _ = write!(
@@ -69,12 +73,12 @@ pub fn document_rels(design: &Design) -> String {
             r#"<Relationship Id="{HEADER_RID}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>"#
         );
     }
-    if let Some(part) = design.logo.as_ref().and_then(super::image::logo_part) {
-        let target = part.trim_start_matches("word/");
+    for m in media {
+        let target = m.part.trim_start_matches("word/");
         let _ = write!(
             extra,
             r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{target}"/>"#,
-            super::image::LOGO_RID
+            m.rid
         );
     }
     DOCUMENT_RELS.replace("</Relationships>", &format!("{extra}</Relationships>"))
@@ -257,6 +261,9 @@ pub fn styles(lang_tag: &str, design: &Design) -> String {
         toc(2),
         toc(3),
         pstyle("Placeholder", "Placeholder", "Normal", r#"<w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="A6A6A6"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:ind w:left="170"/>"#, r#"<w:i/><w:color w:val="595959"/>"#),
+        // not "Figure", which LibreOffice would tag as a figure without alternative text
+        pstyle("PictureParagraph", "Picture Paragraph", "Normal", r#"<w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/>"#, ""),
+        pstyle("Caption", "caption", "Normal", r#"<w:spacing w:after="240"/><w:jc w:val="center"/>"#, r#"<w:i/><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>"#),
         pstyle("ListParagraph", "List Paragraph", "Normal", r#"<w:spacing w:after="60"/><w:ind w:left="720"/><w:contextualSpacing/>"#, ""),
         pstyle("TableText", "Table Text", "Normal", r#"<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>"#, r#"<w:sz w:val="20"/><w:szCs w:val="20"/>"#),
         pstyle("TableHeading", "Table Heading", "TableText", r#"<w:keepNext/>"#, r#"<w:b/><w:color w:val="FFFFFF"/>"#),

@@ -26,6 +26,8 @@ pub(super) fn content(doc: &Document) -> String {
         toc(&mut body, doc);
     }
     let keep = crate::render::docx::keep_with_next(&doc.blocks);
+    let text_width_cm = doc.design.text_width_cm();
+    let mut images = false;
     for (block, &keep) in doc.blocks.iter().zip(&keep) {
         let kept = |i: usize, n: usize| i + keep >= n;
         match block {
@@ -68,13 +70,18 @@ pub(super) fn content(doc: &Document) -> String {
                 let kind = super::table::Kind { roadmap: true, keep: rows.len() <= KEEP_ROWS, ..Default::default() };
                 tables.write(&mut body, columns, rows, kind);
             }
+            Block::Image { .. } => {
+                images = true;
+                super::image::image_paragraphs(&mut body, block, text_width_cm);
+            }
         }
     }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content {NAMESPACES}><office:automatic-styles>{}{AUTOMATIC}{}{}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#,
+<office:document-content {NAMESPACES}><office:automatic-styles>{}{AUTOMATIC}{}{}{}</office:automatic-styles><office:body><office:text>{body}</office:text></office:body></office:document-content>"#,
         title_styles(&doc.design),
         if long { CONTENTS_SECTION } else { "" },
+        if images { super::image::STYLES } else { "" },
         tables.styles()
     )
 }

@@ -41,8 +41,7 @@ impl Renderer for Odt {
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
     let design = &doc.design;
     let footer = design.footer.as_deref().unwrap_or(&doc.meta.title);
-    let logo = design.logo.as_ref().and_then(|l| Some((image::logo_part(l)?, l.image.as_ref()?)));
-    let picture = logo.as_ref().map(|(path, image)| (path.as_str(), image.kind.media_type()));
+    let media = image::media(doc);
     let mut files: Vec<(&str, &[u8])> = Vec::new();
     let (content, styles, meta, manifest) = (
         content::content(doc),
@@ -55,7 +54,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
             _ => styles::styles(doc.meta.lang_tag, footer, &doc.labels.page, design),
         },
         styles::meta(&doc.meta),
-        styles::manifest(picture),
+        styles::manifest(&media),
     );
     files.extend([
         ("content.xml", content.as_bytes()),
@@ -63,9 +62,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
         ("meta.xml", meta.as_bytes()),
         ("META-INF/manifest.xml", manifest.as_bytes()),
     ]);
-    if let Some((path, image)) = &logo {
-        files.push((path.as_str(), &image.bytes));
-    }
+    files.extend(media.iter().map(|m| (m.path.as_str(), m.image.bytes.as_slice())));
     let fixed = |method| {
         SimpleFileOptions::default()
             .compression_method(method)

@@ -11,14 +11,19 @@ use crate::render::docx::xml::esc;
 /// The namespaces every ODF part here declares.
 pub(super) const NAMESPACES: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3""#;
 
-/// META-INF/manifest.xml, listing `picture` (with its media type) when there is one.
-pub(super) fn manifest(picture: Option<(&str, &str)>) -> String {
-    let entry = picture
-        .map(|(path, media)| {
-            format!(r#"<manifest:file-entry manifest:full-path="{path}" manifest:media-type="{media}"/>"#)
+/// META-INF/manifest.xml, listing each picture of `media` with its media type.
+pub(super) fn manifest(media: &[super::image::Media<'_>]) -> String {
+    let entries: String = media
+        .iter()
+        .map(|m| {
+            format!(
+                r#"<manifest:file-entry manifest:full-path="{}" manifest:media-type="{}"/>"#,
+                m.path,
+                m.image.kind.media_type()
+            )
         })
-        .unwrap_or_default();
-    MANIFEST.replace("</manifest:manifest>", &format!("{entry}</manifest:manifest>"))
+        .collect();
+    MANIFEST.replace("</manifest:manifest>", &format!("{entries}</manifest:manifest>"))
 }
 
 const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -163,6 +168,25 @@ pub(super) fn styles(lang_tag: &str, footer: &str, page_label: &str, design: &De
             None,
             r##"fo:margin-left="0.3cm" fo:padding-left="0.3cm" fo:border-left="1.5pt solid #a6a6a6" fo:border-right="none" fo:border-top="none" fo:border-bottom="none" fo:background-color="#f2f2f2""##,
             r##"fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic" fo:color="#595959""##,
+        ),
+        // not "Figure": LibreOffice tags a paragraph by its style's name, and a
+        // Figure without alternative text breaks PDF/UA
+        pstyle(
+            "Picture_20_Paragraph",
+            "Standard",
+            None,
+            r#"fo:text-align="center" fo:margin-top="0.212cm" fo:margin-bottom="0.212cm""#,
+            "",
+        ),
+        pstyle(
+            "Caption",
+            "Standard",
+            None,
+            r#"fo:text-align="center" fo:margin-bottom="0.423cm""#,
+            &format!(
+                r##"{} fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic" fo:color="#595959""##,
+                size(9.0)
+            ),
         ),
         pstyle("List_20_Paragraph", "Standard", None, r#"fo:margin-bottom="0.106cm""#, ""),
         table_text("Table_20_Contents", "Standard", 10.0, false),

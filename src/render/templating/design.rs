@@ -4,7 +4,6 @@
 
 use std::fmt::Write as _;
 
-use base64::Engine as _;
 use serde::Serialize;
 
 use crate::design::{Align, Design};
@@ -64,12 +63,7 @@ impl DesignView {
         );
         let logo = design.logo.as_ref().and_then(|logo| {
             let image = logo.image.as_ref()?;
-            let data = base64::engine::general_purpose::STANDARD.encode(&image.bytes);
-            Some(LogoView {
-                src: format!("data:{};base64,{data}", image.kind.media_type()),
-                alt: logo.alt.get_ref().clone(),
-                width_cm: logo.size_cm().0,
-            })
+            Some(LogoView { src: image.data_uri(), alt: logo.alt.get_ref().clone(), width_cm: logo.size_cm().0 })
         });
         Some(DesignView { css, logo })
     }

@@ -58,6 +58,14 @@ pub fn markdown_block(block: &Block, out: &mut String) {
             }
             out.push('\n');
         }
+        Block::Image { number, alt, caption, image, .. } => {
+            // a reference keeps the long data: URI out of the line a reader sees
+            let _ = write!(out, "![{}][image-{number}]\n\n", escape_inline(alt));
+            if let Some(caption) = caption {
+                let _ = write!(out, "*{}*\n\n", escape_inline(caption));
+            }
+            let _ = write!(out, "[image-{number}]: {}\n\n", image.data_uri());
+        }
         Block::Roadmap { title, sections, .. } => {
             let _ = write!(
                 out,
@@ -154,6 +162,20 @@ pub fn html_block(block: &Block, out: &mut String) {
                 out.push_str("</tr>\n");
             }
             out.push_str("</tbody>\n</table></div>\n");
+        }
+        Block::Image { alt, caption, pixels, image, .. } => {
+            let _ = write!(
+                out,
+                "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+                image.data_uri(),
+                escape(alt),
+                pixels.0,
+                pixels.1
+            );
+            if let Some(caption) = caption {
+                let _ = write!(out, "<figcaption>{}</figcaption>", escape(caption));
+            }
+            out.push_str("</figure>\n");
         }
         Block::Roadmap { title, columns, rows, .. } => {
             let _ = writeln!(

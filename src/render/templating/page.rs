@@ -53,6 +53,8 @@ struct Head<'a> {
     labels: &'a Labels,
     #[serde(skip_serializing_if = "Option::is_none")]
     design: Option<DesignView>,
+    /// Whether the page shows images (`data:` URIs the page's policy must allow).
+    images: bool,
 }
 
 /// The whole document as the templates see it: the document and its design.
@@ -62,6 +64,13 @@ struct Whole<'a> {
     doc: &'a Document,
     #[serde(skip_serializing_if = "Option::is_none")]
     design: Option<DesignView>,
+    /// Whether the page shows images.
+    images: bool,
+}
+
+/// Whether `doc` shows an image: the design's logo or an image of the input.
+fn shows_images(doc: &Document) -> bool {
+    doc.design.logo.is_some() || doc.blocks.iter().any(|b| matches!(b, Block::Image { .. }))
 }
 
 fn context<T: Serialize>(data: &T) -> Result<Context, String> {
@@ -76,7 +85,13 @@ impl<'a> Prepared<'a> {
 
     fn whole(&self) -> anyhow::Result<&Context> {
         self.whole
-            .get_or_init(|| context(&Whole { doc: self.doc, design: DesignView::of(&self.doc.design) }))
+            .get_or_init(|| {
+                context(&Whole {
+                    doc: self.doc,
+                    design: DesignView::of(&self.doc.design),
+                    images: shows_images(self.doc),
+                })
+            })
             .as_ref()
             .map_err(|e| anyhow!("{e}"))
     }
@@ -86,7 +101,8 @@ impl<'a> Prepared<'a> {
             .get_or_init(|| {
                 let d = self.doc;
                 let design = DesignView::of(&d.design);
-                context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels, design })
+                let images = shows_images(d);
+                context(&Head { meta: &d.meta, toc: &d.toc, blocks: &[], labels: &d.labels, design, images })
             })
             .as_ref()
             .map_err(|e| anyhow!("{e}"))
