@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::finance::{MeasureFinance, Plan};
 use crate::model::{Measure, MeasureStatus, Priority, Strategy};
 
 /// All computed figures of a strategy.
@@ -35,6 +36,8 @@ pub struct Figures {
     pub quick_wins: Vec<String>,
     /// SDGs named by measures, ascending, with the measures naming them.
     pub sdgs: Vec<SdgCoverage>,
+    /// The finance plan: costs by year and source, own share, follow-up costs, staff.
+    pub finance: Plan,
 }
 
 /// Budget of one field of action.
@@ -96,22 +99,17 @@ pub fn status_key(s: Option<MeasureStatus>) -> &'static str {
     s.map_or("none", Into::into)
 }
 
-/// The years a measure's budget is spread over, if it has any year.
-pub fn years(m: &Measure) -> Option<(u16, u16)> {
-    let end = m.end.as_ref().map(|e| *e);
-    match (m.start, end) {
-        (Some(s), Some(e)) if e >= s => Some((s, e)),
-        (Some(s), _) => Some((s, s)),
-        (None, Some(e)) => Some((e, e)),
-        (None, None) => None,
-    }
-}
+/// The years of a measure, if it has any.
+pub use crate::finance::period as years;
 
 impl Figures {
     /// Computes the figures of `s`.
     pub fn of(s: &Strategy) -> Figures {
         let measures: Vec<&Measure> = s.measures.iter().collect();
-        let budget_total = measures.iter().filter_map(|m| m.budget_eur).fold(0u64, u64::saturating_add);
+        // what each measure costs: its costs by year or its budget; a cancelled one nothing
+        let cost = |m: &Measure| MeasureFinance::of(m).map_or(0, |f| f.total());
+        let finance = Plan::of(s);
+        let budget_total = finance.total;
         let budget_by_field = s
             .fields
             .iter()
@@ -121,41 +119,30 @@ impl Figures {
                 FieldBudget {
                     field: id.clone(),
                     measures: in_field.len(),
-                    budget_eur: in_field.iter().filter_map(|m| m.budget_eur).fold(0, u64::saturating_add),
+                    budget_eur: in_field.iter().map(|m| cost(m)).sum(),
                 }
             })
             .collect();
-
-        let mut per_year: BTreeMap<u16, u64> = BTreeMap::new();
-        let mut budget_without_period = 0u64;
-        for m in &measures {
-            let Some(budget) = m.budget_eur else { continue };
-            match years(m) {
-                Some((start, end)) => {
-                    let n = u64::from(end - start) + 1;
-                    for (i, year) in (start..=end).enumerate() {
-                        // the remainder goes to the first year, so shares add up exactly
-                        let share = budget / n + if i == 0 { budget % n } else { 0 };
-                        let slot = per_year.entry(year).or_default();
-                        *slot = slot.saturating_add(share);
-                    }
-                }
-                None => budget_without_period = budget_without_period.saturating_add(budget),
+        let mut budget_by_year = Vec::new();
+        let mut budget_without_period = 0;
+        for (year, budget_eur) in finance.years.iter().zip(&finance.costs_by_year) {
+            match year {
+                Some(year) => budget_by_year.push(YearBudget { year: *year, budget_eur: *budget_eur }),
+                None => budget_without_period = *budget_eur,
             }
         }
-        let budget_by_year = per_year.into_iter().map(|(year, budget_eur)| YearBudget { year, budget_eur }).collect();
 
         let mut funding: BTreeMap<&str, (usize, u64)> = BTreeMap::new();
         let mut without_funding = Unattributed::default();
         for m in &measures {
-            let budget = m.budget_eur.unwrap_or(0);
+            let budget = cost(m);
             if let Some(f) = m.funding.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
                 let slot = funding.entry(f).or_default();
                 slot.0 += 1;
-                slot.1 = slot.1.saturating_add(budget);
+                slot.1 += budget;
             } else {
                 without_funding.measures += 1;
-                without_funding.budget_eur = without_funding.budget_eur.saturating_add(budget);
+                without_funding.budget_eur += budget;
             }
         }
         let budget_by_funding = funding
@@ -187,6 +174,7 @@ impl Figures {
             by_status,
             quick_wins,
             sdgs,
+            finance,
         }
     }
 }

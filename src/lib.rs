@@ -14,6 +14,7 @@ pub mod context;
 pub mod design;
 pub mod diff;
 pub mod figures;
+pub mod finance;
 pub mod german;
 pub mod i18n;
 pub mod image;

@@ -54,13 +54,14 @@ impl<'a> Builder<'a> {
             vec![l.partners.clone(), self.or_none(Some(m.partners.join(", ")))],
             vec![l.priority.clone(), self.priority(m.priority)],
             vec![l.quick_win.clone(), self.yes_no(m.quick_win)],
-            vec![l.status.clone(), self.status(m.status)],
+            vec![l.status.clone(), self.status_with_reason(m)],
             vec![l.period.clone(), self.period(m)],
-            vec![l.budget.clone(), self.or_none(m.budget_eur.map(|b| self.money(b)))],
-            vec![l.funding.clone(), self.or_none(m.funding.clone())],
+            vec![l.budget.clone(), self.or_none(self.measure_budget(m).map(|b| self.money(b)))],
+            vec![l.funding.clone(), self.or_none(self.funding_text(m))],
             vec![l.sdgs.clone(), self.sdg_list(&m.sdgs)],
             vec![l.benefit.clone(), self.or_none(m.benefit.clone())],
         ];
+        rows.extend(self.finance_rows(m));
         for (label, value) in
             [(&l.needs, &m.needs), (&l.selection, &m.selection), (&l.data_sovereignty, &m.data_sovereignty)]
         {

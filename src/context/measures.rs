@@ -99,13 +99,17 @@ impl Builder<'_> {
     /// Number of measures per priority (rows) and status (columns), with totals.
     fn priority_status_table(&mut self) {
         let l = self.labels;
-        let statuses = [
+        let mut statuses = vec![
             Some(MeasureStatus::Idea),
             Some(MeasureStatus::Planned),
             Some(MeasureStatus::Running),
             Some(MeasureStatus::Done),
-            None,
         ];
+        // a column for stopped measures only where there are some
+        if self.measures().any(|m| m.status == Some(MeasureStatus::Cancelled)) {
+            statuses.push(Some(MeasureStatus::Cancelled));
+        }
+        statuses.push(None);
         let priorities = [Some(Priority::High), Some(Priority::Medium), Some(Priority::Low), None];
         self.heading(self.item_level + 1, l.by_priority_status.clone(), "priority-status");
         let mut columns = vec![col(&l.priority, false, 25)];

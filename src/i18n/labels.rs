@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use toml::{Table, Value};
 
 use super::fill;
-use crate::model::{DocStatus, Group, Involvement, Kind, Lang, MeasureStatus, Priority};
+use crate::model::{DocStatus, FundingKind, Group, Involvement, Kind, Lang, MeasureStatus, Priority};
 
 macro_rules! labels {
     ([$($name:ident),* $(,)?]) => {
@@ -49,6 +49,16 @@ impl Labels {
             MeasureStatus::Planned => &self.status_planned,
             MeasureStatus::Running => &self.status_running,
             MeasureStatus::Done => &self.status_done,
+            MeasureStatus::Cancelled => &self.status_cancelled,
+        }
+    }
+
+    /// The label of a kind of funding.
+    pub fn funding_kind(&self, kind: FundingKind) -> &str {
+        match kind {
+            FundingKind::Grant => &self.funding_kind_grant,
+            FundingKind::Own => &self.funding_kind_own,
+            FundingKind::ThirdParty => &self.funding_kind_third_party,
         }
     }
 

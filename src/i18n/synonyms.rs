@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use super::entry;
 
 /// Key prefixes of the catalogue entries that name an enumeration value.
-const ENUMERATIONS: [&str; 7] = ["kind_", "doc_status_", "priority_", "status_", "group_", "involvement_", "language_"];
+const ENUMERATIONS: [&str; 8] =
+    ["kind_", "doc_status_", "priority_", "status_", "group_", "involvement_", "language_", "funding_kind_"];
 
 /// (German word in lower case, key of its entry without the prefix), in the
 /// order of the catalogues: labels, words, then the further synonyms.

@@ -321,7 +321,7 @@ pub struct Field {
 }
 
 /// `[[measures]]`.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Unique id, e.g. `M1`.
@@ -358,6 +358,9 @@ pub struct Measure {
     /// State of implementation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MeasureStatus>,
+    /// Why the measure has its status; for a cancelled one, why it was stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_reason: Option<String>,
     /// First year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1990, max = 2100))]
@@ -371,9 +374,29 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 1_000_000_000_000u64))]
     pub budget_eur: Option<u64>,
-    /// Funding source.
+    /// Funding source, as free text (`financing` gives sources with amounts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<String>,
+    /// Costs by year in whole euros, keyed by the year (`{ 2027 = 120000 }`);
+    /// their sum is the measure's costs (and must equal `budget_eur` if both are given).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, Euros>")]
+    pub costs_eur: BTreeMap<String, u64>,
+    /// Where the money comes from: sources with amounts or shares.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub financing: Vec<Financing>,
+    /// Follow-up costs (Folgekosten) by year in whole euros, after the measure
+    /// or its funding ends: operation, licences, staff.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, Euros>")]
+    pub follow_up_eur: BTreeMap<String, u64>,
+    /// Staff for the measure in full-time equivalents (Vollzeitäquivalente).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 1000))]
+    pub staff_fte: Option<f64>,
+    /// The budget line in the municipal budget (Produkt, Kostenstelle, Sachkonto).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_line: Option<String>,
     /// UN Sustainable Development Goals, 1..17.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<SdgNumber>")]
@@ -384,6 +407,57 @@ pub struct Measure {
     /// Data sovereignty considerations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sovereignty: Option<String>,
+}
+
+/// An amount in whole euros, at most one trillion (schema only).
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct Euros(#[schemars(range(max = 1_000_000_000_000u64))] u64);
+
+/// `[[measures.financing]]`: one source of a measure's money.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Financing {
+    /// The source: a programme's name ("MPSC (KfW 436)"), a budget, a partner.
+    #[schemars(length(min = 1))]
+    pub source: String,
+    /// Grant, own funds or third party.
+    pub kind: FundingKind,
+    /// The amount in whole euros.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = 1_000_000_000_000u64))]
+    pub amount_eur: Option<u64>,
+    /// The share of the measure's costs in percent (0 to 100).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
+    pub share_percent: Option<f64>,
+}
+
+/// `measures.financing.kind`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum FundingKind {
+    /// Fördermittel (a grant from a programme).
+    Grant,
+    /// Eigenmittel (the municipality's own budget).
+    Own,
+    /// Drittmittel (partners, sponsors).
+    ThirdParty,
 }
 
 /// An SDG number, 1..=17 (schema only).
@@ -445,6 +519,8 @@ pub enum MeasureStatus {
     Running,
     /// Abgeschlossen.
     Done,
+    /// Gestoppt: given up on purpose (say why in `status_reason`).
+    Cancelled,
 }
 
 /// `[technical]`.

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod finance;
+
 use super::coverage::coverage;
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::known_ids::KnownIds;
@@ -70,6 +72,14 @@ pub mod advice {
     /// long-word
     pub const LONG_WORD: &str =
         "a word wider than the page cannot be set whole; LibreOffice stalls on a title of one 3,000-character word";
+    /// funding-unstructured
+    pub const FINANCING: &str = "seeds: budget and staff are the main hurdles; a council and its Kämmerei decide on a Kosten- und Finanzierungsplan with sources and amounts";
+    /// follow-up-during-measure
+    pub const FOLLOW_UP: &str =
+        "council templates ask for the follow-up costs (Folgekosten) a measure leaves once it or its funding ends";
+    /// cancelled-without-reason
+    pub const CANCELLED: &str =
+        "seeds: trying out and learning from mistakes belongs to the strategy; a stopped idea says what was learnt";
     /// unknown-state
     pub const STATE: &str = "the state is used on the title page and in the council decision";
 }
@@ -88,6 +98,7 @@ pub fn validate(s: &Strategy, sources: &SourceMap<'_>, options: CheckOptions) ->
     rules.goal_cycles();
     rules.periods();
     rules.alt_texts();
+    rules.finance();
     rules.goal_warnings();
     rules.measure_warnings();
     rules.strategy_warnings(options);
@@ -277,10 +288,12 @@ impl Rules<'_, '_> {
             }
             let missing: [(MeasureKey, bool, &str); 3] = [
                 (MeasureKey::Lead, m.lead.as_deref().is_some_and(|l| !l.trim().is_empty()), advice::LEAD),
-                (MeasureKey::Budget, m.budget_eur.is_some(), advice::BUDGET),
+                (MeasureKey::Budget, m.budget_eur.is_some() || !m.costs_eur.is_empty(), advice::BUDGET),
                 (MeasureKey::Priority, m.priority.is_some(), advice::PRIORITY),
             ];
-            for (key, _, advice) in missing.into_iter().filter(|(_, present, _)| !present) {
+            // a stopped measure needs no one responsible, no budget, no priority
+            let stopped = m.status == Some(super::MeasureStatus::Cancelled);
+            for (key, _, advice) in missing.into_iter().filter(|(_, present, _)| !present && !stopped) {
                 let kind = Message::MeasureWithout { measure: m.id.clone(), missing: key };
                 self.out.push(self.warning(&path, &at, kind, advice).about([format!("{path}.{}", key.key())]));
             }

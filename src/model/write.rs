@@ -272,16 +272,37 @@ impl Writer {
         if let Some(st) = &m.status {
             self.key("status", variant(st));
         }
+        self.opt_str("status_reason", &m.status_reason);
         self.opt("start", m.start);
         self.opt("end", m.end.as_ref().map(|e| *e));
         self.opt("budget_eur", m.budget_eur);
+        self.years("costs_eur", &m.costs_eur);
         self.opt_str("funding", &m.funding);
+        self.years("follow_up_eur", &m.follow_up_eur);
+        self.opt("staff_fte", m.staff_fte.map(|x| x.to_toml_value()));
+        self.opt_str("budget_line", &m.budget_line);
         if !m.sdgs.is_empty() {
             let n: Vec<String> = m.sdgs.iter().map(u8::to_string).collect();
             self.key("sdgs", format!("[{}]", n.join(", ")));
         }
         self.opt_str("selection", &m.selection);
         self.opt_str("data_sovereignty", &m.data_sovereignty);
+        for f in &m.financing {
+            self.line("[[measures.financing]]");
+            self.key("source", string(&f.source));
+            self.key("kind", variant(&f.kind));
+            self.opt("amount_eur", f.amount_eur);
+            self.opt("share_percent", f.share_percent.map(|x| x.to_toml_value()));
+        }
+    }
+
+    /// Amounts by year as an inline table: `{ 2027 = 120000, 2028 = 80000 }`.
+    fn years(&mut self, key: &str, by_year: &std::collections::BTreeMap<String, u64>) {
+        if !by_year.is_empty() {
+            let pairs: Vec<String> =
+                by_year.iter().map(|(y, a)| format!("{} = {a}", y.as_str().to_toml_key())).collect();
+            self.key(key, format!("{{ {} }}", pairs.join(", ")));
+        }
     }
 
     fn technical(&mut self, s: &Strategy) {

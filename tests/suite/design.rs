@@ -208,7 +208,10 @@ fn the_change_log_of_diff_takes_the_design_too() {
     let ulm = examples_dir().join("ulm.toml");
     std::fs::copy(&ulm, dir.path().join("old.toml")).expect("copy");
     copy_example_images(dir.path());
-    let new = std::fs::read_to_string(&ulm).expect("read").replacen("budget_eur = 1450000", "budget_eur = 1500000", 1);
+    let new = std::fs::read_to_string(&ulm)
+        .expect("read")
+        .replacen("budget_eur = 1450000", "budget_eur = 1500000", 1)
+        .replacen("2026 = 308000, 2027 = 308000 }", "2026 = 308000, 2027 = 358000 }", 1);
     std::fs::write(dir.path().join("new.toml"), new).expect("write");
     let design = examples_dir().join("design/ulm.design.toml").to_string_lossy().into_owned();
     let o = run_in(dir.path(), &["diff", "old.toml", "new.toml", "--design", &design, "--format", "html"]);

@@ -9,6 +9,7 @@ mod commands;
 mod design;
 mod docx;
 mod faults;
+mod finance;
 mod html;
 mod images;
 mod interop;

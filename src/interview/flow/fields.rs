@@ -134,27 +134,7 @@ impl Flow<'_> {
     /// empty (no title, description, goal, lead, years or budget) is not kept.
     fn new_measure(&mut self, field: &str) -> Result<bool> {
         let taken: Vec<String> = self.s.measures.iter().map(|m| m.id.clone()).collect();
-        let measure = Measure {
-            id: propose("M", &taken),
-            title: None,
-            field: field.to_string(),
-            goals: Vec::new(),
-            description: None,
-            needs: None,
-            benefit: None,
-            lead: None,
-            partners: Vec::new(),
-            priority: None,
-            quick_win: false,
-            status: None,
-            start: None,
-            end: None,
-            budget_eur: None,
-            funding: None,
-            sdgs: Vec::new(),
-            selection: None,
-            data_sovereignty: None,
-        };
+        let measure = Measure { id: propose("M", &taken), field: field.to_string(), ..Measure::default() };
         self.s.measures.push(measure);
         let i = self.s.measures.len() - 1;
         self.measure(i)?;

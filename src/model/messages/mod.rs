@@ -452,6 +452,74 @@ pub enum Message {
     },
     /// no-review-date
     NoReviewDate,
+    /// invalid-year: a key of `costs_eur` or `follow_up_eur` that is not a year.
+    YearKey {
+        /// The key as written.
+        key: String,
+    },
+    /// costs-mismatch
+    CostsMismatch {
+        /// The measure's id.
+        measure: String,
+        /// What its costs by year add up to.
+        costs: u64,
+        /// Its `budget_eur`.
+        budget: u64,
+    },
+    /// year-outside-measure
+    YearOutsideMeasure {
+        /// The year of the costs.
+        year: u16,
+        /// The measure's first year.
+        start: u16,
+        /// Its last year.
+        end: u16,
+    },
+    /// follow-up-during-measure
+    FollowUpDuringMeasure {
+        /// The year of the follow-up costs.
+        year: u16,
+        /// The measure's last year.
+        end: u16,
+    },
+    /// funding-above-costs
+    FundingAboveCosts {
+        /// The measure's id.
+        measure: String,
+        /// What its sources give.
+        funding: u64,
+        /// What it costs.
+        costs: u64,
+    },
+    /// financing-without-amount
+    FinancingWithoutAmount {
+        /// The source's name.
+        source: String,
+    },
+    /// share-without-costs
+    ShareWithoutCosts {
+        /// The source's name.
+        source: String,
+    },
+    /// financing-mismatch: an amount that is not the share given beside it.
+    AmountShareMismatch {
+        /// `amount_eur`.
+        amount: u64,
+        /// `share_percent`.
+        share: f64,
+        /// The share of the costs in euros.
+        expected: u64,
+    },
+    /// funding-unstructured
+    FundingUnstructured {
+        /// The measure's id.
+        measure: String,
+    },
+    /// cancelled-without-reason
+    CancelledWithoutReason {
+        /// The measure's id.
+        measure: String,
+    },
     /// missing-alt-text
     NoAltText,
     /// missing-image
@@ -521,6 +589,16 @@ impl Message {
             LongWord { .. } => "long-word",
             ReviewDatePast { .. } => "review-date-past",
             NoAltText => "missing-alt-text",
+            YearKey { .. } => "invalid-year",
+            CostsMismatch { .. } => "costs-mismatch",
+            YearOutsideMeasure { .. } => "year-outside-measure",
+            FollowUpDuringMeasure { .. } => "follow-up-during-measure",
+            FundingAboveCosts { .. } => "funding-above-costs",
+            FinancingWithoutAmount { .. } => "financing-without-amount",
+            ShareWithoutCosts { .. } => "share-without-costs",
+            AmountShareMismatch { .. } => "financing-mismatch",
+            FundingUnstructured { .. } => "funding-unstructured",
+            CancelledWithoutReason { .. } => "cancelled-without-reason",
             ImageUnreadable { .. } => "missing-image",
             ImageInvalid { .. } => "invalid-image",
         }
@@ -596,6 +674,16 @@ impl Message {
                 date: Date { year: 2026, month: 11, day: 22 },
             },
             NoAltText,
+            YearKey { key: s("zweitausendsiebenundzwanzig") },
+            CostsMismatch { measure: s("M1"), costs: 240_000, budget: 250_000 },
+            YearOutsideMeasure { year: 2030, start: 2027, end: 2028 },
+            FollowUpDuringMeasure { year: 2028, end: 2028 },
+            FundingAboveCosts { measure: s("M1"), funding: 300_000, costs: 250_000 },
+            FinancingWithoutAmount { source: s("MPSC") },
+            ShareWithoutCosts { source: s("MPSC") },
+            AmountShareMismatch { amount: 150_000, share: 65.0, expected: 162_500 },
+            FundingUnstructured { measure: s("M1") },
+            CancelledWithoutReason { measure: s("M1") },
             ImageUnreadable { file: s("bilder/zielbild.png"), detail: s("No such file or directory (os error 2)") },
             ImageInvalid { file: s("zielbild.svg"), problem: ImageProblem::NotAFile },
             ImageInvalid { file: s("zielbild.svg"), problem: ImageProblem::NotPngOrJpeg },

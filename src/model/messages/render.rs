@@ -8,6 +8,7 @@ use super::{
 use super::{TypeHint, latin1};
 use crate::i18n::Entry;
 use crate::i18n::diagnostics::{DiagnosticWords, words};
+use crate::i18n::money;
 use crate::model::Date;
 use crate::model::Lang;
 use crate::model::syntax::Fix;
@@ -153,6 +154,44 @@ pub(super) fn render(m: &Message, lang: Lang, subject: Subject<'_>) -> Text {
         M::NoReviewDate => say.two(&w.no_review_date, &w.no_review_date_help, &[]),
         M::ReviewDatePast { due, date } => review_date_past(&say, *due, *date),
         M::NoAltText => say.two(&w.no_alt_text, &w.no_alt_text_help, &[]),
+        M::YearKey { key } => say.two(&w.year_key, &w.year_key_help, &[("key", key)]),
+        M::CostsMismatch { measure, costs, budget } => {
+            let (costs, budget) = (money(say.lang, *costs), money(say.lang, *budget));
+            let pairs = [("measure", measure.as_str()), ("costs", &costs), ("budget", &budget)];
+            say.two(&w.costs_mismatch, &w.costs_mismatch_help, &pairs)
+        }
+        M::YearOutsideMeasure { year, start, end } => {
+            let (year, start, end) = (year.to_string(), start.to_string(), end.to_string());
+            let pairs = [("year", year.as_str()), ("start", &start), ("end", &end)];
+            say.two(&w.year_outside_measure, &w.year_outside_measure_help, &pairs)
+        }
+        M::FollowUpDuringMeasure { year, end } => {
+            let (year, end) = (year.to_string(), end.to_string());
+            say.two(&w.follow_up_during_measure, &w.follow_up_during_measure_help, &[("year", &year), ("end", &end)])
+        }
+        M::FundingAboveCosts { measure, funding, costs } => {
+            let (funding, costs) = (money(say.lang, *funding), money(say.lang, *costs));
+            let pairs = [("measure", measure.as_str()), ("funding", &funding), ("costs", &costs)];
+            say.two(&w.funding_above_costs, &w.funding_above_costs_help, &pairs)
+        }
+        M::FinancingWithoutAmount { source } => {
+            say.two(&w.financing_without_amount, &w.financing_without_amount_help, &[("source", source)])
+        }
+        M::ShareWithoutCosts { source } => {
+            say.two(&w.share_without_costs, &w.share_without_costs_help, &[("source", source)])
+        }
+        M::AmountShareMismatch { amount, share, expected } => {
+            let (amount, expected) = (money(say.lang, *amount), money(say.lang, *expected));
+            let share = crate::i18n::number(say.lang, *share);
+            let pairs = [("amount", amount.as_str()), ("share", &share), ("expected", &expected)];
+            say.two(&w.amount_share_mismatch, &w.amount_share_mismatch_help, &pairs)
+        }
+        M::FundingUnstructured { measure } => {
+            say.two(&w.funding_unstructured, &w.funding_unstructured_help, &[("measure", measure)])
+        }
+        M::CancelledWithoutReason { measure } => {
+            say.two(&w.cancelled_without_reason, &w.cancelled_without_reason_help, &[("measure", measure)])
+        }
         M::ImageUnreadable { file, detail } => {
             say.two(&w.image_unreadable, &w.image_unreadable_help, &[("file", file), ("detail", detail)])
         }

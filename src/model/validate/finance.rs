@@ -1,0 +1,109 @@
+//! The rules on a measure's money: years as keys, costs that agree with the
+//! budget and lie in the measure's years, sources with an amount that do not
+//! give more than the costs; advice on free-text funding, follow-up costs
+//! during the measure and stopped measures without a reason.
+
+use super::{Rules, advice};
+use crate::finance::{self, year_key};
+use crate::model::messages::Message;
+use crate::model::{Measure, MeasureStatus};
+
+impl Rules<'_, '_> {
+    /// Every measure's finance rules.
+    pub(super) fn finance(&mut self) {
+        for (i, m) in self.strategy.measures.iter().enumerate() {
+            let path = format!("measures[{i}]");
+            self.year_keys(&path, m);
+            self.costs(&path, m);
+            self.sources(&path, m);
+            self.finance_advice(&path, m);
+        }
+    }
+
+    /// Keys of `costs_eur` and `follow_up_eur` are years; costs lie in the
+    /// measure's years, follow-up costs after them.
+    fn year_keys(&mut self, path: &str, m: &Measure) {
+        for (table, map) in [("costs_eur", &m.costs_eur), ("follow_up_eur", &m.follow_up_eur)] {
+            for key in map.keys() {
+                let at = format!("{path}.{table}.{}", quoted(key));
+                let Some(year) = year_key(key) else {
+                    self.error(&at, Message::YearKey { key: key.clone() });
+                    continue;
+                };
+                let Some((start, end)) = finance::period(m) else { continue };
+                if table == "costs_eur" && !(start..=end).contains(&year) {
+                    self.error(&at, Message::YearOutsideMeasure { year, start, end });
+                } else if table == "follow_up_eur" && m.end.is_some() && year <= end {
+                    let kind = Message::FollowUpDuringMeasure { year, end };
+                    self.out.push(self.warning(&at, &at, kind, advice::FOLLOW_UP));
+                }
+            }
+        }
+    }
+
+    /// The costs by year add up to the budget, when both are given.
+    fn costs(&mut self, path: &str, m: &Measure) {
+        let Some(budget) = m.budget_eur.filter(|_| !m.costs_eur.is_empty()) else { return };
+        let costs: u64 = m.costs_eur.values().sum();
+        if costs != budget {
+            let kind = Message::CostsMismatch { measure: m.id.clone(), costs, budget };
+            self.error(&format!("{path}.budget_eur"), kind);
+        }
+    }
+
+    /// Each source has an amount or a share (a share needs costs, and an
+    /// amount given beside it must be that share); together the sources
+    /// give no more than the costs.
+    fn sources(&mut self, path: &str, m: &Measure) {
+        let (costs, _) = finance::costs(m);
+        let total: u64 = costs.values().sum();
+        let mut given = 0u64;
+        for (j, f) in m.financing.iter().enumerate() {
+            let at = format!("{path}.financing[{j}]");
+            let source = f.source.trim().to_string();
+            match (f.amount_eur, f.share_percent) {
+                (None, None) => self.error(&at, Message::FinancingWithoutAmount { source }),
+                (None, Some(_)) if total == 0 => self.error(&at, Message::ShareWithoutCosts { source }),
+                (Some(amount), Some(share)) if total > 0 => {
+                    let expected = finance::amount(&crate::model::Financing { amount_eur: None, ..f.clone() }, total);
+                    if amount.abs_diff(expected) > 1 {
+                        let kind = Message::AmountShareMismatch { amount, share, expected };
+                        self.error(&format!("{at}.amount_eur"), kind);
+                    }
+                }
+                _ => {}
+            }
+            given += finance::amount(f, total);
+        }
+        if total > 0 && given > total {
+            let kind = Message::FundingAboveCosts { measure: m.id.clone(), funding: given, costs: total };
+            self.error(&format!("{path}.financing"), kind);
+        }
+    }
+
+    /// Advice: free-text funding that could be structured; a stopped measure without a reason.
+    fn finance_advice(&mut self, path: &str, m: &Measure) {
+        let at = format!("{path}.id");
+        let text = m.funding.as_deref().is_some_and(|f| !f.trim().is_empty());
+        let costs = m.budget_eur.is_some_and(|b| b > 0) || !m.costs_eur.is_empty();
+        if text && costs && m.financing.is_empty() && m.status != Some(MeasureStatus::Cancelled) {
+            let kind = Message::FundingUnstructured { measure: m.id.clone() };
+            let warning = self.warning(&format!("{path}.funding"), &format!("{path}.funding"), kind, advice::FINANCING);
+            self.out.push(warning.about([format!("{path}.financing")]));
+        }
+        let reason = m.status_reason.as_deref().is_some_and(|r| !r.trim().is_empty());
+        if m.status == Some(MeasureStatus::Cancelled) && !reason {
+            let kind = Message::CancelledWithoutReason { measure: m.id.clone() };
+            self.out.push(self.warning(path, &at, kind, advice::CANCELLED).about([format!("{path}.status_reason")]));
+        }
+    }
+}
+
+/// A table key as it appears in a key path: `2027` as is, anything else quoted.
+fn quoted(key: &str) -> String {
+    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        key.to_string()
+    } else {
+        format!("\"{}\"", key.replace('"', "\\\""))
+    }
+}
