@@ -49,6 +49,13 @@ fn formats(args: &DiffArgs) -> Result<Vec<Format>> {
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
+    if let Some(sheet) = formats.iter().find(|f| matches!(f, Format::Xlsx | Format::Csv)) {
+        return Err(UsageError(format!(
+            "the change log is a document, not a table; a spreadsheet shows one strategy: strategiekit build NEW --format {}",
+            sheet.extension()
+        ))
+        .into());
+    }
     match &args.out {
         None if formats.len() > 1 => Err(UsageError(format!(
             "{} formats are written as files; give the directory with --out DIR (or one --format for standard output)",

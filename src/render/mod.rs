@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod odt;
 pub mod pdf;
+pub mod sheets;
 mod templating;
 
 /// Words longer than this get break opportunities in DOCX (a 100-character
@@ -171,16 +172,21 @@ formats! {
     Html => html::Html, "html";
     /// The validated model with computed figures.
     Json => json::Json, "json";
+    /// Spreadsheet (Excel): measures, cost and financing plan, indicators; sums as formulas.
+    Xlsx => sheets::Xlsx, "xlsx";
+    /// The measures with their money by year and kind, for a double-click in German Excel.
+    Csv => sheets::Csv, "csv";
 }
 
 impl Format {
     /// The formats strategiekit renders by itself: all but the PDF, which
     /// LibreOffice lays out.
-    pub const BUILT_IN: &'static [Format] = &[Format::Md, Format::Docx, Format::Odt, Format::Html, Format::Json];
+    pub const BUILT_IN: &'static [Format] =
+        &[Format::Md, Format::Docx, Format::Odt, Format::Html, Format::Json, Format::Xlsx, Format::Csv];
 
     /// Whether the format's files are binary (zip packages, PDF), which a terminal cannot show.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Odt | Format::Pdf)
+        matches!(self, Format::Docx | Format::Odt | Format::Pdf | Format::Xlsx)
     }
 }
 

@@ -6,10 +6,6 @@
 use crate::docx::{part, parts};
 use crate::util::*;
 
-fn examples_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
-
 fn read(dir: &std::path::Path, name: &str) -> Vec<u8> {
     std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }

@@ -128,10 +128,6 @@ fn a_stopped_measure_says_why_and_costs_nothing() {
     assert_eq!(json["figures"]["by_status"]["cancelled"], 1);
 }
 
-fn examples_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
-
 #[test]
 #[should_panic(expected = "adds up to 3, total row says 4")]
 fn a_total_that_its_cells_do_not_give_is_found() {

@@ -16,6 +16,7 @@ mod interop;
 mod interview;
 mod odt;
 mod properties;
+mod sheets;
 mod snapshots;
 mod template_limits;
 mod util;

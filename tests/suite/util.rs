@@ -98,9 +98,14 @@ pub fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// The folder of the bundled examples.
+pub fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
 /// Copies the bundled examples' images into `dir/images/`.
 pub fn copy_example_images(dir: &Path) {
-    let images = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/images");
+    let images = examples_dir().join("images");
     std::fs::create_dir_all(dir.join("images")).expect("images folder");
     for entry in std::fs::read_dir(&images).expect("examples/images") {
         let path = entry.expect("entry").path();

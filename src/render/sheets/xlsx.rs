@@ -1,0 +1,137 @@
+//! XLSX through rust_xlsxwriter: one worksheet per [`Sheet`], the header
+//! row frozen, euros as numbers shown `1.450.000 €` in a German Excel,
+//! sums as formulas that carry their result (so viewers that do not
+//! calculate show it too), and fixed document dates so the same input
+//! gives the same bytes.
+
+use anyhow::{Context as _, Result};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Formula, Workbook, Worksheet};
+
+use super::{Kind, Sheet, Value, sheets};
+use crate::render::{Input, Renderer, Settings};
+use crate::templates::TemplateSet;
+
+/// Renders the spreadsheets as an XLSX workbook.
+pub struct Xlsx;
+
+impl Renderer for Xlsx {
+    fn new(_: &TemplateSet, _: &Settings) -> Result<Self> {
+        Ok(Xlsx)
+    }
+
+    fn render(&self, input: &Input<'_>) -> Result<Vec<u8>> {
+        let strategy = input.strategy.context("a spreadsheet shows one strategy; the change log has none")?;
+        let doc = input.document;
+        let mut book = Workbook::new();
+        // the document's date, or a fixed one: never the time of the build
+        let date = strategy.document.date.map_or((2000, 1, 1), |d| (d.year, d.month, d.day));
+        let created = ExcelDateTime::from_ymd(date.0, date.1, date.2).context("the document's date")?;
+        let properties = DocProperties::new()
+            .set_title(&doc.meta.title)
+            .set_author(doc.meta.authors.join("; "))
+            .set_creation_datetime(&created);
+        book.set_properties(&properties);
+        for sheet in sheets(strategy, &doc.labels) {
+            let ws = book.add_worksheet();
+            write_sheet(ws, &sheet).with_context(|| format!("cannot write the sheet {}", sheet.name))?;
+        }
+        book.save_to_buffer().context("cannot write the XLSX")
+    }
+}
+
+/// The column letters of column `c` (0 = A).
+fn letters(c: usize) -> String {
+    let mut c = c + 1;
+    let mut out = Vec::new();
+    while c > 0 {
+        let r = (c - 1) % 26;
+        out.push(b'A' + r as u8);
+        c = (c - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The number format and column width of a kind.
+fn look(kind: Kind) -> (Format, f64) {
+    match kind {
+        Kind::Text => (Format::new().set_text_wrap(), 32.0),
+        Kind::Int => (Format::new().set_num_format("0"), 9.0),
+        Kind::Euro => (Format::new().set_num_format("#,##0 \"€\""), 15.0),
+        Kind::Decimal => (Format::new().set_num_format("General"), 11.0),
+    }
+}
+
+/// A formula with its result, so that a reader which does not calculate shows the sum.
+fn sum(range: &str, result: f64) -> Formula {
+    Formula::new(format!("=SUM({range})")).set_result(format!("{result}"))
+}
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
+    ws.set_name(&sheet.name)?;
+    let header = Format::new().set_bold().set_text_wrap().set_background_color("#DEEAF6");
+    let bold = Format::new().set_bold();
+    let looks: Vec<(Format, f64)> = sheet.columns.iter().map(|c| look(c.kind)).collect();
+    for (c, (column, (_, width))) in sheet.columns.iter().zip(&looks).enumerate() {
+        let c = c as u16;
+        ws.write_string_with_format(0, c, &column.title, &header)?;
+        ws.set_column_width(c, if c == 0 && column.kind == Kind::Text { 14.0 } else { *width })?;
+    }
+    let n = sheet.rows.len();
+    let sums_from = sheet.sum_column.as_ref().map(|(_, from)| *from);
+    let total_col = sheet.columns.len();
+    if let Some((title, _)) = &sheet.sum_column {
+        ws.write_string_with_format(0, total_col as u16, title, &header)?;
+        ws.set_column_width(total_col as u16, 15.0)?;
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let xr = r as u32 + 1;
+        for (c, value) in row.iter().enumerate() {
+            let format = &looks[c].0;
+            match value {
+                Value::Empty => {}
+                Value::Text(t) => {
+                    ws.write_string_with_format(xr, c as u16, t, format)?;
+                }
+                Value::Number(x) => {
+                    ws.write_number_with_format(xr, c as u16, *x, format)?;
+                }
+            }
+        }
+        if let Some(from) = sums_from {
+            let total: f64 = row[from..].iter().filter_map(Value::number).sum();
+            let range = format!("{}{}:{}{}", letters(from), xr + 1, letters(total_col - 1), xr + 1);
+            ws.write_formula_with_format(xr, total_col as u16, sum(&range, total), &look(Kind::Euro).0)?;
+        }
+    }
+    if let Some(label) = &sheet.sum_row {
+        let xr = n as u32 + 1;
+        ws.write_string_with_format(xr, 0, label, &bold)?;
+        let last = if sums_from.is_some() { total_col } else { total_col - 1 };
+        for c in 0..=last {
+            let kind = sheet.columns.get(c).map_or(Kind::Euro, |col| col.kind);
+            if kind != Kind::Euro {
+                continue;
+            }
+            let total: f64 = if c == total_col {
+                sheet.rows.iter().flat_map(|row| row[sums_from.unwrap_or(c)..].iter().filter_map(Value::number)).sum()
+            } else {
+                sheet.rows.iter().filter_map(|row| row[c].number()).sum()
+            };
+            let range = format!("{0}2:{0}{1}", letters(c), n.max(1) + 1);
+            let format = look(Kind::Euro).0.set_bold();
+            ws.write_formula_with_format(xr, c as u16, sum(&range, total), &format)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn columns_are_named_by_letters_as_excel_does() {
+        let names: Vec<String> = [0, 25, 26, 27, 51, 52, 701, 702].iter().map(|c| super::letters(*c)).collect();
+        assert_eq!(names, ["A", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    }
+}

@@ -1,0 +1,150 @@
+//! Spreadsheets for the Kämmerei: the XLSX has its three sheets with frozen
+//! header rows, money as numbers and sums as formulas that carry the plan's
+//! results; the CSV opens in a German Excel by double-click; both are the
+//! same bytes on every run. (LibreOffice opening the XLSX is an interop test.)
+
+use std::io::Read as _;
+
+use crate::util::*;
+
+/// Builds example `name` as `formats` and returns the folder.
+fn build(name: &str, formats: &str) -> tempfile::TempDir {
+    let text = std::fs::read_to_string(examples_dir().join(format!("{name}.toml"))).expect("example");
+    let dir = dir_with(&[("s.toml", &text)]);
+    let o = run_in(dir.path(), &["build", "s.toml", "--format", formats, "-q"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    dir
+}
+
+fn entry(zip: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a zip");
+    let mut text = String::new();
+    zip.by_name(name).unwrap_or_else(|_| panic!("no {name}")).read_to_string(&mut text).expect("UTF-8");
+    text
+}
+
+/// The records of a CSV with `;` between fields and `"` around quoted ones.
+fn records(text: &str) -> Vec<Vec<String>> {
+    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, text.trim_start_matches('\u{feff}').chars().peekable());
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (';', false) => record.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    records
+}
+
+/// The finance plan of an example as `build --format json` computes it.
+fn plan(dir: &std::path::Path) -> serde_json::Value {
+    let o = run_in(dir, &["build", "s.toml", "--format", "json", "-o", "-", "-q"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    json["figures"]["finance"].clone()
+}
+
+#[test]
+fn the_workbook_has_its_sheets_frozen_headers_numbers_and_sums_as_formulas() {
+    let dir = build("ulm", "xlsx");
+    let xlsx = std::fs::read(dir.path().join("s.xlsx")).expect("xlsx");
+    let book = entry(&xlsx, "xl/workbook.xml");
+    assert!(book.contains(r#"<sheets><sheet name="Maßnahmen" sheetId="1" r:id="rId1"/><sheet name="Kosten- und Finanzierungsplan" sheetId="2" r:id="rId2"/><sheet name="Indikatoren" sheetId="3" r:id="rId3"/></sheets>"#), "{book}");
+    for n in 1..=3 {
+        let sheet = entry(&xlsx, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(
+            sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+            "sheet {n}"
+        );
+    }
+    // the plan: each row's total and each year's sum are formulas with the plan's result
+    let plan = plan(dir.path());
+    let sheet = entry(&xlsx, "xl/worksheets/sheet2.xml");
+    let total = plan["total"].as_u64().expect("total");
+    let lines = plan["lines"].as_array().expect("lines").len();
+    let years = plan["years"].as_array().expect("years").len();
+    let (last_col, last_row) = ((b'A' + 2 + years as u8) as char, lines + 2);
+    let grand = format!(r#"<c r="{last_col}{last_row}" s=""#);
+    let at = sheet.find(&grand).unwrap_or_else(|| panic!("no cell {last_col}{last_row}:\n{sheet}"));
+    let cell = &sheet[at..at + sheet[at..].find("</c>").expect("end")];
+    assert!(cell.contains(&format!("<f>SUM({last_col}2:{last_col}{})</f><v>{total}</v>", last_row - 1)), "{cell}");
+    // an amount is a number in the cell, not text
+    let first = plan["lines"][0]["by_year"]
+        .as_array()
+        .expect("years")
+        .iter()
+        .find(|v| v.as_u64() > Some(0))
+        .expect("an amount");
+    assert!(sheet.contains(&format!("<v>{first}</v>")), "{first} as a number");
+    // money is shown with the euro sign, in the reader's thousands separators
+    let styles = entry(&xlsx, "xl/styles.xml");
+    assert!(styles.contains(r##"formatCode="#,##0 &quot;€&quot;""##), "{styles}");
+    // the measures sheet: one row per measure below the header, then the sums
+    let measures = entry(&xlsx, "xl/worksheets/sheet1.xml");
+    assert_eq!(measures.matches("<row ").count(), 27 + 2);
+}
+
+#[test]
+fn the_csv_opens_in_german_excel_and_lists_every_measure_with_its_money() {
+    let dir = build("ulm", "csv");
+    let bytes = std::fs::read(dir.path().join("s.csv")).expect("csv");
+    assert!(bytes.starts_with("\u{feff}Nr.;Titel;Handlungsfeld;".as_bytes()), "BOM and `;`");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\r'), "CRLF line ends");
+    let rows = records(&text);
+    assert_eq!(rows.len(), 1 + 27, "a header and one line per measure");
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()), "every line has every field");
+    let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let first = &rows[1];
+    assert_eq!((first[at("Nr.")].as_str(), first[at("Budget")].as_str()), ("MOB-01", "1450000"));
+    assert_eq!(first[at("Kosten je Jahr 2023")], "218000");
+    assert_eq!(first[at("Stellen (VZÄ)")], "1");
+    // the costs by year of all measures add up to the plan's costs of each year
+    let plan = plan(dir.path());
+    for (i, year) in plan["years"].as_array().expect("years").iter().enumerate() {
+        let column = at(&format!("Kosten je Jahr {year}"));
+        let sum: u64 = rows[1..].iter().filter_map(|r| r[column].parse::<u64>().ok()).sum();
+        assert_eq!(sum, plan["costs_by_year"][i].as_u64().expect("cost"), "{year}");
+    }
+}
+
+#[test]
+fn spreadsheets_are_the_same_bytes_on_every_run() {
+    for example in ["ulm", "bitburg-pruem-en"] {
+        let a = build(example, "xlsx,csv");
+        let b = build(example, "xlsx,csv");
+        for ext in ["xlsx", "csv"] {
+            let name = format!("s.{ext}");
+            assert_eq!(
+                std::fs::read(a.path().join(&name)).expect("a"),
+                std::fs::read(b.path().join(&name)).expect("b"),
+                "{example}.{ext}"
+            );
+        }
+    }
+    // English numbers have a decimal point
+    let dir = build("bitburg-pruem-en", "csv");
+    let text = std::fs::read_to_string(dir.path().join("s.csv")).expect("csv");
+    assert!(text.starts_with("\u{feff}No.;Title;Field of action;"), "{}", &text[..80]);
+}
+
+#[test]
+fn the_change_log_is_no_spreadsheet() {
+    let dir = build("ulm", "json");
+    std::fs::copy(dir.path().join("s.toml"), dir.path().join("t.toml")).expect("copy");
+    let o = run_in(dir.path(), &["diff", "s.toml", "t.toml", "--format", "csv"]);
+    assert_eq!(code(&o), 64);
+    assert_eq!(
+        stderr(&o),
+        "error: the change log is a document, not a table; a spreadsheet shows one strategy: strategiekit build NEW --format csv\n"
+    );
+}
