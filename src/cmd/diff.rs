@@ -49,7 +49,7 @@ fn formats(args: &DiffArgs) -> Result<Vec<Format>> {
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
-    if let Some(sheet) = formats.iter().find(|f| matches!(f, Format::Xlsx | Format::Csv)) {
+    if let Some(sheet) = formats.iter().find(|f| matches!(f, Format::Xlsx | Format::Ods | Format::Csv)) {
         return Err(UsageError(format!(
             "the change log is a document, not a table; a spreadsheet shows one strategy: strategiekit build NEW --format {}",
             sheet.extension()

@@ -174,6 +174,8 @@ formats! {
     Json => json::Json, "json";
     /// Spreadsheet (Excel): measures, cost and financing plan, indicators; sums as formulas.
     Xlsx => sheets::Xlsx, "xlsx";
+    /// OpenDocument spreadsheet (LibreOffice Calc): the same sheets as the XLSX.
+    Ods => sheets::Ods, "ods";
     /// The measures with their money by year and kind, for a double-click in German Excel.
     Csv => sheets::Csv, "csv";
 }
@@ -182,11 +184,11 @@ impl Format {
     /// The formats strategiekit renders by itself: all but the PDF, which
     /// LibreOffice lays out.
     pub const BUILT_IN: &'static [Format] =
-        &[Format::Md, Format::Docx, Format::Odt, Format::Html, Format::Json, Format::Xlsx, Format::Csv];
+        &[Format::Md, Format::Docx, Format::Odt, Format::Html, Format::Json, Format::Xlsx, Format::Ods, Format::Csv];
 
     /// Whether the format's files are binary (zip packages, PDF), which a terminal cannot show.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Docx | Format::Odt | Format::Pdf | Format::Xlsx)
+        matches!(self, Format::Docx | Format::Odt | Format::Pdf | Format::Xlsx | Format::Ods)
     }
 }
 

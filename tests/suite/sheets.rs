@@ -5,6 +5,7 @@
 
 use std::io::Read as _;
 
+use crate::interop::tool;
 use crate::util::*;
 
 /// Builds example `name` as `formats` and returns the folder.
@@ -120,9 +121,9 @@ fn the_csv_opens_in_german_excel_and_lists_every_measure_with_its_money() {
 #[test]
 fn spreadsheets_are_the_same_bytes_on_every_run() {
     for example in ["ulm", "bitburg-pruem-en"] {
-        let a = build(example, "xlsx,csv");
-        let b = build(example, "xlsx,csv");
-        for ext in ["xlsx", "csv"] {
+        let a = build(example, "xlsx,ods,csv");
+        let b = build(example, "xlsx,ods,csv");
+        for ext in ["xlsx", "ods", "csv"] {
             let name = format!("s.{ext}");
             assert_eq!(
                 std::fs::read(a.path().join(&name)).expect("a"),
@@ -146,5 +147,102 @@ fn the_change_log_is_no_spreadsheet() {
     assert_eq!(
         stderr(&o),
         "error: the change log is a document, not a table; a spreadsheet shows one strategy: strategiekit build NEW --format csv\n"
+    );
+}
+
+/// Every sheet of `workbook` as CSV, by LibreOffice Calc: `;`, UTF-8, values unformatted, all sheets.
+fn calc_csv(dir: &std::path::Path, workbook: &str) -> Vec<(String, String)> {
+    let installation = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    let filter = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1";
+    let out = format!("lo-{workbook}");
+    tool("soffice", &[installation.as_str(), "--headless", "--convert-to", filter, "--outdir", &out, workbook], dir);
+    files_in(&dir.join(&out))
+        .into_iter()
+        .map(|name| (name.clone(), std::fs::read_to_string(dir.join(&out).join(&name)).expect("csv")))
+        .collect()
+}
+
+#[test]
+#[cfg_attr(not(interop), ignore = "needs LibreOffice Calc and xmllint; set STRATEGIEKIT_INTEROP=1 to run it")]
+fn interop_libreoffice_calc_opens_every_workbook_and_reads_the_plan_s_numbers() {
+    let schemas = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/odf-1.3");
+    for example in examples() {
+        let stem = example.file_stem().expect("stem").to_string_lossy().into_owned();
+        let dir = build(&stem, "xlsx,ods,json");
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("s.json")).expect("json")).expect("valid");
+        let plan = &json["figures"]["finance"];
+        let mut expected_total: Vec<u64> =
+            plan["costs_by_year"].as_array().expect("costs").iter().map(|v| v.as_u64().expect("euros")).collect();
+        expected_total.push(plan["total"].as_u64().expect("total"));
+        for workbook in ["s.xlsx", "s.ods"] {
+            let sheets = calc_csv(dir.path(), workbook);
+            assert_eq!(sheets.len(), 3, "{stem} {workbook}: {sheets:?}");
+            let (_, text) = sheets
+                .iter()
+                .find(|(n, _)| n.contains("Finanzierungsplan") || n.contains("financing plan"))
+                .expect("plan");
+            let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(';').collect()).collect();
+            let lines = plan["lines"].as_array().expect("lines");
+            assert_eq!(rows.len(), 1 + lines.len() + 1, "{stem} {workbook}: header, lines, total");
+            for (row, line) in rows[1..].iter().zip(lines) {
+                let cells: Vec<u64> = row[2..].iter().map(|c| c.parse().expect("a number")).collect();
+                let expected: Vec<u64> =
+                    line["by_year"].as_array().expect("years").iter().map(|v| v.as_u64().expect("euros")).collect();
+                assert_eq!(
+                    (&cells[..cells.len() - 1], cells[cells.len() - 1]),
+                    (expected.as_slice(), line["total"].as_u64().expect("total")),
+                    "{stem} {workbook}: {row:?}"
+                );
+            }
+            // the sums Calc computes from the formulas are the plan's
+            let sums: Vec<u64> =
+                rows.last().expect("total row")[2..].iter().map(|c| c.parse().expect("a number")).collect();
+            assert_eq!(sums, expected_total, "{stem} {workbook}: the total row");
+        }
+        // and the ODS is valid ODF 1.3
+        let parts = dir.path().join("ods-parts");
+        let ods = std::fs::read(dir.path().join("s.ods")).expect("ods");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(ods)).expect("zip");
+        zip.extract(&parts).expect("unpack");
+        for part in ["content.xml", "meta.xml", "settings.xml"] {
+            let out =
+                tool("xmllint", &["--noout", "--relaxng", &schemas.join("schema.rng").to_string_lossy(), part], &parts);
+            assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{part} validates")), "{stem} {part}");
+        }
+        tool(
+            "xmllint",
+            &["--noout", "--relaxng", &schemas.join("manifest-schema.rng").to_string_lossy(), "META-INF/manifest.xml"],
+            &parts,
+        );
+    }
+}
+
+#[test]
+fn the_ods_has_its_sheets_header_rows_currency_and_sums() {
+    let dir = build("ulm", "ods");
+    let ods = std::fs::read(dir.path().join("s.ods")).expect("ods");
+    assert_eq!(&ods[30..38], b"mimetype");
+    assert_eq!(&ods[38..84], b"application/vnd.oasis.opendocument.spreadsheet");
+    let content = entry(&ods, "content.xml");
+    for name in ["Maßnahmen", "Kosten- und Finanzierungsplan", "Indikatoren"] {
+        assert!(content.contains(&format!(r#"<table:table table:name="{name}">"#)), "{name}");
+    }
+    assert_eq!(content.matches("<table:table-header-rows>").count(), 3, "header rows repeat when printed");
+    assert!(content.contains(
+        r#"office:value-type="currency" office:currency="EUR" office:value="1450000"><text:p>1.450.000 €</text:p>"#
+    ));
+    let total = plan(dir.path())["total"].as_u64().expect("total");
+    assert!(content.contains(&format!(r#"office:value="{total}"><text:p>"#)), "the plan's total as a value");
+    assert!(content.contains(r#"table:formula="of:=SUM([.C2:.C"#), "sums as OpenFormula");
+    let settings = entry(&ods, "settings.xml");
+    assert_eq!(
+        settings
+            .matches(
+                r#"<config:config-item config:name="VerticalSplitPosition" config:type="int">1</config:config-item>"#
+            )
+            .count(),
+        3,
+        "frozen first rows"
     );
 }

@@ -5,7 +5,7 @@
 
 mod content;
 mod image;
-mod styles;
+pub(crate) mod styles;
 mod table;
 mod text;
 

@@ -31,7 +31,7 @@ const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 
 /// meta.xml: title, subject, authors, language and the document's date
 /// (none when the input has none, so the same input gives the same bytes).
-pub(super) fn meta(meta: &Meta) -> String {
+pub(crate) fn meta(meta: &Meta) -> String {
     let authors = esc(&meta.authors.join("; ")).into_owned();
     let date = meta
         .date_iso

@@ -1,15 +1,17 @@
 //! Spreadsheets for the Kämmerei: the measures with every field and their
 //! money by year and kind, the cost and financing plan (sources × years),
-//! and the indicators — as XLSX (with sums as formulas) and as CSV.
+//! and the indicators — as XLSX and ODS (with sums as formulas) and as CSV.
 //!
 //! The tables are built once here, from the validated model and the finance
 //! plan the documents show ([`crate::finance`]), so a spreadsheet's sums are
 //! the documents' sums; the writers only lay them out.
 
 mod csv;
+mod ods;
 mod xlsx;
 
 pub use self::csv::Csv;
+pub use self::ods::Ods;
 pub use self::xlsx::Xlsx;
 
 use crate::finance::{Line, MeasureFinance, Plan};

@@ -40,7 +40,7 @@ impl Renderer for Xlsx {
 }
 
 /// The column letters of column `c` (0 = A).
-fn letters(c: usize) -> String {
+pub(super) fn letters(c: usize) -> String {
     let mut c = c + 1;
     let mut out = Vec::new();
     while c > 0 {
