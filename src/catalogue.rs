@@ -181,6 +181,10 @@ pub struct State {
     pub de: String,
     /// English name.
     pub en: String,
+    /// What a city's council is called there (Gemeinderat, Stadtrat, Rat …).
+    pub council_city: String,
+    /// What a municipality's council is called there.
+    pub council_municipality: String,
 }
 
 /// A UN Sustainable Development Goal.

@@ -3,8 +3,8 @@
 
 use crate::catalogue::{Item, Profile};
 use crate::i18n::{self, fill};
-use crate::model::DocStatus;
 use crate::model::coverage::is_filled;
+use crate::model::{CouncilKind, DocStatus};
 
 use super::builder::{Builder, nonblank};
 use super::{Block, ListItem};
@@ -17,6 +17,8 @@ impl Builder<'_> {
     pub(super) fn council(&mut self) {
         let l = self.labels;
         let title = self.title();
+        self.council_header();
+        self.council_sessions();
         self.heading(1, l.council_subject.clone(), "subject");
         self.para(title.clone());
 
@@ -26,6 +28,7 @@ impl Builder<'_> {
 
         self.council_facts();
         self.council_finance();
+        self.council_climate();
         self.council_attachments(&title);
     }
 
@@ -41,18 +44,25 @@ impl Builder<'_> {
         };
         let months = self.strategy.document.review_months.unwrap_or(24).to_string();
         let quoted = i18n::inner_quotes(self.lang, title);
-        if self.strategy.document.status == Some(DocStatus::Adopted) {
-            // an adopted strategy is confirmed and carried forward, not adopted again
-            let adopted = match self.strategy.document.adopted_on {
-                Some(d) => fill(&l.council_adopted_on, &[("date", &i18n::date(self.lang, d))]),
-                None => l.council_adopted.clone(),
-            };
-            fill(
-                &l.council_resolution_adopted,
-                &[("title", &quoted), ("adopted", &adopted), ("version", &version), ("months", &months)],
-            )
-        } else {
-            fill(&l.council_resolution, &[("title", &quoted), ("version", &version), ("months", &months)])
+        let body = self.council_body_subject();
+        let adopted = match (self.strategy.document.status, self.strategy.document.adopted_on) {
+            (Some(DocStatus::Adopted), Some(d)) => fill(&l.council_adopted_on, &[("date", &i18n::date(self.lang, d))]),
+            (Some(DocStatus::Adopted), None) => l.council_adopted.clone(),
+            _ => String::new(),
+        };
+        let pairs = [
+            ("body", body.as_str()),
+            ("title", &quoted),
+            ("adopted", &adopted),
+            ("version", &version),
+            ("months", &months),
+        ];
+        match (self.council_kind(), adopted.is_empty()) {
+            // information: the body takes note, of an adopted strategy or an update
+            (CouncilKind::Information, _) => fill(&l.council_resolution_information, &pairs),
+            // a decision on an adopted strategy confirms and carries it forward
+            (CouncilKind::Decision, false) => fill(&l.council_resolution_adopted, &pairs),
+            (CouncilKind::Decision, true) => fill(&l.council_resolution, &pairs),
         }
     }
 
@@ -82,7 +92,8 @@ impl Builder<'_> {
     fn council_finance(&mut self) {
         let l = self.labels;
         self.heading(1, l.council_finance.clone(), "finance");
-        if self.strategy.measures.iter().any(|m| m.budget_eur.is_some()) {
+        self.council_money_summary();
+        if self.figures.budget_total > 0 {
             // the budget tables stand directly under the level-1 heading
             self.item_level = 1;
             self.financing();
@@ -110,6 +121,7 @@ impl Builder<'_> {
         if !self.strategy.goals.is_empty() {
             items.push(fill(&l.council_attachment_indicators, &[("count", &self.strategy.goals.len().to_string())]));
         }
+        items.extend(self.strategy.council.attachments.iter().filter(|a| !a.trim().is_empty()).cloned());
         let items = items.into_iter().map(|text| ListItem { text, level: 0 }).collect();
         self.blocks.push(Block::List { items });
     }

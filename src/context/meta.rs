@@ -50,7 +50,13 @@ impl Builder<'_> {
         match self.profile {
             Profile::Full => (base_title, nonblank(&self.strategy.document.subtitle).map(str::to_string)),
             Profile::Summary => (base_title, Some(l.summary_subtitle.clone())),
-            Profile::Council => (fill(&l.council_title, &[("title", &base_title)]), None),
+            Profile::Council => {
+                let title = match self.council_kind() {
+                    crate::model::CouncilKind::Decision => &l.council_title,
+                    crate::model::CouncilKind::Information => &l.council_title_information,
+                };
+                (fill(title, &[("title", &base_title)]), None)
+            }
         }
     }
 

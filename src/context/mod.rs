@@ -17,6 +17,7 @@
 mod actors;
 mod builder;
 mod council;
+mod council_facts;
 mod fields;
 mod financing;
 mod glossary;

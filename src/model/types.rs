@@ -53,6 +53,115 @@ pub struct Strategy {
     /// The production checklist.
     #[serde(default)]
     pub production: Production,
+    /// What the council document needs besides the strategy: its number,
+    /// the bodies that discuss it, the lead office, budget year, climate impact.
+    #[serde(default)]
+    pub council: Council,
+}
+
+/// `[council]`: the facts of the council document (Vorlage).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    /// The document's number in the council information system (Vorlagen-Nr.).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Beschlussvorlage or Informationsvorlage; by default an adopted strategy is for information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CouncilKind>,
+    /// The body that decides (or takes note); by default the council named by kind and state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The office in charge (federführendes Amt).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_office: Option<String>,
+    /// Offices involved (beteiligte Ämter).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub involved: Vec<String>,
+    /// The budget year the decision concerns (Haushaltsjahr).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1990, max = 2100))]
+    pub budget_year: Option<u16>,
+    /// The budget line of the strategy as a whole (Produkt, Kostenstelle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_line: Option<String>,
+    /// The decision's effect on the climate (Klimarelevanz).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub climate: Option<ClimateImpact>,
+    /// Why the decision has that effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub climate_reason: Option<String>,
+    /// The bodies that discuss it, in order (Beratungsfolge).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
+    /// Further attachments (Anlagen) besides the strategy itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
+}
+
+/// `council.kind`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum CouncilKind {
+    /// Beschlussvorlage: the body decides.
+    Decision,
+    /// Informationsvorlage: the body takes note.
+    Information,
+}
+
+/// `council.climate`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ClimateImpact {
+    /// Ja, positiv.
+    Positive,
+    /// Ja, negativ.
+    Negative,
+    /// Nein.
+    None,
+}
+
+/// `[[council.sessions]]`: one step of the Beratungsfolge.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// The body (Ausschuss, Ortschaftsrat, Gemeinderat).
+    #[schemars(length(min = 1))]
+    pub body: String,
+    /// The date of the session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Whether the session is public (öffentlich).
+    #[serde(default = "yes")]
+    pub public: bool,
+    /// What the body does with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<SessionRole>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `council.sessions.role`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum SessionRole {
+    /// Vorberatung: discusses and recommends.
+    Advice,
+    /// Entscheidung: decides.
+    Decision,
+    /// Kenntnisnahme: takes note.
+    Information,
 }
 
 /// `[municipality]`.

@@ -30,6 +30,7 @@ pub fn to_toml(s: &Strategy, lang: Lang) -> String {
     w.actors(s);
     w.glossary(s);
     w.production(s);
+    w.council(s);
     w.out
 }
 
@@ -342,6 +343,51 @@ impl Writer {
             self.line("\n[[glossary]]");
             self.key("term", string(&g.term));
             self.key("definition", string(&g.definition));
+        }
+    }
+
+    fn council(&mut self, s: &Strategy) {
+        let c = &s.council;
+        let empty = c.number.is_none()
+            && c.kind.is_none()
+            && c.body.is_none()
+            && c.lead_office.is_none()
+            && c.involved.is_empty()
+            && c.budget_year.is_none()
+            && c.budget_line.is_none()
+            && c.climate.is_none()
+            && c.climate_reason.is_none()
+            && c.sessions.is_empty()
+            && c.attachments.is_empty();
+        if empty {
+            return;
+        }
+        self.comment(&words().draft_council);
+        self.line("[council]");
+        self.opt_str("number", &c.number);
+        if let Some(kind) = &c.kind {
+            self.key("kind", variant(kind));
+        }
+        self.opt_str("body", &c.body);
+        self.opt_str("lead_office", &c.lead_office);
+        self.list("involved", &c.involved);
+        self.opt("budget_year", c.budget_year);
+        self.opt_str("budget_line", &c.budget_line);
+        if let Some(climate) = &c.climate {
+            self.key("climate", variant(climate));
+        }
+        self.opt_str("climate_reason", &c.climate_reason);
+        self.list("attachments", &c.attachments);
+        for session in &c.sessions {
+            self.line("\n[[council.sessions]]");
+            self.key("body", string(&session.body));
+            self.opt("date", session.date);
+            if !session.public {
+                self.key("public", "false".into());
+            }
+            if let Some(role) = &session.role {
+                self.key("role", variant(role));
+            }
         }
     }
 

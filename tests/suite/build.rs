@@ -182,10 +182,13 @@ fn summary_and_council_have_no_placeholders() {
 fn council_is_a_draft_decision() {
     let md = build_md(CLEAN, &["--profile", "council"]);
     let headings: Vec<String> = parse(&md).headings.into_iter().filter(|(l, _)| *l == 1).map(|(_, t)| t).collect();
-    assert_eq!(headings, ["Betreff", "Beschlussvorschlag", "Sachverhalt", "Finanzielle Auswirkungen", "Anlagen"]);
+    assert_eq!(
+        headings,
+        ["Beratungsfolge", "Betreff", "Beschlussvorschlag", "Sachverhalt", "Finanzielle Auswirkungen", "Anlagen"]
+    );
     assert!(md.contains("title: \"Beschlussvorlage: Smart-City-Strategie Musterstadt\""), "{md}");
     assert!(md.contains(
-        "Der Rat beschließt die „Smart-City-Strategie Musterstadt“ in der vorliegenden Fassung (22.11.2026)."
+        "Der Gemeinderat beschließt die „Smart-City-Strategie Musterstadt“ in der vorliegenden Fassung (22.11.2026)."
     ));
     assert!(md.contains("Das Gesamtbudget der Maßnahmen beträgt 1.200.000\u{a0}€."), "{md}");
     assert!(md.contains("| 2026 | 600.000\u{a0}€ |") && md.contains("| 2027 | 600.000\u{a0}€ |"), "{md}");
@@ -578,19 +581,27 @@ fn full_profile_shows_benefit_lead_and_partners_once() {
 #[test]
 fn council_wording_follows_the_document_status() {
     let adopted = clean_with("review_months = 24", "review_months = 24\nstatus = \"adopted\"\nadopted_on = 2025-03-15");
+    // an adopted strategy is for information: the council takes note
     let md = build_md(&adopted, &["--profile", "council"]);
-    assert!(md.contains("Der Rat bestätigt die am 15.03.2025 beschlossene „Smart-City-Strategie Musterstadt“ in der vorliegenden fortgeschriebenen Fassung (22.11.2026)."), "{md}");
-    assert!(md.contains("fortzuschreiben") && !md.contains("Der Rat beschließt die"), "{md}");
+    assert!(md.contains("Der Gemeinderat nimmt die am 15.03.2025 beschlossene „Smart-City-Strategie Musterstadt“ in der vorliegenden Fassung (22.11.2026) zur Kenntnis."), "{md}");
+    assert!(!md.contains("beschließt die") && !md.contains("bestätigt"), "{md}");
+    // asked to decide on it again, the council confirms and carries it forward
+    let decision = format!("{adopted}\n[council]\nkind = \"decision\"\n");
+    let md = build_md(&decision, &["--profile", "council"]);
+    assert!(md.contains("Der Gemeinderat bestätigt die am 15.03.2025 beschlossene „Smart-City-Strategie Musterstadt“ in der vorliegenden fortgeschriebenen Fassung (22.11.2026)."), "{md}");
+    assert!(md.contains("fortzuschreiben"), "{md}");
     let en = build_md(
-        &adopted.replace("status = \"adopted\"", "status = \"adopted\"\nlanguage = \"en\""),
+        &decision.replace("status = \"adopted\"", "status = \"adopted\"\nlanguage = \"en\""),
         &["--profile", "council"],
     );
-    assert!(en.contains("The council confirms the “Smart City Strategy Musterstadt”, adopted on 15 March 2025, in the updated version presented (22 November 2026)."), "{en}");
+    assert!(en.contains("The council (Gemeinderat) confirms the “Smart City Strategy Musterstadt”, adopted on 15 March 2025, in the updated version presented (22 November 2026)."), "{en}");
 
     let quoted = clean_with("[document]", "[document]\ntitle = \"Strategie „Digitales Musterstadt“ 2030\"");
     let md = build_md(&quoted, &["--profile", "council"]);
     assert!(
-        md.contains("Der Rat beschließt die „Strategie ‚Digitales Musterstadt‘ 2030“ in der vorliegenden Fassung"),
+        md.contains(
+            "Der Gemeinderat beschließt die „Strategie ‚Digitales Musterstadt‘ 2030“ in der vorliegenden Fassung"
+        ),
         "{md}"
     );
 }

@@ -322,7 +322,8 @@ fn templates_context_prints_what_the_templates_see() {
     let keys: Vec<&str> = ctx.as_object().expect("object").keys().map(String::as_str).collect();
     assert_eq!(keys, ["meta", "toc", "blocks", "labels"]);
     assert_eq!(ctx["meta"]["profile"], "council");
-    assert_eq!(ctx["blocks"][0]["heading"]["level"], 1, "{}", ctx["blocks"][0]);
+    assert_eq!(ctx["blocks"][0]["facts"]["items"][0]["value"], "Informationsvorlage", "{}", ctx["blocks"][0]);
+    assert_eq!(ctx["blocks"][1]["heading"]["level"], 1, "{}", ctx["blocks"][1]);
     // an invalid file: its errors, exit 1, nothing on stdout
     let dir = dir_with(&[("bad.toml", "[municipality]\nname = \"\"\n")]);
     let out = run_in(dir.path(), &["templates", "context", "bad.toml"]);

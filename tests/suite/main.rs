@@ -6,6 +6,7 @@
 mod build;
 mod check;
 mod commands;
+mod council;
 mod design;
 mod docx;
 mod faults;

@@ -1,0 +1,194 @@
+//! The council document's own facts: which kind of Vorlage it is, which
+//! body decides (named by the municipality's kind and state unless the
+//! input names it), the Beratungsfolge, the financial summary and the
+//! climate impact.
+
+use crate::model::{ClimateImpact, CouncilKind, DocStatus, Kind, SessionRole};
+
+use super::builder::{Builder, col, nonblank};
+use super::{Block, Fact};
+
+/// Whether a German body's name is feminine (die Stadtverordnetenversammlung,
+/// die Gemeindevertretung, die Bürgerschaft), so it takes "Die", not "Der".
+fn feminine(name: &str) -> bool {
+    let last = name.split_whitespace().next().unwrap_or(name).to_lowercase();
+    ["versammlung", "vertretung", "schaft"].iter().any(|end| last.ends_with(end))
+}
+
+impl Builder<'_> {
+    /// Beschlussvorlage or Informationsvorlage: as the input says, else
+    /// information for an adopted strategy and a decision otherwise.
+    pub(super) fn council_kind(&self) -> CouncilKind {
+        let adopted = self.strategy.document.status == Some(DocStatus::Adopted);
+        self.strategy.council.kind.unwrap_or(if adopted { CouncilKind::Information } else { CouncilKind::Decision })
+    }
+
+    /// The deciding body's name: the input's, or the council of the municipality's kind in its state.
+    pub(super) fn council_body(&self) -> String {
+        if let Some(body) = nonblank(&self.strategy.council.body) {
+            return body.to_string();
+        }
+        let m = &self.strategy.municipality;
+        let state = m.state.as_deref().and_then(|s| self.catalogue.state(s));
+        match (m.kind, state) {
+            (Some(Kind::District), _) => self.labels.council_district.clone(),
+            (Some(Kind::City), Some(st)) => st.council_city.clone(),
+            (Some(Kind::Municipality | Kind::Association) | None, Some(st)) => st.council_municipality.clone(),
+            _ => self.labels.council_generic.clone(),
+        }
+    }
+
+    /// The body as the subject of the resolution: "Der Gemeinderat", "Die Gemeindevertretung", "The council (Kreistag)".
+    pub(super) fn council_body_subject(&self) -> String {
+        let body = self.council_body();
+        let named = nonblank(&self.strategy.council.body).is_some();
+        match self.lang {
+            crate::model::Lang::De if feminine(&body) => format!("Die {body}"),
+            crate::model::Lang::De => format!("Der {body}"),
+            crate::model::Lang::En if named => format!("The {body}"),
+            crate::model::Lang::En => {
+                format!("The {}", crate::i18n::fill(&self.labels.council_body_default_en, &[("name", &body)]))
+            }
+        }
+    }
+
+    /// The Vorlage's facts: its kind, number, lead office and the offices involved.
+    pub(super) fn council_header(&mut self) {
+        let l = self.labels;
+        let c = &self.strategy.council;
+        let kind = match self.council_kind() {
+            CouncilKind::Decision => &l.council_kind_decision,
+            CouncilKind::Information => &l.council_kind_information,
+        };
+        let mut facts = vec![self.fact(&l.council_kind, kind.clone())];
+        if let Some(n) = nonblank(&c.number) {
+            facts.push(self.fact(&l.council_number, n));
+        }
+        if let Some(o) = nonblank(&c.lead_office) {
+            facts.push(self.fact(&l.council_lead_office, o));
+        }
+        if !c.involved.is_empty() {
+            facts.push(self.fact(&l.council_involved, c.involved.join(", ")));
+        }
+        self.facts(facts);
+    }
+
+    /// The Beratungsfolge: each body with its meeting, publicity and role; without
+    /// sessions in the input, the deciding body alone.
+    pub(super) fn council_sessions(&mut self) {
+        let l = self.labels;
+        let role = |r: Option<SessionRole>| match r {
+            Some(SessionRole::Advice) => l.council_role_advice.clone(),
+            Some(SessionRole::Decision) => l.council_role_decision.clone(),
+            Some(SessionRole::Information) => l.council_role_information.clone(),
+            None => l.none.clone(),
+        };
+        let public = |p: bool| if p { l.council_public_yes.clone() } else { l.council_public_no.clone() };
+        let sessions = &self.strategy.council.sessions;
+        let rows: Vec<Vec<String>> = if sessions.is_empty() {
+            let own = match self.council_kind() {
+                CouncilKind::Decision => Some(SessionRole::Decision),
+                CouncilKind::Information => Some(SessionRole::Information),
+            };
+            vec![vec![self.council_body(), l.none.clone(), public(true), role(own)]]
+        } else {
+            sessions
+                .iter()
+                .map(|s| {
+                    let date = s.date.map_or_else(|| l.none.clone(), |d| crate::i18n::date(self.lang, d));
+                    vec![s.body.clone(), date, public(s.public), role(s.role)]
+                })
+                .collect()
+        };
+        self.heading(1, l.council_sessions.clone(), "sessions");
+        let columns = vec![
+            col(&l.council_body, false, 40),
+            col(&l.council_meeting, false, 20),
+            col(&l.council_public, false, 18),
+            col(&l.council_role, false, 22),
+        ];
+        self.table(columns, rows);
+    }
+
+    /// The financial summary a council reads first: total costs and how they are
+    /// paid, follow-up costs, staff, budget year and line.
+    pub(super) fn council_money_summary(&mut self) {
+        let l = self.labels;
+        let plan = &self.figures.finance;
+        if plan.total == 0 {
+            return;
+        }
+        let not_broken_down: u64 =
+            plan.lines.iter().filter(|x| x.line == crate::finance::Line::NotBrokenDown).map(|x| x.total).sum();
+        let mut rows = vec![vec![l.total_costs.clone(), self.money(plan.total)]];
+        for (label, amount) in [
+            (&l.funding_kind_grant, plan.grants),
+            (&l.funding_kind_third_party, plan.third_party),
+            (&l.own_share, plan.own),
+            (&l.not_broken_down, not_broken_down),
+        ] {
+            if amount > 0 {
+                rows.push(vec![label.clone(), self.money(amount)]);
+            }
+        }
+        if plan.follow_up_total > 0 {
+            let years = match (plan.follow_up_by_year.first(), plan.follow_up_by_year.last()) {
+                (Some((a, _)), Some((b, _))) if a != b => format!(" ({a}–{b})"),
+                (Some((a, _)), _) => format!(" ({a})"),
+                _ => String::new(),
+            };
+            rows.push(vec![l.council_follow_up_total.clone(), format!("{}{years}", self.money(plan.follow_up_total))]);
+        }
+        if plan.staff_fte > 0.0 {
+            rows.push(vec![
+                l.staff_fte.clone(),
+                crate::i18n::number(self.lang, (plan.staff_fte * 100.0).round() / 100.0),
+            ]);
+        }
+        let c = &self.strategy.council;
+        if let Some(year) = c.budget_year {
+            rows.push(vec![l.council_budget_year.clone(), year.to_string()]);
+        }
+        if let Some(line) = nonblank(&c.budget_line) {
+            rows.push(vec![l.budget_line.clone(), line.to_string()]);
+        }
+        let columns = vec![col(&l.council_finance, false, 45), col(&l.amount, true, 55)];
+        self.blocks.push(Block::Table { columns, rows, profile: true, total_row: false });
+    }
+
+    /// The climate impact, where the input states it.
+    pub(super) fn council_climate(&mut self) {
+        let l = self.labels;
+        let c = &self.strategy.council;
+        let Some(impact) = c.climate else { return };
+        let value = match impact {
+            ClimateImpact::Positive => &l.council_climate_positive,
+            ClimateImpact::Negative => &l.council_climate_negative,
+            ClimateImpact::None => &l.council_climate_none,
+        };
+        self.heading(1, l.council_climate.clone(), "climate");
+        let fact = Fact { label: l.council_climate.clone(), value: value.clone() };
+        self.facts(vec![fact]);
+        if let Some(reason) = nonblank(&c.climate_reason) {
+            self.text(reason);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bodies_take_their_article() {
+        for (name, feminine) in [
+            ("Gemeinderat", false),
+            ("Kreistag", false),
+            ("Rat", false),
+            ("Stadtverordnetenversammlung", true),
+            ("Gemeindevertretung", true),
+            ("Stadtbürgerschaft", true),
+            ("Verbandsversammlung Kalletal-Lemgo", true),
+        ] {
+            assert_eq!(super::feminine(name), feminine, "{name}");
+        }
+    }
+}
