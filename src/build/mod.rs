@@ -153,6 +153,31 @@ fn build_one(
     Outcome { input: input.to_path_buf(), name: checked.name, diagnostics: checked.diagnostics, shown, result }
 }
 
+/// The council documents of the members of an inter-municipal strategy
+/// (`council.shares`), each beside the main one: `kl.council.docx` gives
+/// `kl.council.kalletal.docx` for the member Kalletal. Written with the
+/// main files, all or none.
+fn member_files(
+    strategy: &crate::model::Strategy,
+    targets: &[(Format, PathBuf)],
+    formats: &[Format],
+    renderers: &Renderers,
+) -> anyhow::Result<Vec<OutputFile>> {
+    let mut files = Vec::new();
+    // the spreadsheets show the whole strategy, the same for every member
+    let documents: Vec<Format> =
+        formats.iter().copied().filter(|f| !matches!(f, Format::Xlsx | Format::Ods | Format::Csv)).collect();
+    for member in strategy.council.shares.keys() {
+        let slug = crate::interview::parse::slug(member).replace('_', "-");
+        for (format, bytes) in renderers.render_member(strategy, member, &documents)? {
+            let Some((_, main)) = targets.iter().find(|(f, _)| *f == format) else { continue };
+            let path = main.with_extension(format!("{slug}.{}", format.extension()));
+            files.push(OutputFile { path, bytes });
+        }
+    }
+    Ok(files)
+}
+
 /// Renders a checked input and writes its files.
 fn make(
     checked: &Checked,
@@ -171,12 +196,15 @@ fn make(
     let Some(targets) = targets else {
         return Ok(Made::Stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default()));
     };
-    let files: Vec<OutputFile> = rendered
+    let mut files: Vec<OutputFile> = rendered
         .into_iter()
         .filter_map(|(format, bytes)| {
             targets.iter().find(|(f, _)| *f == format).map(|(_, path)| OutputFile { path: path.clone(), bytes })
         })
         .collect();
+    if settings.profile == Profile::Council {
+        files.extend(member_files(strategy, targets, formats, renderers).map_err(Failure::Render)?);
+    }
     write_all(&files, settings.force)
         .map_err(|e| Failure::Write(e.context(format!("while building {}", checked.name))))?;
     let written = files.into_iter().map(|f| f.path).collect();

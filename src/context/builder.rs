@@ -29,6 +29,9 @@ pub(super) struct Builder<'a> {
     /// Level of the heading the current generated part stands under; its own
     /// headings go one level deeper, so no level is ever skipped.
     pub(super) item_level: u8,
+    /// For the council document of one member of an inter-municipal
+    /// strategy: the member's name and its share of the costs in percent.
+    pub(super) member: Option<(&'a str, f64)>,
 }
 
 /// A table column.
@@ -73,6 +76,7 @@ impl<'a> Builder<'a> {
             profile,
             blocks: Vec::new(),
             item_level: 2,
+            member: None,
         }
     }
 

@@ -25,6 +25,13 @@ impl Builder<'_> {
         self.heading(1, l.council_proposal.clone(), "proposal");
         let resolution = self.resolution(&title);
         self.para(resolution);
+        if let Some((member, share)) = self.member {
+            let plan = &self.figures.finance;
+            let (costs, own) = (self.money(self.member_part(plan.total)), self.money(self.member_part(plan.own)));
+            let share = i18n::number(self.lang, share);
+            let pairs = [("member", member), ("share", share.as_str()), ("costs", &costs), ("own", &own)];
+            self.para(fill(&l.council_member_resolution, &pairs));
+        }
 
         self.council_facts();
         self.council_finance();

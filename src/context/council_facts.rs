@@ -25,6 +25,13 @@ impl Builder<'_> {
 
     /// The deciding body's name: the input's, or the council of the municipality's kind in its state.
     pub(super) fn council_body(&self) -> String {
+        // a member's document goes to the member's council: the deciding session that names it
+        if let Some(session) = self.member.and_then(|(member, _)| {
+            let named = |s: &&crate::model::Session| s.body.contains(member);
+            self.strategy.council.sessions.iter().filter(named).find(|s| s.role == Some(SessionRole::Decision))
+        }) {
+            return session.body.clone();
+        }
         if let Some(body) = nonblank(&self.strategy.council.body) {
             return body.to_string();
         }
@@ -84,7 +91,13 @@ impl Builder<'_> {
             None => l.none.clone(),
         };
         let public = |p: bool| if p { l.council_public_yes.clone() } else { l.council_public_no.clone() };
-        let sessions = &self.strategy.council.sessions;
+        // a member's document lists its own bodies, if the input names them
+        let all = &self.strategy.council.sessions;
+        let own: Vec<&crate::model::Session> = match self.member {
+            Some((member, _)) => all.iter().filter(|s| s.body.contains(member)).collect(),
+            None => Vec::new(),
+        };
+        let sessions: Vec<&crate::model::Session> = if own.is_empty() { all.iter().collect() } else { own };
         let rows: Vec<Vec<String>> = if sessions.is_empty() {
             let own = match self.council_kind() {
                 CouncilKind::Decision => Some(SessionRole::Decision),
@@ -152,8 +165,49 @@ impl Builder<'_> {
         if let Some(line) = nonblank(&c.budget_line) {
             rows.push(vec![l.budget_line.clone(), line.to_string()]);
         }
+        rows.extend(self.member_share_rows());
         let columns = vec![col(&l.council_finance, false, 45), col(&l.amount, true, 55)];
         self.blocks.push(Block::Table { columns, rows, profile: true, total_row: false });
+    }
+
+    /// A member's part of `amount`: its share, rounded so that the members' parts
+    /// add up to `amount` exactly (largest remainder, ties to the earlier name).
+    pub(super) fn member_part(&self, amount: u64) -> u64 {
+        let Some((member, _)) = self.member else { return amount };
+        let shares = &self.strategy.council.shares;
+        let sum: f64 = shares.values().sum();
+        if sum <= 0.0 {
+            return 0;
+        }
+        let exact: Vec<(&String, f64)> = shares.iter().map(|(m, s)| (m, amount as f64 * s / sum)).collect();
+        let mut parts: Vec<(&String, u64, f64)> =
+            exact.iter().map(|(m, x)| (*m, x.floor() as u64, x - x.floor())).collect();
+        let missing = amount.saturating_sub(parts.iter().map(|p| p.1).sum());
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        order.sort_by(|a, b| parts[*b].2.total_cmp(&parts[*a].2).then(a.cmp(b)));
+        for i in order.into_iter().take(missing as usize) {
+            parts[i].1 += 1;
+        }
+        parts.iter().find(|p| p.0.as_str() == member).map_or(0, |p| p.1)
+    }
+
+    /// A member document's rows: its share of the costs, of the own share and of the follow-up costs.
+    fn member_share_rows(&self) -> Vec<Vec<String>> {
+        let Some((member, share)) = self.member else { return Vec::new() };
+        let l = self.labels;
+        let plan = &self.figures.finance;
+        let share = crate::i18n::number(self.lang, share);
+        let label = |what: &str| {
+            crate::i18n::fill(&l.council_member_part, &[("member", member), ("share", &share), ("what", what)])
+        };
+        let mut rows = vec![vec![label(&l.total_costs), self.money(self.member_part(plan.total))]];
+        if plan.own > 0 {
+            rows.push(vec![label(&l.own_share), self.money(self.member_part(plan.own))]);
+        }
+        if plan.follow_up_total > 0 {
+            rows.push(vec![label(&l.council_follow_up_total), self.money(self.member_part(plan.follow_up_total))]);
+        }
+        rows
     }
 
     /// The climate impact, where the input states it.

@@ -55,7 +55,11 @@ impl Builder<'_> {
                     crate::model::CouncilKind::Decision => &l.council_title,
                     crate::model::CouncilKind::Information => &l.council_title_information,
                 };
-                (fill(title, &[("title", &base_title)]), None)
+                let title = fill(title, &[("title", &base_title)]);
+                match self.member {
+                    Some((member, _)) => (format!("{title} – {member}"), None),
+                    None => (title, None),
+                }
             }
         }
     }

@@ -243,6 +243,17 @@ pub fn build(strategy: &Strategy, profile: Profile, labels: &Labels) -> Document
     Document::new(meta, builder.blocks, labels)
 }
 
+/// The council document for `member` of an inter-municipal strategy, with
+/// its share of the costs (`council.shares`).
+pub fn build_member(strategy: &Strategy, labels: &Labels, member: &str) -> Document {
+    let mut builder = Builder::new(strategy, Profile::Council, labels);
+    let share = strategy.council.shares.get(member).copied().unwrap_or(0.0);
+    builder.member = Some((member, share));
+    builder.council();
+    let meta = builder.meta();
+    Document::new(meta, builder.blocks, labels)
+}
+
 impl Meta {
     /// Whether the document is short and runs on without a new page per
     /// chapter: the council draft and the change log of `diff`.

@@ -97,7 +97,18 @@ pub struct Council {
     /// Further attachments (Anlagen) besides the strategy itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<String>,
+    /// Each member's share of the costs in percent (`{ Kalletal = 45, Lemgo = 55 }`),
+    /// for an inter-municipal strategy: the council profile then also writes one
+    /// document per member council with its share.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, Percent>")]
+    pub shares: BTreeMap<String, f64>,
 }
+
+/// A share in percent, 0 to 100 (schema only).
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+struct Percent(#[schemars(range(min = 0, max = 100))] f64);
 
 /// `council.kind`.
 #[derive(

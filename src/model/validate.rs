@@ -99,6 +99,7 @@ pub fn validate(s: &Strategy, sources: &SourceMap<'_>, options: CheckOptions) ->
     rules.periods();
     rules.alt_texts();
     rules.finance();
+    rules.shares();
     rules.goal_warnings();
     rules.measure_warnings();
     rules.strategy_warnings(options);

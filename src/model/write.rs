@@ -358,7 +358,8 @@ impl Writer {
             && c.climate.is_none()
             && c.climate_reason.is_none()
             && c.sessions.is_empty()
-            && c.attachments.is_empty();
+            && c.attachments.is_empty()
+            && c.shares.is_empty();
         if empty {
             return;
         }
@@ -378,6 +379,11 @@ impl Writer {
         }
         self.opt_str("climate_reason", &c.climate_reason);
         self.list("attachments", &c.attachments);
+        if !c.shares.is_empty() {
+            let pairs: Vec<String> =
+                c.shares.iter().map(|(m, p)| format!("{} = {}", m.as_str().to_toml_key(), p.to_toml_value())).collect();
+            self.key("shares", format!("{{ {} }}", pairs.join(", ")));
+        }
         for session in &c.sessions {
             self.line("\n[[council.sessions]]");
             self.key("body", string(&session.body));

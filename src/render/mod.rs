@@ -247,6 +247,20 @@ impl Renderers {
         self.render_input(&Input::new(Some(strategy), &document), formats)
     }
 
+    /// Renders the council document of `member` of an inter-municipal
+    /// strategy into each of `formats`.
+    pub fn render_member(
+        &self,
+        strategy: &Strategy,
+        member: &str,
+        formats: &[Format],
+    ) -> Result<Vec<(Format, Vec<u8>)>> {
+        let labels = self.templates.labels().get(strategy.document.language);
+        let mut document = context::build_member(strategy, labels, member);
+        document.design = self.design.or_logo(strategy.municipality.logo.as_ref());
+        self.render_input(&Input::new(Some(strategy), &document), formats)
+    }
+
     /// Renders `input` into each of `formats`, in parallel (in the order of `formats`).
     pub fn render_input(&self, input: &Input<'_>, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
         formats.par_iter().map(|&format| Ok((format, self.renderers[format as usize].render(input)?))).collect()

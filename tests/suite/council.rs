@@ -91,3 +91,82 @@ fn a_decision_on_an_adopted_strategy_confirms_and_carries_it_forward() {
     assert!(md.contains("title: \"Beschlussvorlage: "));
     assert!(md.contains("Der Gemeinderat bestätigt die am 21.10.2026 beschlossene „Smart-City-Strategie Ulm – Fortschreibung 2026“ in der vorliegenden fortgeschriebenen Fassung"), "{md}");
 }
+
+#[test]
+fn each_member_council_gets_its_own_document_with_its_share() {
+    let text = std::fs::read_to_string(examples_dir().join("kalletal-lemgo.toml")).expect("example");
+    let dir = dir_with(&[("kl.toml", &text)]);
+    let o = run_in(dir.path(), &["build", "kl.toml", "--profile", "council", "--format", "md,docx", "--out", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let mut files = files_in(&dir.path().join("out"));
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "kl.council.docx",
+            "kl.council.kalletal.docx",
+            "kl.council.kalletal.md",
+            "kl.council.lemgo.docx",
+            "kl.council.lemgo.md",
+            "kl.council.md"
+        ]
+    );
+    let read = |name: &str| std::fs::read_to_string(dir.path().join("out").join(name)).expect("md");
+    let (kalletal, lemgo) = (read("kl.council.kalletal.md"), read("kl.council.lemgo.md"));
+    assert!(
+        kalletal.contains("title: \"Beschlussvorlage: Gemeinsame Smart-City-Strategie Kalletal.Lemgo – Kalletal\"")
+    );
+    assert!(
+        kalletal
+            .contains("Der Rat der Gemeinde Kalletal beschließt die „Gemeinsame Smart-City-Strategie Kalletal.Lemgo“")
+    );
+    assert!(lemgo.contains("Der Rat der Alten Hansestadt Lemgo beschließt"), "{lemgo}");
+    // each lists its own bodies only
+    assert!(
+        kalletal.contains("| Rat der Gemeinde Kalletal |") && !kalletal.contains("| Rat der Alten Hansestadt Lemgo |")
+    );
+    // the members' parts add up to the plan's totals, to the euro
+    let money = |md: &str, label: &str| -> u64 {
+        let line = md.lines().find(|l| l.starts_with(&format!("| {label}"))).unwrap_or_else(|| panic!("no {label}"));
+        line.rsplit('|')
+            .nth(1)
+            .expect("cell")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .expect("euros")
+    };
+    let main = read("kl.council.md");
+    let total = money(&main, "Gesamtkosten |");
+    assert_eq!(
+        money(&kalletal, "Gesamtkosten: Anteil Kalletal (35\u{a0}%)")
+            + money(&lemgo, "Gesamtkosten: Anteil Lemgo (65\u{a0}%)"),
+        total
+    );
+    let own = money(&main, "Eigenanteil (übrige Kosten) |");
+    assert_eq!(
+        money(&kalletal, "Eigenanteil (übrige Kosten): Anteil Kalletal")
+            + money(&lemgo, "Eigenanteil (übrige Kosten): Anteil Lemgo"),
+        own
+    );
+    assert!(kalletal.contains("Der Anteil von Kalletal beträgt 35\u{a0}% der Kosten, das sind "), "{kalletal}");
+}
+
+#[test]
+fn shares_must_name_members_and_add_up_to_100_percent() {
+    let text = std::fs::read_to_string(examples_dir().join("kalletal-lemgo.toml"))
+        .expect("example")
+        .replace("shares = { Kalletal = 35, Lemgo = 65 }", "shares = { Kaltal = 35, Lemgo = 55 }");
+    let dir = dir_with(&[("kl.toml", &text)]);
+    let o = run_in(dir.path(), &["check", "kl.toml"]);
+    assert_eq!(code(&o), 1);
+    let shown = stderr(&o) + &stdout(&o);
+    for expected in [
+        "error[unknown-member]: `council.shares.Kaltal` names \"Kaltal\", which is not in municipality.members",
+        "help: the members are: Kalletal, Lemgo; write the name as it stands there, or add it to members",
+        "error[shares-not-100]: the members' shares add up to 90 %, not 100 %",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} not in:\n{shown}");
+    }
+}

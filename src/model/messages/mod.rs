@@ -520,6 +520,18 @@ pub enum Message {
         /// The measure's id.
         measure: String,
     },
+    /// unknown-member: a share for a municipality that is not a member.
+    UnknownMember {
+        /// The name as written.
+        name: String,
+        /// The members, as `municipality.members` names them.
+        members: Vec<String>,
+    },
+    /// shares-not-100
+    SharesNot100 {
+        /// What the shares add up to.
+        sum: f64,
+    },
     /// missing-alt-text
     NoAltText,
     /// missing-image
@@ -589,6 +601,8 @@ impl Message {
             LongWord { .. } => "long-word",
             ReviewDatePast { .. } => "review-date-past",
             NoAltText => "missing-alt-text",
+            UnknownMember { .. } => "unknown-member",
+            SharesNot100 { .. } => "shares-not-100",
             YearKey { .. } => "invalid-year",
             CostsMismatch { .. } => "costs-mismatch",
             YearOutsideMeasure { .. } => "year-outside-measure",
@@ -674,6 +688,8 @@ impl Message {
                 date: Date { year: 2026, month: 11, day: 22 },
             },
             NoAltText,
+            UnknownMember { name: s("Kaltal"), members: vec![s("Kalletal"), s("Lemgo")] },
+            SharesNot100 { sum: 90.0 },
             YearKey { key: s("zweitausendsiebenundzwanzig") },
             CostsMismatch { measure: s("M1"), costs: 240_000, budget: 250_000 },
             YearOutsideMeasure { year: 2030, start: 2027, end: 2028 },

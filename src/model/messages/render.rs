@@ -154,6 +154,14 @@ pub(super) fn render(m: &Message, lang: Lang, subject: Subject<'_>) -> Text {
         M::NoReviewDate => say.two(&w.no_review_date, &w.no_review_date_help, &[]),
         M::ReviewDatePast { due, date } => review_date_past(&say, *due, *date),
         M::NoAltText => say.two(&w.no_alt_text, &w.no_alt_text_help, &[]),
+        M::UnknownMember { name, members } => {
+            let members = if members.is_empty() { "–".to_string() } else { members.join(", ") };
+            say.two(&w.unknown_member, &w.unknown_member_help, &[("member", name), ("members", &members)])
+        }
+        M::SharesNot100 { sum } => {
+            let sum = crate::i18n::number(say.lang, *sum);
+            say.two(&w.shares_not_100, &w.shares_not_100_help, &[("sum", &sum)])
+        }
         M::YearKey { key } => say.two(&w.year_key, &w.year_key_help, &[("key", key)]),
         M::CostsMismatch { measure, costs, budget } => {
             let (costs, budget) = (money(say.lang, *costs), money(say.lang, *budget));

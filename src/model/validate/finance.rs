@@ -9,6 +9,25 @@ use crate::model::messages::Message;
 use crate::model::{Measure, MeasureStatus};
 
 impl Rules<'_, '_> {
+    /// Members' shares name members and add up to 100 %.
+    pub(super) fn shares(&mut self) {
+        let shares = &self.strategy.council.shares;
+        if shares.is_empty() {
+            return;
+        }
+        let members = &self.strategy.municipality.members;
+        for name in shares.keys() {
+            if !members.iter().any(|m| m.trim() == name.trim()) {
+                let kind = Message::UnknownMember { name: name.clone(), members: members.clone() };
+                self.error(&format!("council.shares.{}", quoted(name)), kind);
+            }
+        }
+        let sum: f64 = shares.values().sum();
+        if (sum - 100.0).abs() > 0.001 {
+            self.error("council.shares", Message::SharesNot100 { sum });
+        }
+    }
+
     /// Every measure's finance rules.
     pub(super) fn finance(&mut self) {
         for (i, m) in self.strategy.measures.iter().enumerate() {
@@ -100,7 +119,7 @@ impl Rules<'_, '_> {
 }
 
 /// A table key as it appears in a key path: `2027` as is, anything else quoted.
-fn quoted(key: &str) -> String {
+pub(super) fn quoted(key: &str) -> String {
     if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
         key.to_string()
     } else {
