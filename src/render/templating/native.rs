@@ -99,6 +99,10 @@ fn header(out: &mut String, columns: &[Column], numeric_class: bool) {
     out.push_str("</tr></thead>\n<tbody>\n");
 }
 
+/// More columns than this make a table `wide` (smaller type in print), as
+/// `html/block.html.hbs` has it.
+const WIDE_COLUMNS: usize = 8;
+
 /// Appends `block` as `html/block.html.hbs` renders it.
 pub fn html_block(block: &Block, out: &mut String) {
     out.push('\n');
@@ -144,11 +148,13 @@ pub fn html_block(block: &Block, out: &mut String) {
                 (false, true) => " with-total",
                 (false, false) => "",
             };
+            // a table of many columns (a plan by year) is set smaller on paper
+            let wide = if columns.len() > WIDE_COLUMNS { " wide" } else { "" };
             let label: Vec<&str> = columns.iter().map(|c| c.title.as_str()).collect();
             // a table wider than a phone scrolls in its region, which the keyboard can reach
             let _ = writeln!(
                 out,
-                "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"{class}\">",
+                "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"{class}{wide}\">",
                 escape(&label.join(", "))
             );
             header(out, columns, true);
