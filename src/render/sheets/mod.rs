@@ -40,6 +40,8 @@ pub struct SheetColumn {
     pub title: String,
     /// What its values are.
     pub kind: Kind,
+    /// Its width in characters.
+    pub width: u16,
 }
 
 /// What a column holds, which says how it is formatted.
@@ -93,8 +95,21 @@ fn euros(n: u64) -> Value {
     Value::Number(n as f64)
 }
 
+/// A column of `kind`, as wide as such values need: ids and years narrow,
+/// names wider, running text widest (it wraps).
 fn col(title: &str, kind: Kind) -> SheetColumn {
-    SheetColumn { title: title.to_string(), kind }
+    let width = match kind {
+        Kind::Text => 30,
+        Kind::Int => 9,
+        Kind::Euro => 14,
+        Kind::Decimal => 11,
+    };
+    SheetColumn { title: title.to_string(), kind, width }
+}
+
+/// A column of text `width` characters wide.
+fn text_col(title: &str, width: u16) -> SheetColumn {
+    SheetColumn { title: title.to_string(), kind: Kind::Text, width }
 }
 
 /// The sheets of `s` with the words of `l`.
@@ -106,13 +121,13 @@ pub fn sheets(s: &Strategy, l: &Labels) -> Vec<Sheet> {
 /// Every measure with every field, its costs by year and its money by kind.
 fn measures(s: &Strategy, l: &Labels, plan: &Plan) -> Sheet {
     let mut columns = vec![
-        col(&l.id, Kind::Text),
-        col(&l.title, Kind::Text),
-        col(&l.field, Kind::Text),
-        col(&l.goals, Kind::Text),
-        col(&l.description, Kind::Text),
-        col(&l.needs, Kind::Text),
-        col(&l.benefit, Kind::Text),
+        text_col(&l.id, 10),
+        text_col(&l.title, 36),
+        text_col(&l.field, 16),
+        text_col(&l.goals, 14),
+        text_col(&l.description, 50),
+        text_col(&l.needs, 40),
+        text_col(&l.benefit, 40),
         col(&l.lead, Kind::Text),
         col(&l.partners, Kind::Text),
         col(&l.priority, Kind::Text),
@@ -195,7 +210,7 @@ fn measure_row(m: &crate::model::Measure, l: &Labels, years: &[Option<u16>]) -> 
 
 /// The cost and financing plan: sources × years, with sums.
 fn finance_plan(plan: &Plan, l: &Labels) -> Sheet {
-    let mut columns = vec![col(&l.source, Kind::Text), col(&l.kind, Kind::Text)];
+    let mut columns = vec![text_col(&l.source, 40), text_col(&l.kind, 16)];
     for y in &plan.years {
         columns.push(col(&y.map_or_else(|| l.no_period.clone(), |y| y.to_string()), Kind::Euro));
     }
@@ -220,10 +235,10 @@ fn finance_plan(plan: &Plan, l: &Labels) -> Sheet {
 /// Every indicator with its goal.
 fn indicators(s: &Strategy, l: &Labels) -> Sheet {
     let columns = vec![
-        col(&l.goal, Kind::Text),
-        col(&l.title, Kind::Text),
-        col(&l.indicator, Kind::Text),
-        col(&l.unit, Kind::Text),
+        text_col(&l.goal, 8),
+        text_col(&l.title, 36),
+        text_col(&l.indicator, 40),
+        text_col(&l.unit, 14),
         col(&l.baseline, Kind::Decimal),
         col(&format!("{} ({})", l.baseline, l.year), Kind::Int),
         col(&l.target, Kind::Decimal),

@@ -52,13 +52,13 @@ pub(super) fn letters(c: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The number format and column width of a kind.
-fn look(kind: Kind) -> (Format, f64) {
+/// The cell format of a kind.
+fn look(kind: Kind) -> Format {
     match kind {
-        Kind::Text => (Format::new().set_text_wrap(), 32.0),
-        Kind::Int => (Format::new().set_num_format("0"), 9.0),
-        Kind::Euro => (Format::new().set_num_format("#,##0 \"€\""), 15.0),
-        Kind::Decimal => (Format::new().set_num_format("General"), 11.0),
+        Kind::Text => Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top),
+        Kind::Int => Format::new().set_num_format("0").set_align(rust_xlsxwriter::FormatAlign::Top),
+        Kind::Euro => Format::new().set_num_format("#,##0 \"€\"").set_align(rust_xlsxwriter::FormatAlign::Top),
+        Kind::Decimal => Format::new().set_num_format("General").set_align(rust_xlsxwriter::FormatAlign::Top),
     }
 }
 
@@ -71,12 +71,14 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
     ws.set_name(&sheet.name)?;
     let header = Format::new().set_bold().set_text_wrap().set_background_color("#DEEAF6");
     let bold = Format::new().set_bold();
-    let looks: Vec<(Format, f64)> = sheet.columns.iter().map(|c| look(c.kind)).collect();
-    for (c, (column, (_, width))) in sheet.columns.iter().zip(&looks).enumerate() {
+    let looks: Vec<Format> = sheet.columns.iter().map(|c| look(c.kind)).collect();
+    for (c, column) in sheet.columns.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(0, c, &column.title, &header)?;
-        ws.set_column_width(c, if c == 0 && column.kind == Kind::Text { 14.0 } else { *width })?;
+        ws.set_column_width(c, f64::from(column.width))?;
     }
+    // on paper: landscape A4, one page wide, the header row on every page
+    ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
     let n = sheet.rows.len();
     let sums_from = sheet.sum_column.as_ref().map(|(_, from)| *from);
     let total_col = sheet.columns.len();
@@ -86,8 +88,22 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
     }
     for (r, row) in sheet.rows.iter().enumerate() {
         let xr = r as u32 + 1;
+        // a row as high as its longest wrapped text needs, about (readers do not measure it)
+        let lines = row
+            .iter()
+            .zip(&sheet.columns)
+            .filter_map(|(v, c)| match v {
+                Value::Text(t) => Some(t.chars().count().div_ceil(usize::from(c.width.max(1)))),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(1)
+            .clamp(1, 30);
+        if lines > 1 {
+            ws.set_row_height(xr, 15.0 * lines as f64)?;
+        }
         for (c, value) in row.iter().enumerate() {
-            let format = &looks[c].0;
+            let format = &looks[c];
             match value {
                 Value::Empty => {}
                 Value::Text(t) => {
@@ -101,7 +117,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
         if let Some(from) = sums_from {
             let total: f64 = row[from..].iter().filter_map(Value::number).sum();
             let range = format!("{}{}:{}{}", letters(from), xr + 1, letters(total_col - 1), xr + 1);
-            ws.write_formula_with_format(xr, total_col as u16, sum(&range, total), &look(Kind::Euro).0)?;
+            ws.write_formula_with_format(xr, total_col as u16, sum(&range, total), &look(Kind::Euro))?;
         }
     }
     if let Some(label) = &sheet.sum_row {
@@ -119,7 +135,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
                 sheet.rows.iter().filter_map(|row| row[c].number()).sum()
             };
             let range = format!("{0}2:{0}{1}", letters(c), n.max(1) + 1);
-            let format = look(Kind::Euro).0.set_bold();
+            let format = look(Kind::Euro).set_bold();
             ws.write_formula_with_format(xr, c as u16, sum(&range, total), &format)?;
         }
     }
