@@ -8,11 +8,42 @@ use crate::model::{ClimateImpact, CouncilKind, DocStatus, Kind, SessionRole};
 use super::builder::{Builder, col, nonblank};
 use super::{Block, Fact};
 
-/// Whether a German body's name is feminine (die Stadtverordnetenversammlung,
-/// die Gemeindevertretung, die Bürgerschaft), so it takes "Die", not "Der".
-fn feminine(name: &str) -> bool {
-    let last = name.split_whitespace().next().unwrap_or(name).to_lowercase();
-    ["versammlung", "vertretung", "schaft"].iter().any(|end| last.ends_with(end))
+/// The German article of a body's name, by its head noun — the first word
+/// that starts with a capital letter and is not an adjective like "Kieler"
+/// (die Stadtverordnetenversammlung, die Gemeindevertretung, die
+/// Bürgerschaft; das Abgeordnetenhaus, das Stadtparlament; der Rat, der
+/// Kreistag, der Rat der Gemeinde Kalletal).
+fn article(name: &str) -> &'static str {
+    let head = name
+        .split_whitespace()
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("er"))
+        .or_else(|| name.split_whitespace().next())
+        .unwrap_or(name)
+        .to_lowercase();
+    if ["versammlung", "vertretung", "schaft"].iter().any(|end| head.ends_with(end)) {
+        "Die"
+    } else if ["haus", "parlament", "gremium"].iter().any(|end| head.ends_with(end)) {
+        "Das"
+    } else {
+        "Der"
+    }
+}
+
+/// Whether session `s` belongs to `member`: as the input says, else when
+/// its body names the member as a whole word ("Stadtrat Neu-Ulm" is not Ulm's).
+fn belongs_to(s: &crate::model::Session, member: &str) -> bool {
+    match s.member.as_deref() {
+        Some(m) => m.trim() == member.trim(),
+        None => {
+            let spaced = |t: &str| {
+                format!(
+                    " {} ",
+                    t.replace(['(', ')', ',', ';', ':'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            };
+            spaced(&s.body).contains(&spaced(member))
+        }
+    }
 }
 
 impl Builder<'_> {
@@ -27,8 +58,8 @@ impl Builder<'_> {
     pub(super) fn council_body(&self) -> String {
         // a member's document goes to the member's council: the deciding session that names it
         if let Some(session) = self.member.and_then(|(member, _)| {
-            let named = |s: &&crate::model::Session| s.body.contains(member);
-            self.strategy.council.sessions.iter().filter(named).find(|s| s.role == Some(SessionRole::Decision))
+            let own = |s: &&crate::model::Session| belongs_to(s, member);
+            self.strategy.council.sessions.iter().filter(own).find(|s| s.role == Some(SessionRole::Decision))
         }) {
             return session.body.clone();
         }
@@ -50,8 +81,7 @@ impl Builder<'_> {
         let body = self.council_body();
         let named = nonblank(&self.strategy.council.body).is_some();
         match self.lang {
-            crate::model::Lang::De if feminine(&body) => format!("Die {body}"),
-            crate::model::Lang::De => format!("Der {body}"),
+            crate::model::Lang::De => format!("{} {body}", article(&body)),
             crate::model::Lang::En if named => format!("The {body}"),
             crate::model::Lang::En => {
                 format!("The {}", crate::i18n::fill(&self.labels.council_body_default_en, &[("name", &body)]))
@@ -94,7 +124,7 @@ impl Builder<'_> {
         // a member's document lists its own bodies, if the input names them
         let all = &self.strategy.council.sessions;
         let own: Vec<&crate::model::Session> = match self.member {
-            Some((member, _)) => all.iter().filter(|s| s.body.contains(member)).collect(),
+            Some((member, _)) => all.iter().filter(|s| belongs_to(s, member)).collect(),
             None => Vec::new(),
         };
         let sessions: Vec<&crate::model::Session> = if own.is_empty() { all.iter().collect() } else { own };
@@ -128,12 +158,12 @@ impl Builder<'_> {
     pub(super) fn council_money_summary(&mut self) {
         let l = self.labels;
         let plan = &self.figures.finance;
-        if plan.total == 0 {
-            return;
-        }
         let not_broken_down: u64 =
             plan.lines.iter().filter(|x| x.line == crate::finance::Line::NotBrokenDown).map(|x| x.total).sum();
-        let mut rows = vec![vec![l.total_costs.clone(), self.money(plan.total)]];
+        let mut rows = Vec::new();
+        if plan.total > 0 {
+            rows.push(vec![l.total_costs.clone(), self.money(plan.total)]);
+        }
         for (label, amount) in [
             (&l.funding_kind_grant, plan.grants),
             (&l.funding_kind_third_party, plan.third_party),
@@ -166,6 +196,9 @@ impl Builder<'_> {
             rows.push(vec![l.budget_line.clone(), line.to_string()]);
         }
         rows.extend(self.member_share_rows());
+        if rows.is_empty() {
+            return;
+        }
         let columns = vec![col(&l.council_finance, false, 45), col(&l.amount, true, 55)];
         self.blocks.push(Block::Table { columns, rows, profile: true, total_row: false });
     }
@@ -200,7 +233,10 @@ impl Builder<'_> {
         let label = |what: &str| {
             crate::i18n::fill(&l.council_member_part, &[("member", member), ("share", &share), ("what", what)])
         };
-        let mut rows = vec![vec![label(&l.total_costs), self.money(self.member_part(plan.total))]];
+        let mut rows = Vec::new();
+        if plan.total > 0 {
+            rows.push(vec![label(&l.total_costs), self.money(self.member_part(plan.total))]);
+        }
         if plan.own > 0 {
             rows.push(vec![label(&l.own_share), self.money(self.member_part(plan.own))]);
         }
@@ -233,16 +269,36 @@ impl Builder<'_> {
 mod tests {
     #[test]
     fn bodies_take_their_article() {
-        for (name, feminine) in [
-            ("Gemeinderat", false),
-            ("Kreistag", false),
-            ("Rat", false),
-            ("Stadtverordnetenversammlung", true),
-            ("Gemeindevertretung", true),
-            ("Stadtbürgerschaft", true),
-            ("Verbandsversammlung Kalletal-Lemgo", true),
+        for (name, article) in [
+            ("Gemeinderat", "Der"),
+            ("Kreistag", "Der"),
+            ("Rat der Gemeinde Kalletal", "Der"),
+            ("Stadtverordnetenversammlung", "Die"),
+            ("Gemeindevertretung", "Die"),
+            ("Stadtbürgerschaft", "Die"),
+            ("Verbandsversammlung Kalletal-Lemgo", "Die"),
+            ("Kieler Ratsversammlung", "Die"),
+            ("Potsdamer Stadtverordnetenversammlung", "Die"),
+            ("Abgeordnetenhaus", "Das"),
+            ("Stadtparlament", "Das"),
         ] {
-            assert_eq!(super::feminine(name), feminine, "{name}");
+            assert_eq!(super::article(name), article, "{name}");
         }
+    }
+
+    #[test]
+    fn a_session_belongs_to_a_member_by_name_or_as_the_input_says() {
+        let session = |body: &str, member: Option<&str>| crate::model::Session {
+            body: body.into(),
+            date: None,
+            public: true,
+            role: None,
+            member: member.map(str::to_string),
+        };
+        assert!(super::belongs_to(&session("Gemeinderat Ulm", None), "Ulm"));
+        assert!(!super::belongs_to(&session("Stadtrat Neu-Ulm", None), "Ulm"));
+        assert!(super::belongs_to(&session("Rat der Alten Hansestadt Lemgo", None), "Lemgo"));
+        assert!(super::belongs_to(&session("Hauptausschuss", Some("Lemgo")), "Lemgo"));
+        assert!(!super::belongs_to(&session("Ausschuss Lemgo", Some("Kalletal")), "Lemgo"));
     }
 }

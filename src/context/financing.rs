@@ -44,7 +44,7 @@ impl Builder<'_> {
     /// How a measure is financed: its sources with amounts and shares and the
     /// own share, where it names them; else the funding as written.
     pub(super) fn funding_text(&self, m: &crate::model::Measure) -> Option<String> {
-        let f = crate::finance::MeasureFinance::of(m).filter(|_| !m.financing.is_empty());
+        let f = crate::finance::MeasureFinance::of(m).filter(|f| !m.financing.is_empty() && !f.lines.is_empty());
         let Some(f) = f else { return m.funding.clone() };
         let total = f.total();
         let parts: Vec<String> = f

@@ -154,6 +154,10 @@ pub struct Session {
     /// What the body does with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<SessionRole>,
+    /// For an inter-municipal strategy: the member (from `municipality.members`)
+    /// whose body it is, so that the member's council document lists it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
 }
 
 fn yes() -> bool {

@@ -394,6 +394,7 @@ impl Writer {
             if let Some(role) = &session.role {
                 self.key("role", variant(role));
             }
+            self.opt_str("member", &session.member);
         }
     }
 

@@ -220,3 +220,37 @@ fn an_old_file_with_funding_as_text_still_passes_with_advice() {
     let md = stdout(&o);
     assert!(md.contains("| 2027 | 333.400\u{a0}€ |\n| 2028 | 333.300\u{a0}€ |\n| 2029 | 333.300\u{a0}€ |"), "{md}");
 }
+
+#[test]
+fn shares_are_checked_exactly_and_open_ended_measures_have_no_end_to_exceed() {
+    let base = "[municipality]\nname = \"X\"\n[[fields]]\nid = \"f\"\n[[measures]]\nid = \"M1\"\nfield = \"f\"\n";
+    let check = |measure: &str| {
+        let dir = dir_with(&[("s.toml", &format!("{base}{measure}"))]);
+        let o = run_in(dir.path(), &["check", "s.toml"]);
+        (code(&o), stderr(&o))
+    };
+    // two halves of an odd sum are the whole sum, not a euro more
+    let halves = "budget_eur = 99999\n[[measures.financing]]\nsource = \"A\"\nkind = \"grant\"\nshare_percent = 50\n[[measures.financing]]\nsource = \"B\"\nkind = \"own\"\nshare_percent = 50\n";
+    assert_eq!(check(halves).0, 0, "{}", check(halves).1);
+    // costs after the start of a measure without an end are no error
+    let open = "start = 2027\ncosts_eur = { 2027 = 50000, 2028 = 50000 }\n";
+    let (code_open, shown) = check(open);
+    assert_eq!(code_open, 0, "{shown}");
+    // an amount for a measure that costs nothing is more than its costs
+    let (code_free, shown) =
+        check("[[measures.financing]]\nsource = \"Bund\"\nkind = \"grant\"\namount_eur = 500000\n");
+    assert_eq!(code_free, 1);
+    assert!(
+        shown.contains(
+            "error[funding-above-costs]: the sources of measure \"M1\" give €500,000, more than its costs of €0"
+        ),
+        "{shown}"
+    );
+    // shares and staff have their ranges
+    let (code_range, shown) = check(
+        "budget_eur = 100\nstaff_fte = -1\n[[measures.financing]]\nsource = \"A\"\nkind = \"grant\"\nshare_percent = 150\n",
+    );
+    assert_eq!(code_range, 1);
+    assert!(shown.contains("`measures[0].financing[0].share_percent` must be between 0 and 100, found 150"), "{shown}");
+    assert!(shown.contains("`measures[0].staff_fte` must be between 0 and 1000, found -1"), "{shown}");
+}

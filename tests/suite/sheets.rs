@@ -132,10 +132,10 @@ fn spreadsheets_are_the_same_bytes_on_every_run() {
             );
         }
     }
-    // English numbers have a decimal point
+    // an English document: `,` between fields, a decimal point
     let dir = build("bitburg-pruem-en", "csv");
     let text = std::fs::read_to_string(dir.path().join("s.csv")).expect("csv");
-    assert!(text.starts_with("\u{feff}No.;Title;Field of action;"), "{}", &text[..80]);
+    assert!(text.starts_with("\u{feff}No.,Title,Field of action,"), "{}", &text[..80]);
 }
 
 #[test]
@@ -245,4 +245,22 @@ fn the_ods_has_its_sheets_header_rows_currency_and_sums() {
         3,
         "frozen first rows"
     );
+}
+
+#[test]
+fn a_workbook_without_costs_sums_nothing_and_the_budget_as_entered_is_not_summed() {
+    let toml = "[municipality]\nname = \"Leer\"\n[[fields]]\nid = \"f\"\n[[measures]]\nid = \"M1\"\nfield = \"f\"\nstatus = \"cancelled\"\nstatus_reason = \"verworfen\"\nbudget_eur = 400000\n";
+    let dir = dir_with(&[("s.toml", toml)]);
+    let o = run_in(dir.path(), &["build", "s.toml", "--format", "xlsx,ods", "-q"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let xlsx = std::fs::read(dir.path().join("s.xlsx")).expect("xlsx");
+    // the plan has no rows: its sums are 0, not a formula that sums itself
+    let plan = entry(&xlsx, "xl/worksheets/sheet2.xml");
+    assert!(!plan.contains("<f>"), "{plan}");
+    // the cancelled measure's budget stands in its row but not in the sums
+    let measures = entry(&xlsx, "xl/worksheets/sheet1.xml");
+    assert!(measures.contains("<v>400000</v>"));
+    assert!(!measures.contains("SUM(P2:P2)"), "the budget column (P) is not summed");
+    let ods = std::fs::read(dir.path().join("s.ods")).expect("ods");
+    assert!(!entry(&ods, "content.xml").contains("SUM([.C2:.C2])"));
 }

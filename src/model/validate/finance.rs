@@ -5,7 +5,7 @@
 
 use super::{Rules, advice};
 use crate::finance::{self, year_key};
-use crate::model::messages::Message;
+use crate::model::messages::{Bound, Message};
 use crate::model::{Measure, MeasureStatus};
 
 impl Rules<'_, '_> {
@@ -16,10 +16,23 @@ impl Rules<'_, '_> {
             return;
         }
         let members = &self.strategy.municipality.members;
-        for name in shares.keys() {
+        for (name, share) in shares {
+            let at = format!("council.shares.{name}");
             if !members.iter().any(|m| m.trim() == name.trim()) {
                 let kind = Message::UnknownMember { name: name.clone(), members: members.clone() };
-                self.error(&format!("council.shares.{}", quoted(name)), kind);
+                self.error(&at, kind);
+            }
+            if !(0.0..=100.0).contains(share) {
+                let kind = Message::IntegerOutOfRange { bound: Bound::Between(0, 100), found: number(*share) };
+                self.error(&at, kind);
+            }
+        }
+        for (i, session) in self.strategy.council.sessions.iter().enumerate() {
+            if let Some(member) = session.member.as_deref()
+                && !members.iter().any(|m| m.trim() == member.trim())
+            {
+                let kind = Message::UnknownMember { name: member.to_string(), members: members.clone() };
+                self.error(&format!("council.sessions[{i}].member"), kind);
             }
         }
         let sum: f64 = shares.values().sum();
@@ -44,15 +57,23 @@ impl Rules<'_, '_> {
     fn year_keys(&mut self, path: &str, m: &Measure) {
         for (table, map) in [("costs_eur", &m.costs_eur), ("follow_up_eur", &m.follow_up_eur)] {
             for key in map.keys() {
-                let at = format!("{path}.{table}.{}", quoted(key));
+                // the raw key, as the key paths of the structural check write it
+                let at = format!("{path}.{table}.{key}");
                 let Some(year) = year_key(key) else {
                     self.error(&at, Message::YearKey { key: key.clone() });
                     continue;
                 };
-                let Some((start, end)) = finance::period(m) else { continue };
-                if table == "costs_eur" && !(start..=end).contains(&year) {
+                // only the years the input gives: a measure without an end is open-ended
+                let (start, end) = (m.start, m.end);
+                if table == "costs_eur"
+                    && let (Some(start), Some(end)) = (start, end)
+                    && !(start..=end).contains(&year)
+                {
                     self.error(&at, Message::YearOutsideMeasure { year, start, end });
-                } else if table == "follow_up_eur" && m.end.is_some() && year <= end {
+                } else if table == "follow_up_eur"
+                    && let Some(end) = end
+                    && year <= end
+                {
                     let kind = Message::FollowUpDuringMeasure { year, end };
                     self.out.push(self.warning(&at, &at, kind, advice::FOLLOW_UP));
                 }
@@ -76,10 +97,16 @@ impl Rules<'_, '_> {
     fn sources(&mut self, path: &str, m: &Measure) {
         let (costs, _) = finance::costs(m);
         let total: u64 = costs.values().sum();
-        let mut given = 0u64;
+        // fixed amounts in euros, shares exactly (not rounded one by one: two halves of
+        // an odd sum are the whole, not a euro more)
+        let (mut fixed, mut shares) = (0u64, 0.0f64);
         for (j, f) in m.financing.iter().enumerate() {
             let at = format!("{path}.financing[{j}]");
             let source = f.source.trim().to_string();
+            if let Some(p) = f.share_percent.filter(|p| !(0.0..=100.0).contains(p)) {
+                let kind = Message::IntegerOutOfRange { bound: Bound::Between(0, 100), found: number(p) };
+                self.error(&format!("{at}.share_percent"), kind);
+            }
             match (f.amount_eur, f.share_percent) {
                 (None, None) => self.error(&at, Message::FinancingWithoutAmount { source }),
                 (None, Some(_)) if total == 0 => self.error(&at, Message::ShareWithoutCosts { source }),
@@ -92,11 +119,22 @@ impl Rules<'_, '_> {
                 }
                 _ => {}
             }
-            given += finance::amount(f, total);
+            match (f.amount_eur, f.share_percent) {
+                (Some(a), _) => fixed = fixed.saturating_add(a),
+                (None, Some(p)) => shares += p.clamp(0.0, 100.0),
+                (None, None) => {}
+            }
         }
-        if total > 0 && given > total {
-            let kind = Message::FundingAboveCosts { measure: m.id.clone(), funding: given, costs: total };
+        // an amount with no costs to pay is more than the costs, too
+        let given = fixed as f64 + total as f64 * shares / 100.0;
+        if given > total as f64 + 1e-6 {
+            let funding = given.round() as u64;
+            let kind = Message::FundingAboveCosts { measure: m.id.clone(), funding, costs: total };
             self.error(&format!("{path}.financing"), kind);
+        }
+        if let Some(fte) = m.staff_fte.filter(|f| !(0.0..=1000.0).contains(f)) {
+            let kind = Message::IntegerOutOfRange { bound: Bound::Between(0, 1000), found: number(fte) };
+            self.error(&format!("{path}.staff_fte"), kind);
         }
     }
 
@@ -118,11 +156,7 @@ impl Rules<'_, '_> {
     }
 }
 
-/// A table key as it appears in a key path: `2027` as is, anything else quoted.
-pub(super) fn quoted(key: &str) -> String {
-    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        key.to_string()
-    } else {
-        format!("\"{}\"", key.replace('"', "\\\""))
-    }
+/// A number as TOML writes it.
+fn number(x: f64) -> String {
+    format!("{x}")
 }

@@ -7,7 +7,7 @@ mod content;
 mod image;
 pub(crate) mod styles;
 mod table;
-mod text;
+pub(crate) mod text;
 
 use std::io::{Cursor, Write as _};
 

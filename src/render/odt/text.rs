@@ -8,7 +8,7 @@ use crate::render::docx::xml::{breakable, esc};
 /// `<text:line-break/>`, tabs `<text:tab/>`, and runs of spaces (which ODF
 /// would collapse) `<text:s text:c="n"/>`; long words get break
 /// opportunities as in the DOCX.
-pub(super) fn push(out: &mut String, text: &str) {
+pub(crate) fn push(out: &mut String, text: &str) {
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push_str("<text:line-break/>");

@@ -42,6 +42,9 @@ pub struct SheetColumn {
     pub kind: Kind,
     /// Its width in characters.
     pub width: u16,
+    /// Whether the sum row sums it (money columns but the budget as entered,
+    /// which a cancelled measure keeps though it costs nothing).
+    pub summed: bool,
 }
 
 /// What a column holds, which says how it is formatted.
@@ -104,12 +107,12 @@ fn col(title: &str, kind: Kind) -> SheetColumn {
         Kind::Euro => 14,
         Kind::Decimal => 11,
     };
-    SheetColumn { title: title.to_string(), kind, width }
+    SheetColumn { title: title.to_string(), kind, width, summed: kind == Kind::Euro }
 }
 
 /// A column of text `width` characters wide.
 fn text_col(title: &str, width: u16) -> SheetColumn {
-    SheetColumn { title: title.to_string(), kind: Kind::Text, width }
+    SheetColumn { title: title.to_string(), kind: Kind::Text, width, summed: false }
 }
 
 /// The sheets of `s` with the words of `l`.
@@ -136,7 +139,7 @@ fn measures(s: &Strategy, l: &Labels, plan: &Plan) -> Sheet {
         col(&l.status_reason, Kind::Text),
         col(&l.start, Kind::Int),
         col(&l.end, Kind::Int),
-        col(&l.budget, Kind::Euro),
+        SheetColumn { summed: false, ..col(&l.budget, Kind::Euro) },
         col(&l.funding, Kind::Text),
     ];
     let years: Vec<Option<u16>> = plan.years.clone();

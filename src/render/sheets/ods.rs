@@ -141,12 +141,15 @@ fn number_cell(out: &mut String, x: f64, kind: Kind, style: &str, formula: Optio
     );
 }
 
+/// A text cell; each line of `text` is a paragraph, so line breaks and runs of spaces stay.
 fn text_cell(out: &mut String, text: &str, style: &str) {
-    let _ = write!(
-        out,
-        r#"<table:table-cell table:style-name="{style}" office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
-        esc(text)
-    );
+    let _ = write!(out, r#"<table:table-cell table:style-name="{style}" office:value-type="string">"#);
+    for line in text.split('\n') {
+        out.push_str("<text:p>");
+        crate::render::odt::text::push(out, line);
+        out.push_str("</text:p>");
+    }
+    out.push_str("</table:table-cell>");
 }
 
 /// One sheet as a table: columns, the header row, the rows, the sums.
@@ -205,8 +208,8 @@ fn sum_row(out: &mut String, sheet: &Sheet, label: &str, sums_from: Option<usize
     text_cell(out, label, "Sum");
     let last = if sums_from.is_some() { total_col } else { total_col - 1 };
     for c in 1..=last {
-        let kind = sheet.columns.get(c).map_or(Kind::Euro, |col| col.kind);
-        if kind != Kind::Euro {
+        let summed = sheet.columns.get(c).is_none_or(|col| col.summed);
+        if !summed {
             out.push_str("<table:table-cell/>");
             continue;
         }
@@ -215,8 +218,9 @@ fn sum_row(out: &mut String, sheet: &Sheet, label: &str, sums_from: Option<usize
         } else {
             sheet.rows.iter().filter_map(|row| row[c].number()).sum()
         };
-        let range = format!("SUM([.{0}2:.{0}{1}])", letters(c), n.max(1) + 1);
-        number_cell(out, total, Kind::Euro, "EurSum", Some(&range), lang);
+        // no rows to sum: a formula would sum itself
+        let range = (n > 0).then(|| format!("SUM([.{0}2:.{0}{1}])", letters(c), n + 1));
+        number_cell(out, total, Kind::Euro, "EurSum", range.as_deref(), lang);
     }
     out.push_str("</table:table-row>");
 }

@@ -125,8 +125,8 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
         ws.write_string_with_format(xr, 0, label, &bold)?;
         let last = if sums_from.is_some() { total_col } else { total_col - 1 };
         for c in 0..=last {
-            let kind = sheet.columns.get(c).map_or(Kind::Euro, |col| col.kind);
-            if kind != Kind::Euro {
+            let summed = sheet.columns.get(c).is_none_or(|col| col.summed);
+            if !summed {
                 continue;
             }
             let total: f64 = if c == total_col {
@@ -134,8 +134,13 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
             } else {
                 sheet.rows.iter().filter_map(|row| row[c].number()).sum()
             };
-            let range = format!("{0}2:{0}{1}", letters(c), n.max(1) + 1);
             let format = look(Kind::Euro).set_bold();
+            if n == 0 {
+                // no rows to sum: a formula would sum itself
+                ws.write_number_with_format(xr, c as u16, 0.0, &format)?;
+                continue;
+            }
+            let range = format!("{0}2:{0}{1}", letters(c), n + 1);
             ws.write_formula_with_format(xr, c as u16, sum(&range, total), &format)?;
         }
     }
