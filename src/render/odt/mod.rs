@@ -63,6 +63,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
         ("META-INF/manifest.xml", manifest.as_bytes()),
     ]);
     files.extend(media.iter().map(|m| (m.path.as_str(), m.image.bytes.as_slice())));
+    package(MIMETYPE, "ODT", &files)
+}
+
+/// An ODF package of media type `mimetype` (`kind` names it in errors): the
+/// `mimetype` entry first and stored, so readers recognise it, then `files`
+/// deflated, every entry dated 1980-01-01, so the same parts give the same bytes.
+pub(crate) fn package(mimetype: &str, kind: &str, files: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     let fixed = |method| {
         SimpleFileOptions::default()
             .compression_method(method)
@@ -70,13 +77,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
             .unix_permissions(0o644)
     };
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    // readers recognise an ODF package by this entry: first, stored, no extra field
-    zip.start_file("mimetype", fixed(CompressionMethod::Stored)).context("cannot start the ODT")?;
-    zip.write_all(MIMETYPE.as_bytes()).context("cannot write the ODT's mimetype")?;
+    zip.start_file("mimetype", fixed(CompressionMethod::Stored)).with_context(|| format!("cannot start the {kind}"))?;
+    zip.write_all(mimetype.as_bytes()).with_context(|| format!("cannot write the {kind}'s mimetype"))?;
     let deflated = fixed(CompressionMethod::Deflated).compression_level(Some(2));
     for (name, bytes) in files {
-        zip.start_file(name, deflated).with_context(|| format!("cannot add {name} to the ODT"))?;
+        zip.start_file(*name, deflated).with_context(|| format!("cannot add {name} to the {kind}"))?;
         zip.write_all(bytes).with_context(|| format!("cannot write {name}"))?;
     }
-    Ok(zip.finish().context("cannot finish the ODT")?.into_inner())
+    Ok(zip.finish().with_context(|| format!("cannot finish the {kind}"))?.into_inner())
 }

@@ -5,12 +5,8 @@
 //! English text beside it for readers that do not calculate. The package
 //! has fixed entry order and dates, so the same input gives the same bytes.
 
-use std::fmt::Write as _;
-use std::io::{Cursor, Write as _};
-
 use anyhow::{Context as _, Result};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use std::fmt::Write as _;
 
 use super::{Kind, Sheet, Value, sheets};
 use crate::i18n;
@@ -53,31 +49,13 @@ impl Renderer for Ods {
             ("settings.xml", settings(&sheets)),
             ("META-INF/manifest.xml", MANIFEST.to_string()),
         ];
-        package(&files)
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+        crate::render::odt::package(MIMETYPE, "ODS", &files)
     }
 }
 
 const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
-
-/// The zip: `mimetype` first and stored, then the parts, all dated 1980-01-01.
-fn package(files: &[(&str, String)]) -> Result<Vec<u8>> {
-    let fixed = |method| {
-        SimpleFileOptions::default()
-            .compression_method(method)
-            .last_modified_time(DateTime::DEFAULT)
-            .unix_permissions(0o644)
-    };
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    zip.start_file("mimetype", fixed(CompressionMethod::Stored)).context("cannot start the ODS")?;
-    zip.write_all(MIMETYPE.as_bytes()).context("cannot write the ODS's mimetype")?;
-    let deflated = fixed(CompressionMethod::Deflated).compression_level(Some(2));
-    for (name, text) in files {
-        zip.start_file(*name, deflated).with_context(|| format!("cannot add {name} to the ODS"))?;
-        zip.write_all(text.as_bytes()).with_context(|| format!("cannot write {name}"))?;
-    }
-    Ok(zip.finish().context("cannot finish the ODS")?.into_inner())
-}
 
 /// settings.xml: each sheet's first row frozen.
 fn settings(sheets: &[Sheet]) -> String {
