@@ -71,6 +71,31 @@ pub enum Value {
     Number(f64),
 }
 
+impl Sheet {
+    /// The sum of `row` from the sum column's first column on, if the sheet has a sum column.
+    pub fn row_total(&self, row: &[Value]) -> Option<f64> {
+        let (_, from) = self.sum_column.as_ref()?;
+        Some(row.get(*from..).unwrap_or_default().iter().filter_map(Value::number).sum())
+    }
+
+    /// The sum row's sums: for each column it sums (and the sum column, last,
+    /// if there is one), its index and the sum of its values.
+    pub fn column_totals(&self) -> Vec<(usize, f64)> {
+        let mut totals: Vec<(usize, f64)> = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, col)| col.summed)
+            .map(|(c, _)| (c, self.rows.iter().filter_map(|row| row.get(c).and_then(Value::number)).sum()))
+            .collect();
+        if self.sum_column.is_some() {
+            let all = self.rows.iter().filter_map(|row| self.row_total(row)).sum();
+            totals.push((self.columns.len(), all));
+        }
+        totals
+    }
+}
+
 impl Value {
     /// The value as a number, if it is one.
     pub fn number(&self) -> Option<f64> {

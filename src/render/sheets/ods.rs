@@ -166,39 +166,33 @@ fn table(out: &mut String, sheet: &Sheet, lang: Lang) {
                 }
             }
         }
-        if let Some(from) = sums_from {
-            let total: f64 = row[from..].iter().filter_map(Value::number).sum();
+        if let (Some(from), Some(total)) = (sums_from, sheet.row_total(row)) {
             let range = format!("SUM([.{}{}:.{}{}])", letters(from), r + 2, letters(total_col - 1), r + 2);
             number_cell(out, total, Kind::Euro, "Eur", Some(&range), lang);
         }
         out.push_str("</table:table-row>");
     }
     if let Some(label) = &sheet.sum_row {
-        sum_row(out, sheet, label, sums_from, lang);
+        sum_row(out, sheet, label, lang);
     }
     out.push_str("</table:table>");
 }
 
 /// The last row: the label, and a `SUM` under each money column.
-fn sum_row(out: &mut String, sheet: &Sheet, label: &str, sums_from: Option<usize>, lang: Lang) {
-    let (n, total_col) = (sheet.rows.len(), sheet.columns.len());
+fn sum_row(out: &mut String, sheet: &Sheet, label: &str, lang: Lang) {
+    let n = sheet.rows.len();
     out.push_str("<table:table-row>");
     text_cell(out, label, "Sum");
-    let last = if sums_from.is_some() { total_col } else { total_col - 1 };
-    for c in 1..=last {
-        let summed = sheet.columns.get(c).is_none_or(|col| col.summed);
-        if !summed {
-            out.push_str("<table:table-cell/>");
-            continue;
-        }
-        let total: f64 = if c == total_col {
-            sheet.rows.iter().flat_map(|row| row[sums_from.unwrap_or(c)..].iter().filter_map(Value::number)).sum()
-        } else {
-            sheet.rows.iter().filter_map(|row| row[c].number()).sum()
-        };
+    // the label stands in the first column; an empty cell under each column it does not sum
+    let mut next = 1;
+    for (c, total) in sheet.column_totals().into_iter().filter(|(c, _)| *c > 0) {
+        (next..c).for_each(|_| out.push_str("<table:table-cell/>"));
+        next = c + 1;
         // no rows to sum: a formula would sum itself
         let range = (n > 0).then(|| format!("SUM([.{0}2:.{0}{1}])", letters(c), n + 1));
         number_cell(out, total, Kind::Euro, "EurSum", range.as_deref(), lang);
     }
+    let width = sheet.columns.len() + usize::from(sheet.sum_column.is_some());
+    (next..width).for_each(|_| out.push_str("<table:table-cell/>"));
     out.push_str("</table:table-row>");
 }

@@ -114,8 +114,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
                 }
             }
         }
-        if let Some(from) = sums_from {
-            let total: f64 = row[from..].iter().filter_map(Value::number).sum();
+        if let (Some(from), Some(total)) = (sums_from, sheet.row_total(row)) {
             let range = format!("{}{}:{}{}", letters(from), xr + 1, letters(total_col - 1), xr + 1);
             ws.write_formula_with_format(xr, total_col as u16, sum(&range, total), &look(Kind::Euro))?;
         }
@@ -123,17 +122,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<()> {
     if let Some(label) = &sheet.sum_row {
         let xr = n as u32 + 1;
         ws.write_string_with_format(xr, 0, label, &bold)?;
-        let last = if sums_from.is_some() { total_col } else { total_col - 1 };
-        for c in 0..=last {
-            let summed = sheet.columns.get(c).is_none_or(|col| col.summed);
-            if !summed {
-                continue;
-            }
-            let total: f64 = if c == total_col {
-                sheet.rows.iter().flat_map(|row| row[sums_from.unwrap_or(c)..].iter().filter_map(Value::number)).sum()
-            } else {
-                sheet.rows.iter().filter_map(|row| row[c].number()).sum()
-            };
+        for (c, total) in sheet.column_totals() {
             let format = look(Kind::Euro).set_bold();
             if n == 0 {
                 // no rows to sum: a formula would sum itself
