@@ -90,14 +90,17 @@ impl Builder<'_> {
 
     /// The plan's columns: what a row is, the years (and none), the total.
     fn plan_columns(&self, first: &str, plan: &Plan) -> Vec<Column> {
-        let l = self.labels;
-        let year_width = (60 / (plan.years.len() as u32 + 1)).max(6);
-        let mut columns =
-            vec![col(first, false, 100u32.saturating_sub(year_width * (plan.years.len() as u32 + 1)).max(20))];
-        for year in &plan.years {
-            columns.push(col(&year.map_or_else(|| l.no_period.clone(), |y| y.to_string()), true, year_width));
-        }
-        columns.push(col(&l.total, true, year_width));
+        let years = plan.years.iter().map(|year| year.map_or_else(|| self.labels.no_period.clone(), |y| y.to_string()));
+        self.year_columns(first, years.collect())
+    }
+
+    /// A first column, one narrow column per year and the total, sharing the page's width.
+    fn year_columns(&self, first: &str, years: Vec<String>) -> Vec<Column> {
+        let n = years.len() as u32 + 1;
+        let width = (60 / n).max(6);
+        let mut columns = vec![col(first, false, 100u32.saturating_sub(width * n).max(20))];
+        columns.extend(years.iter().map(|year| col(year, true, width)));
+        columns.push(col(&self.labels.total, true, width));
         columns
     }
 
@@ -170,10 +173,7 @@ impl Builder<'_> {
             return;
         }
         let years: Vec<u16> = plan.follow_up_by_year.iter().map(|(y, _)| *y).collect();
-        let width = (60 / (years.len() as u32 + 1)).max(6);
-        let mut columns = vec![col(&l.measure, false, 100u32.saturating_sub(width * (years.len() as u32 + 1)).max(20))];
-        columns.extend(years.iter().map(|y| col(&y.to_string(), true, width)));
-        columns.push(col(&l.total, true, width));
+        let columns = self.year_columns(&l.measure, years.iter().map(u16::to_string).collect());
         let mut rows = Vec::new();
         // a cancelled measure leaves no follow-up costs (the plan leaves it out)
         let cancelled = |m: &&crate::model::Measure| m.status == Some(crate::model::MeasureStatus::Cancelled);

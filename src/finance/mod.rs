@@ -119,45 +119,48 @@ fn kind_rank(kind: FundingKind) -> u8 {
 }
 
 /// Splits `amount` over the years in proportion to what each year has
-/// `left`, in whole euros (largest remainder), never more than a year has
-/// left; takes it from `left`. `amount` must not exceed the sum of `left`.
+/// `left`, in whole euros, never more than a year has left; takes it from
+/// `left`. An `amount` above the sum of `left` is cut to it.
 fn take(amount: u64, left: &mut BTreeMap<Year, u64>) -> BTreeMap<Year, u64> {
     let room: u64 = left.values().sum();
-    if amount == 0 || room == 0 {
-        return BTreeMap::new();
-    }
-    let amount = amount.min(room);
-    // exact shares amount × left / room, as whole part and remainder (u128: no overflow)
-    let mut parts: Vec<(Year, u64, u128)> = left
-        .iter()
-        .map(|(y, l)| {
-            let exact = u128::from(amount) * u128::from(*l);
-            (*y, (exact / u128::from(room)) as u64, exact % u128::from(room))
-        })
-        .collect();
-    let mut missing = amount - parts.iter().map(|p| p.1).sum::<u64>();
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    // the largest remainders get a euro more; on a tie the earlier year
-    order.sort_by(|a, b| parts[*b].2.cmp(&parts[*a].2).then(a.cmp(b)));
-    for i in order {
-        if missing == 0 {
-            break;
-        }
-        if parts[i].2 > 0 {
-            parts[i].1 += 1;
-            missing -= 1;
-        }
-    }
+    let weights: Vec<(Year, u64)> = left.iter().map(|(y, l)| (*y, *l)).collect();
     let mut out = BTreeMap::new();
-    for (year, share, _) in parts {
-        if share > 0 {
+    for (year, part) in split(amount.min(room), &weights) {
+        if part > 0 {
             if let Some(l) = left.get_mut(&year) {
-                *l -= share;
+                *l -= part;
             }
-            out.insert(year, share);
+            out.insert(year, part);
         }
     }
     out
+}
+
+/// Splits `amount` in proportion to `weights`, in whole euros, so that the
+/// parts add up to `amount` exactly: each part is rounded down and the
+/// largest remainders get a euro more (on a tie the earlier entry). With
+/// no weight at all, every part is zero.
+pub fn split<K: Clone>(amount: u64, weights: &[(K, u64)]) -> Vec<(K, u64)> {
+    let total: u128 = weights.iter().map(|(_, w)| u128::from(*w)).sum();
+    if total == 0 {
+        return weights.iter().map(|(k, _)| (k.clone(), 0)).collect();
+    }
+    // exact parts amount × weight / total, as whole part and remainder (u128: no overflow)
+    let mut parts: Vec<(K, u64, u128)> = weights
+        .iter()
+        .map(|(k, w)| {
+            let exact = u128::from(amount) * u128::from(*w);
+            (k.clone(), (exact / total) as u64, exact % total)
+        })
+        .collect();
+    let missing = amount - parts.iter().map(|p| p.1).sum::<u64>();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|a, b| parts[*b].2.cmp(&parts[*a].2).then(a.cmp(b)));
+    // the remainders add up to `missing` whole euros, one per part at most
+    for i in order.into_iter().take(missing as usize) {
+        parts[i].1 += 1;
+    }
+    parts.into_iter().map(|(k, part, _)| (k, part)).collect()
 }
 
 impl MeasureFinance {

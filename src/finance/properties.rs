@@ -112,4 +112,24 @@ proptest! {
         let by_text: u64 = figures.budget_by_funding.iter().map(|f| f.budget_eur).sum();
         prop_assert_eq!(by_text + figures.without_funding.budget_eur, figures.budget_total);
     }
+
+    #[test]
+    fn a_split_adds_up_and_every_part_is_within_a_euro_of_its_exact_share(
+        amount in 0..10_000_000_000u64,
+        weights in prop::collection::vec(0..100_000_000u64, 0..12),
+    ) {
+        let named: Vec<(usize, u64)> = weights.iter().copied().enumerate().collect();
+        let parts = super::split(amount, &named);
+        prop_assert_eq!(parts.len(), weights.len());
+        let total: u64 = weights.iter().sum();
+        if total == 0 {
+            prop_assert!(parts.iter().all(|(_, p)| *p == 0));
+            return Ok(());
+        }
+        prop_assert_eq!(parts.iter().map(|(_, p)| p).sum::<u64>(), amount);
+        for ((_, part), w) in parts.iter().zip(&weights) {
+            let exact = amount as f64 * *w as f64 / total as f64;
+            prop_assert!((*part as f64 - exact).abs() < 1.0 + exact * 1e-12, "{} for {}", part, exact);
+        }
+    }
 }
