@@ -3,7 +3,9 @@
 //! input names it), the Beratungsfolge, the financial summary and the
 //! climate impact.
 
-use crate::model::{ClimateImpact, CouncilKind, DocStatus, Kind, SessionRole};
+use crate::catalogue::Catalogue;
+use crate::i18n::Labels;
+use crate::model::{CouncilKind, DocStatus, Kind, Municipality, SessionRole};
 
 use super::builder::{Builder, col, nonblank};
 use super::{Block, Fact};
@@ -46,6 +48,19 @@ fn belongs_to(s: &crate::model::Session, member: &str) -> bool {
     }
 }
 
+/// The council of a municipality of its kind in its state (`Gemeinderat`
+/// in Baden-Württemberg, `Rat` in North Rhine-Westphalia, `Kreistag`), for
+/// a document whose input names no body.
+pub fn default_body(m: &Municipality, labels: &Labels) -> String {
+    let state = m.state.as_deref().and_then(|s| Catalogue::get().state(s));
+    match (m.kind, state) {
+        (Some(Kind::District), _) => labels.council_district.clone(),
+        (Some(Kind::City), Some(st)) => st.council_city.clone(),
+        (Some(Kind::Municipality | Kind::Association) | None, Some(st)) => st.council_municipality.clone(),
+        _ => labels.council_generic.clone(),
+    }
+}
+
 impl Builder<'_> {
     /// Beschlussvorlage or Informationsvorlage: as the input says, else
     /// information for an adopted strategy and a decision otherwise.
@@ -66,14 +81,7 @@ impl Builder<'_> {
         if let Some(body) = nonblank(&self.strategy.council.body) {
             return body.to_string();
         }
-        let m = &self.strategy.municipality;
-        let state = m.state.as_deref().and_then(|s| self.catalogue.state(s));
-        match (m.kind, state) {
-            (Some(Kind::District), _) => self.labels.council_district.clone(),
-            (Some(Kind::City), Some(st)) => st.council_city.clone(),
-            (Some(Kind::Municipality | Kind::Association) | None, Some(st)) => st.council_municipality.clone(),
-            _ => self.labels.council_generic.clone(),
-        }
+        default_body(&self.strategy.municipality, self.labels)
     }
 
     /// The body as the subject of the resolution: "Der Gemeinderat", "Die Gemeindevertretung", "The council (Kreistag)".
@@ -93,11 +101,8 @@ impl Builder<'_> {
     pub(super) fn council_header(&mut self) {
         let l = self.labels;
         let c = &self.strategy.council;
-        let kind = match self.council_kind() {
-            CouncilKind::Decision => &l.council_kind_decision,
-            CouncilKind::Information => &l.council_kind_information,
-        };
-        let mut facts = vec![self.fact(&l.council_kind, kind.clone())];
+        let kind = l.council_kind(self.council_kind()).to_string();
+        let mut facts = vec![self.fact(&l.council_kind, kind)];
         if let Some(n) = nonblank(&c.number) {
             facts.push(self.fact(&l.council_number, n));
         }
@@ -114,12 +119,7 @@ impl Builder<'_> {
     /// sessions in the input, the deciding body alone.
     pub(super) fn council_sessions(&mut self) {
         let l = self.labels;
-        let role = |r: Option<SessionRole>| match r {
-            Some(SessionRole::Advice) => l.council_role_advice.clone(),
-            Some(SessionRole::Decision) => l.council_role_decision.clone(),
-            Some(SessionRole::Information) => l.council_role_information.clone(),
-            None => l.none.clone(),
-        };
+        let role = |r: Option<SessionRole>| r.map_or_else(|| l.none.clone(), |r| l.session_role(r).to_string());
         let public = |p: bool| if p { l.council_public_yes.clone() } else { l.council_public_no.clone() };
         // a member's document lists its own bodies, if the input names them
         let all = &self.strategy.council.sessions;
@@ -207,21 +207,10 @@ impl Builder<'_> {
     /// add up to `amount` exactly (largest remainder, ties to the earlier name).
     pub(super) fn member_part(&self, amount: u64) -> u64 {
         let Some((member, _)) = self.member else { return amount };
-        let shares = &self.strategy.council.shares;
-        let sum: f64 = shares.values().sum();
-        if sum <= 0.0 {
-            return 0;
-        }
-        let exact: Vec<(&String, f64)> = shares.iter().map(|(m, s)| (m, amount as f64 * s / sum)).collect();
-        let mut parts: Vec<(&String, u64, f64)> =
-            exact.iter().map(|(m, x)| (*m, x.floor() as u64, x - x.floor())).collect();
-        let missing = amount.saturating_sub(parts.iter().map(|p| p.1).sum());
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        order.sort_by(|a, b| parts[*b].2.total_cmp(&parts[*a].2).then(a.cmp(b)));
-        for i in order.into_iter().take(missing as usize) {
-            parts[i].1 += 1;
-        }
-        parts.iter().find(|p| p.0.as_str() == member).map_or(0, |p| p.1)
+        // shares in millionths of a percent: whole weights for an exact split
+        let weights: Vec<(&str, u64)> =
+            self.strategy.council.shares.iter().map(|(m, s)| (m.as_str(), (s.max(0.0) * 1e6).round() as u64)).collect();
+        crate::finance::split(amount, &weights).into_iter().find(|(m, _)| *m == member).map_or(0, |(_, part)| part)
     }
 
     /// A member document's rows: its share of the costs, of the own share and of the follow-up costs.
@@ -251,13 +240,9 @@ impl Builder<'_> {
         let l = self.labels;
         let c = &self.strategy.council;
         let Some(impact) = c.climate else { return };
-        let value = match impact {
-            ClimateImpact::Positive => &l.council_climate_positive,
-            ClimateImpact::Negative => &l.council_climate_negative,
-            ClimateImpact::None => &l.council_climate_none,
-        };
+        let value = l.climate(impact).to_string();
         self.heading(1, l.council_climate.clone(), "climate");
-        let fact = Fact { label: l.council_climate.clone(), value: value.clone() };
+        let fact = Fact { label: l.council_climate.clone(), value };
         self.facts(vec![fact]);
         if let Some(reason) = nonblank(&c.climate_reason) {
             self.text(reason);

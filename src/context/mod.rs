@@ -37,6 +37,7 @@ use crate::i18n::Labels;
 use crate::model::Strategy;
 
 use builder::Builder;
+pub use council_facts::default_body as default_council_body;
 
 /// A document ready to render.
 #[derive(Debug, Clone, Serialize)]

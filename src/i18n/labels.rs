@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 use toml::{Table, Value};
 
 use super::fill;
-use crate::model::{DocStatus, FundingKind, Group, Involvement, Kind, Lang, MeasureStatus, Priority};
+use crate::model::{
+    ClimateImpact, CouncilKind, DocStatus, FundingKind, Group, Involvement, Kind, Lang, MeasureStatus, Priority,
+    SessionRole,
+};
 
 macro_rules! labels {
     ([$($name:ident),* $(,)?]) => {
@@ -95,6 +98,32 @@ impl Labels {
     /// The document title built from the municipality's name, when none is given.
     pub fn default_title(&self, name: &str) -> String {
         fill(&self.default_title, &[("name", name.trim())])
+    }
+
+    /// The name of a council document's kind (`Beschlussvorlage` …).
+    pub fn council_kind(&self, kind: CouncilKind) -> &str {
+        match kind {
+            CouncilKind::Decision => &self.council_kind_decision,
+            CouncilKind::Information => &self.council_kind_information,
+        }
+    }
+
+    /// What a body does with a council document (`Vorberatung` …).
+    pub fn session_role(&self, role: SessionRole) -> &str {
+        match role {
+            SessionRole::Advice => &self.council_role_advice,
+            SessionRole::Decision => &self.council_role_decision,
+            SessionRole::Information => &self.council_role_information,
+        }
+    }
+
+    /// A decision's effect on the climate (`ja, positiv` …).
+    pub fn climate(&self, impact: ClimateImpact) -> &str {
+        match impact {
+            ClimateImpact::Positive => &self.council_climate_positive,
+            ClimateImpact::Negative => &self.council_climate_negative,
+            ClimateImpact::None => &self.council_climate_none,
+        }
     }
 
     /// The word for the document's status (`Entwurf`, `beschlossen` …).
