@@ -1,6 +1,8 @@
 //! Reading typed answers as people write them (`1.250.000 €`, `12,5`,
 //! `24.11.2026`, lists with commas) and showing values so they read back.
 
+use std::collections::BTreeMap;
+
 use crate::german;
 use crate::i18n::Entry;
 use crate::i18n::interview::words;
@@ -51,6 +53,85 @@ pub fn parse_number(s: &str, lang: Lang) -> std::result::Result<f64, String> {
 /// Parses a date as `2026-11-24` or `24.11.2026`.
 pub fn parse_date(s: &str, lang: Lang) -> std::result::Result<Date, String> {
     german::date(s).ok_or_else(|| not_a(lang, s, &words().not_a_date, &words().date_example))
+}
+
+/// Parses amounts by year as people type them: `2027: 120.000; 2028: 80.000`
+/// (`2027 = 120.000` too; pairs apart by `;`, a line break or `, `).
+pub fn parse_by_year(s: &str, lang: Lang) -> std::result::Result<BTreeMap<String, u64>, String> {
+    let wrong = || not_a(lang, s.trim(), &words().not_amounts_by_year, &words().amounts_by_year_example);
+    let mut out = BTreeMap::new();
+    for (key, value) in pairs(s).ok_or_else(wrong)? {
+        let (Some(year), Some(amount)) = (german::year(&key), german::amount(&value)) else { return Err(wrong()) };
+        if out.insert(year.to_string(), amount).is_some() {
+            return Err(words().year_given_twice.fill(lang, &[("year", &year.to_string())]));
+        }
+    }
+    Ok(out)
+}
+
+/// Shows amounts by year the way [`parse_by_year`] reads them back.
+pub fn show_by_year(by_year: &BTreeMap<String, u64>, lang: Lang) -> String {
+    let shown: Vec<String> =
+        by_year.iter().map(|(year, euros)| format!("{year}: {}", crate::i18n::integer(lang, *euros))).collect();
+    shown.join("; ")
+}
+
+/// Parses members' shares in percent: `Kalletal: 45; Lemgo: 55` (`45 %`
+/// too); `example` is shown when the answer cannot be read.
+pub fn parse_shares(s: &str, lang: Lang, example: &str) -> std::result::Result<BTreeMap<String, f64>, String> {
+    let mut out = BTreeMap::new();
+    let wrong = || {
+        let fill = [("what", words().not_shares.get(lang)), ("example", example), ("answer", s.trim())];
+        words().not_a.fill(lang, &fill)
+    };
+    for (name, value) in pairs(&s.replace('%', "")).ok_or_else(wrong)? {
+        out.insert(name, parse_number(&value, lang)?);
+    }
+    Ok(out)
+}
+
+/// Shows members' shares the way [`parse_shares`] reads them back.
+pub fn show_shares(shares: &BTreeMap<String, f64>, lang: Lang) -> String {
+    let shown: Vec<String> =
+        shares.iter().map(|(name, share)| format!("{name}: {}", crate::i18n::number(lang, *share))).collect();
+    shown.join("; ")
+}
+
+/// An amount in euros or a share in percent, as one answer reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AmountOrShare {
+    /// Whole euros (`120.000`).
+    Amount(u64),
+    /// Percent (`65 %`).
+    Share(f64),
+}
+
+/// Parses `120.000` (€) or `65 %`.
+pub fn parse_amount_or_share(s: &str, lang: Lang) -> std::result::Result<AmountOrShare, String> {
+    match s.trim().strip_suffix('%') {
+        Some(share) => parse_number(share.trim(), lang).map(AmountOrShare::Share),
+        None => german::amount(s)
+            .map(AmountOrShare::Amount)
+            .ok_or_else(|| not_a(lang, s.trim(), &words().not_an_amount_or_share, &words().amount_or_share_example)),
+    }
+}
+
+/// `key: value` pairs typed on one line, apart by `;`, a line break or (with
+/// no `;`) `, `; a key and its value apart by `:`, `=` or the last space.
+/// `None` when a pair has no value.
+fn pairs(s: &str) -> Option<Vec<(String, String)>> {
+    let s = s.replace('\n', ";");
+    let parts: Vec<&str> = if s.contains(';') { s.split(';').collect() } else { s.split(", ").collect() };
+    let mut out = Vec::new();
+    for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        let (key, value) = part.split_once([':', '=']).or_else(|| part.rsplit_once(' '))?;
+        let (key, value) = (key.trim(), value.trim());
+        if key.is_empty() || value.is_empty() {
+            return None;
+        }
+        out.push((key.to_string(), value.to_string()));
+    }
+    Some(out)
 }
 
 /// Splits a list typed on one line: at `;` if there is one, else at `,`.

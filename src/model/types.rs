@@ -105,6 +105,38 @@ pub struct Council {
     pub shares: BTreeMap<String, f64>,
 }
 
+impl Council {
+    /// Whether the input gives none of the council document's facts.
+    pub fn is_empty(&self) -> bool {
+        let Council {
+            number,
+            kind,
+            body,
+            lead_office,
+            involved,
+            budget_year,
+            budget_line,
+            climate,
+            climate_reason,
+            sessions,
+            attachments,
+            shares,
+        } = self;
+        number.is_none()
+            && kind.is_none()
+            && body.is_none()
+            && lead_office.is_none()
+            && involved.is_empty()
+            && budget_year.is_none()
+            && budget_line.is_none()
+            && climate.is_none()
+            && climate_reason.is_none()
+            && sessions.is_empty()
+            && attachments.is_empty()
+            && shares.is_empty()
+    }
+}
+
 /// A share in percent, 0 to 100 (schema only).
 #[derive(JsonSchema)]
 #[allow(dead_code)]

@@ -54,6 +54,6 @@ impl Flow<'_> {
             }
             self.checkpoint()?;
         }
-        Ok(())
+        self.council()
     }
 }

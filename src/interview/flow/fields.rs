@@ -11,7 +11,7 @@ use super::{Flow, propose, tr};
 use crate::catalogue::{Catalogue, Item};
 use crate::i18n::Entry;
 use crate::i18n::interview::words;
-use crate::interview::parse::{parse_count, parse_list, parse_year, show_list, slug};
+use crate::interview::parse::{parse_list, show_list, slug};
 use crate::model::{Field, Measure, MeasureStatus, Priority, Strategy};
 
 impl Flow<'_> {
@@ -141,7 +141,8 @@ impl Flow<'_> {
         let m = &self.s.measures[i];
         let blank = |t: &Option<String>| t.as_deref().is_none_or(|t| t.trim().is_empty());
         let empty = blank(&m.title) && blank(&m.description) && blank(&m.lead) && m.goals.is_empty();
-        if empty && m.start.is_none() && m.end.is_none() && m.budget_eur.is_none() {
+        let no_money = m.budget_eur.is_none() && m.costs_eur.is_empty() && m.financing.is_empty();
+        if empty && m.start.is_none() && m.end.is_none() && no_money {
             self.s.measures.remove(i);
             self.checkpoint()?;
             return Ok(false);
@@ -295,43 +296,17 @@ impl Flow<'_> {
             measure_mut(&mut self.s, i).status = st;
             self.checkpoint()?;
         }
+        // a stopped measure says why; a reason given earlier can be changed
+        let m = &self.s.measures[i];
+        let cancelled = m.status == Some(MeasureStatus::Cancelled);
+        if cancelled || m.status_reason.is_some() {
+            let label = if cancelled { &words().reason_for_cancelling } else { &words().reason_for_status };
+            let (label, current) = (self.t(label), m.status_reason.clone());
+            let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
+            let at = format!("measures[{i}].status_reason");
+            self.ask(label, &at, current, false, &text, &|s, v| measure_mut(s, i).status_reason = v)?;
+        }
         Ok(())
-    }
-
-    /// Years, budget and funding of measure `i`.
-    fn measure_money(&mut self, i: usize) -> Result<()> {
-        let path = format!("measures[{i}]");
-        let at = |key: &str| format!("{path}.{key}");
-        let m = self.s.measures[i].clone();
-        let text = |a: &str| -> std::result::Result<String, String> { Ok(a.to_string()) };
-        let (t, lang) = (tr(self.lang), self.lang);
-        self.ask(
-            t(&words().start_year),
-            &at("start"),
-            m.start.map(|y| y.to_string()),
-            false,
-            &|a| parse_year(a, lang),
-            &|s, v| {
-                measure_mut(s, i).start = v;
-            },
-        )?;
-        let current = m.end.as_ref().map(|e| e.to_string());
-        self.ask(t(&words().end_year), &at("end"), current, false, &|a| parse_year(a, lang), &|s, v| {
-            measure_mut(s, i).end = v;
-        })?;
-        let current = m.budget_eur.map(|b| b.to_string());
-        self.ask_number(
-            t(&words().budget_in_euros),
-            &at("budget_eur"),
-            current,
-            &|a| parse_count(a, lang),
-            &|s, v| {
-                measure_mut(s, i).budget_eur = v;
-            },
-            &|euros| crate::i18n::money(lang, *euros),
-        )?;
-        let label = t(&words().funding_question);
-        self.ask(label, &at("funding"), m.funding.clone(), false, &text, &|s, v| measure_mut(s, i).funding = v)
     }
 
     /// The SDGs measure `i` contributes to.
@@ -357,6 +332,6 @@ impl Flow<'_> {
 /// The questions about one part of a measure.
 type Part<'f> = fn(&mut Flow<'f>, usize) -> Result<()>;
 
-fn measure_mut(s: &mut Strategy, i: usize) -> &mut Measure {
+pub(super) fn measure_mut(s: &mut Strategy, i: usize) -> &mut Measure {
     &mut s.measures[i]
 }

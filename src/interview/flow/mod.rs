@@ -13,9 +13,11 @@
 mod actors;
 mod basics;
 mod checklists;
+mod council;
 mod entries;
 mod fields;
 mod goals;
+mod money;
 mod overview;
 mod warnings;
 

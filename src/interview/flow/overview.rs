@@ -81,7 +81,13 @@ impl Flow<'_> {
                 count(&words().overview_fields, s.fields.len()),
                 count(&words().overview_measures, s.measures.len())
             ),
-            section_ids::PRODUCTION => count(&words().overview_checked, s.production.done.len()),
+            section_ids::PRODUCTION => {
+                let checked = count(&words().overview_checked, s.production.done.len());
+                match s.council.is_empty() {
+                    true => checked,
+                    false => format!("{checked}, {}", count(&words().overview_council, s.council.sessions.len())),
+                }
+            }
             _ => self.filled_in(id),
         }
     }

@@ -64,8 +64,8 @@ fn step_of(path: &str) -> usize {
 /// Where to fix the finding `d`.
 fn fix_of(d: &Diagnostic) -> Fix {
     if let Some(i) = index_in(&d.path, "measures") {
-        // the key the finding is about (`measures[3].budget_eur`), or what it misses
-        let key = d.path.rsplit('.').next().filter(|k| !k.contains('[')).unwrap_or(d.code);
+        // the measure's key the finding is about (`measures[3].follow_up_eur.2027`), or what it misses
+        let key = d.path.split_once("].").and_then(|(_, rest)| rest.split(['.', '[']).next()).unwrap_or(d.code);
         return Fix::Measure(i, measure_part(key));
     }
     if let Some(i) = index_in(&d.path, "goals") {
@@ -77,13 +77,18 @@ fn fix_of(d: &Diagnostic) -> Fix {
 /// Which part of a measure's questions a key or a finding's code is about
 /// (the names [`Flow::edit_measure_at`] knows).
 fn measure_part(key: &str) -> &'static str {
-    const PARTS: [(&str, &str); 6] = [
+    const PARTS: [(&str, &str); 11] = [
         ("budget", "money"),
         ("funding", "money"),
+        ("financing", "money"),
+        ("costs", "money"),
+        ("follow_up", "money"),
+        ("staff", "money"),
         ("start", "money"),
         ("end", "money"),
         ("sdg", "sdgs"),
         ("status", "status"),
+        ("cancelled", "status"),
     ];
     PARTS.iter().find(|(word, _)| key.contains(word)).map_or("content", |(_, part)| part)
 }
@@ -137,6 +142,8 @@ mod tests {
         assert_eq!(step_of("production.done"), at(section_ids::PRODUCTION));
         assert_eq!(measure_part("budget_eur"), "money");
         assert_eq!(measure_part("measure-without-budget"), "money");
+        assert_eq!(measure_part("follow_up_eur"), "money");
+        assert_eq!(measure_part("cancelled-without-reason"), "status");
         assert_eq!(measure_part("lead"), "content");
     }
 }

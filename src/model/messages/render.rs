@@ -31,7 +31,8 @@ impl Say {
         let w = words();
         let (name, paths) = match subject {
             Subject::Path(p) => (format!("`{p}`"), true),
-            Subject::Label(l) => (w.subject_label.fill(lang, &[("label", l)]), false),
+            // a question without its hint in brackets: "Kosten je Jahr in Euro (z. B. …)"
+            Subject::Label(l) => (w.subject_label.fill(lang, &[("label", l.split(" (").next().unwrap_or(l))]), false),
         };
         Say { lang, w, name, paths }
     }
