@@ -127,8 +127,15 @@ LEADS = ["Abteilung Digitalisierung", "Amt für Stadtplanung", "Bürgerdienste",
          "Amt für Bildung und Sport", "Wirtschaftsförderung", "Sozialamt", "Kulturamt", "Tiefbauamt"]
 PARTNERS = ["Hochschule", "Stadtwerke", "IHK", "Handwerkskammer", "Verkehrsverbund", "Seniorenbeirat",
             "Jugendgemeinderat", "Landkreis", "Nachbarkommune", "Verein Offene Daten", "Volkshochschule"]
-FUNDING = ["MPSC-Förderung (65 %), Eigenmittel", "Eigenmittel", "Landesförderung", "EFRE-Mittel",
-           "Bundesförderung Klimaschutz", "Stadtwerke"]
+# sources with kind and share in percent; what the grants leave is the own share
+FINANCING = [
+    [("MPSC (KfW 436)", "grant", 65), ("Eigenmittel", "own", 35)],
+    [("Eigenmittel", "own", 100)],
+    [("Landesförderung", "grant", 50)],
+    [("EFRE", "grant", 60)],
+    [("Bundesförderung Klimaschutz", "grant", 70)],
+    [("Stadtwerke", "third_party", 100)],
+]
 PRIORITIES = ["high", "medium", "low"]
 STATUSES = ["idea", "planned", "running", "done"]
 GROUPS = ["administration", "politics", "business", "science", "civil_society"]
@@ -302,10 +309,12 @@ def strategy(name, nfields, nmeasures, scale):
             w(f"status = {q(STATUSES[i % 4])}")
             w(f"start = {start}\nend = {start + i % 3 + 1}")
             w(f"budget_eur = {25000 * (1 + i % 40)}")
-            w(f"funding = {q(FUNDING[i % len(FUNDING)])}")
             w(f"sdgs = [11, {(9, 13, 4, 3, 7)[i % 5]}]")
             w(f"selection = {q(t(i + 3, 'selection'))}")
             w(f"data_sovereignty = {q(t(i + 4, 'data_sovereignty'))}\n")
+            for source, kind, share in FINANCING[i % len(FINANCING)]:
+                w("[[measures.financing]]")
+                w(f"source = {q(source)}\nkind = {q(kind)}\nshare_percent = {share}\n")
 
     w("[technical]")
     w("topics = [" + ", ".join(q(x) for x in technical) + "]\n")
