@@ -9,6 +9,7 @@ mod known_ids;
 mod line_index;
 pub mod load;
 pub mod messages;
+mod monitoring;
 pub mod schema;
 pub mod source_map;
 pub mod syntax;
@@ -22,6 +23,7 @@ use std::path::Path;
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Severity};
 pub use line_index::LineIndex;
+pub use monitoring::{IndicatorValue, Progress};
 pub use types::*;
 pub use validate::CheckOptions;
 

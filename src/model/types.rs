@@ -454,6 +454,9 @@ pub struct Indicator {
     /// Where the figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The values measured since the baseline, one per year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<super::IndicatorValue>,
 }
 
 /// `[[fields]]`.
@@ -563,6 +566,9 @@ pub struct Measure {
     /// Data sovereignty considerations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_sovereignty: Option<String>,
+    /// Where the measure stood at the end of each year, one entry per year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<super::Progress>,
 }
 
 /// An amount in whole euros, at most one trillion (schema only).

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 mod finance;
+mod monitoring;
 
 use super::coverage::coverage;
 use super::diagnostic::{Diagnostic, did_you_mean};
@@ -80,6 +81,8 @@ pub mod advice {
     /// cancelled-without-reason
     pub const CANCELLED: &str =
         "seeds: trying out and learning from mistakes belongs to the strategy; a stopped idea says what was learnt";
+    /// missing-value
+    pub const MISSING_VALUE: &str = "seeds: goals must be measurable and the strategy reviewed every one to two years; a report needs each year's value";
     /// unknown-state
     pub const STATE: &str = "the state is used on the title page and in the council decision";
 }
@@ -100,6 +103,7 @@ pub fn validate(s: &Strategy, sources: &SourceMap<'_>, options: CheckOptions) ->
     rules.alt_texts();
     rules.finance();
     rules.shares();
+    rules.monitoring();
     rules.goal_warnings();
     rules.measure_warnings();
     rules.strategy_warnings(options);

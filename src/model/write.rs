@@ -222,6 +222,13 @@ impl Writer {
                 self.opt("target", i.target.map(|x| x.to_toml_value()));
                 self.opt("target_year", i.target_year.as_ref().map(|y| *y));
                 self.opt_str("source", &i.source);
+                for v in &i.values {
+                    self.line("[[goals.indicators.values]]");
+                    self.key("year", v.year.to_string());
+                    self.opt("value", Some(v.value.to_toml_value()));
+                    self.opt_str("note", &v.note);
+                    self.opt_str("source", &v.source);
+                }
             }
         }
     }
@@ -294,6 +301,16 @@ impl Writer {
             self.key("kind", variant(&f.kind));
             self.opt("amount_eur", f.amount_eur);
             self.opt("share_percent", f.share_percent.map(|x| x.to_toml_value()));
+        }
+        for p in &m.progress {
+            self.line("[[measures.progress]]");
+            self.key("year", p.year.to_string());
+            if let Some(st) = &p.status {
+                self.key("status", variant(st));
+            }
+            self.opt("percent", p.percent.map(|x| x.to_toml_value()));
+            self.opt("spent_eur", p.spent_eur);
+            self.opt_str("note", &p.note);
         }
     }
 

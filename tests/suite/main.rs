@@ -15,6 +15,7 @@ mod html;
 mod images;
 mod interop;
 mod interview;
+mod monitoring;
 mod odt;
 mod properties;
 mod sheets;

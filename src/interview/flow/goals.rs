@@ -198,6 +198,7 @@ impl Flow<'_> {
                     target: None,
                     target_year: None,
                     source: None,
+                    values: Vec::new(),
                 };
                 f.s.goals[i].indicators.push(indicator);
                 let j = f.s.goals[i].indicators.len() - 1;

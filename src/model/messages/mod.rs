@@ -532,6 +532,47 @@ pub enum Message {
         /// What the shares add up to.
         sum: f64,
     },
+    /// value-before-baseline: an indicator's value from before its baseline year.
+    ValueBeforeBaseline {
+        /// The indicator's name.
+        indicator: String,
+        /// The value's year.
+        year: u16,
+        /// The baseline year.
+        baseline_year: u16,
+    },
+    /// value-after-target: an indicator's value from after its target year.
+    ValueAfterTarget {
+        /// The indicator's name.
+        indicator: String,
+        /// The value's year.
+        year: u16,
+        /// The target year.
+        target_year: u16,
+    },
+    /// duplicate-year: a year given twice among an indicator's values or a measure's progress.
+    DuplicateYear {
+        /// The year.
+        year: u16,
+        /// The entry that gives it first, counted from 1.
+        first: usize,
+    },
+    /// progress-before-start: progress reported for a year before the measure starts.
+    ProgressBeforeStart {
+        /// The measure's id.
+        measure: String,
+        /// The year reported on.
+        year: u16,
+        /// The measure's first year.
+        start: u16,
+    },
+    /// missing-value: years that have passed since an indicator's last value without one.
+    MissingValue {
+        /// The indicator's name.
+        indicator: String,
+        /// The years without a value.
+        years: Vec<u16>,
+    },
     /// missing-alt-text
     NoAltText,
     /// missing-image
@@ -601,6 +642,11 @@ impl Message {
             LongWord { .. } => "long-word",
             ReviewDatePast { .. } => "review-date-past",
             NoAltText => "missing-alt-text",
+            ValueBeforeBaseline { .. } => "value-before-baseline",
+            ValueAfterTarget { .. } => "value-after-target",
+            DuplicateYear { .. } => "duplicate-year",
+            ProgressBeforeStart { .. } => "progress-before-start",
+            MissingValue { .. } => "missing-value",
             UnknownMember { .. } => "unknown-member",
             SharesNot100 { .. } => "shares-not-100",
             YearKey { .. } => "invalid-year",
@@ -688,6 +734,11 @@ impl Message {
                 date: Date { year: 2026, month: 11, day: 22 },
             },
             NoAltText,
+            ValueBeforeBaseline { indicator: s("Online-Dienste"), year: 2021, baseline_year: 2022 },
+            ValueAfterTarget { indicator: s("Online-Dienste"), year: 2031, target_year: 2030 },
+            DuplicateYear { year: 2025, first: 1 },
+            ProgressBeforeStart { measure: s("M1"), year: 2025, start: 2026 },
+            MissingValue { indicator: s("Online-Dienste"), years: vec![2024, 2025] },
             UnknownMember { name: s("Kaltal"), members: vec![s("Kalletal"), s("Lemgo")] },
             SharesNot100 { sum: 90.0 },
             YearKey { key: s("zweitausendsiebenundzwanzig") },

@@ -159,6 +159,31 @@ pub(super) fn render(m: &Message, lang: Lang, subject: Subject<'_>) -> Text {
             let members = if members.is_empty() { "–".to_string() } else { members.join(", ") };
             say.two(&w.unknown_member, &w.unknown_member_help, &[("member", name), ("members", &members)])
         }
+        M::ValueBeforeBaseline { indicator, year, baseline_year } => {
+            let (year, baseline_year) = (year.to_string(), baseline_year.to_string());
+            let pairs = [("indicator", indicator.as_str()), ("year", &year), ("baseline_year", &baseline_year)];
+            say.two(&w.value_before_baseline, &w.value_before_baseline_help, &pairs)
+        }
+        M::ValueAfterTarget { indicator, year, target_year } => {
+            let (year, target_year) = (year.to_string(), target_year.to_string());
+            let pairs = [("indicator", indicator.as_str()), ("year", &year), ("target_year", &target_year)];
+            say.two(&w.value_after_target, &w.value_after_target_help, &pairs)
+        }
+        M::DuplicateYear { year, first } => say.two(
+            &w.duplicate_year,
+            &w.duplicate_year_help,
+            &[("year", &year.to_string()), ("first", &first.to_string())],
+        ),
+        M::ProgressBeforeStart { measure, year, start } => {
+            let (year, start) = (year.to_string(), start.to_string());
+            let pairs = [("measure", measure.as_str()), ("year", &year), ("start", &start)];
+            say.two(&w.progress_before_start, &w.progress_before_start_help, &pairs)
+        }
+        M::MissingValue { indicator, years } => {
+            let years: Vec<String> = years.iter().map(u16::to_string).collect();
+            let pairs = [("indicator", indicator.as_str()), ("years", &years.join(", "))];
+            say.two(&w.missing_value, &w.missing_value_help, &pairs)
+        }
         M::SharesNot100 { sum } => {
             let sum = crate::i18n::number(say.lang, *sum);
             say.two(&w.shares_not_100, &w.shares_not_100_help, &[("sum", &sum)])

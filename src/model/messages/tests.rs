@@ -55,6 +55,11 @@ fn every_diagnostic_the_model_creates_has_a_german_text() {
 fn every_code_has_an_example() {
     let codes: BTreeSet<&str> = Message::examples().iter().map(Message::code).collect();
     for code in [
+        "value-before-baseline",
+        "value-after-target",
+        "duplicate-year",
+        "progress-before-start",
+        "missing-value",
         "toml-syntax",
         "invalid-input",
         "unreadable-file",
