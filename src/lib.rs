@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod image;
 pub mod interview;
 pub mod model;
+pub mod monitoring;
 pub mod output;
 pub mod render;
 pub mod signals;

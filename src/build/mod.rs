@@ -178,6 +178,18 @@ fn member_files(
     Ok(files)
 }
 
+/// The open data of the yearly cycle beside the measures' CSV: `ulm.csv`
+/// gives `ulm.indicators.csv` and `ulm.progress.csv` (see
+/// [`crate::monitoring::open_data`]). Written with the main files, all or none.
+fn open_data_files(strategy: &crate::model::Strategy, targets: &[(Format, PathBuf)]) -> Vec<OutputFile> {
+    use crate::monitoring::open_data::{indicators_csv, progress_csv};
+    let Some((_, main)) = targets.iter().find(|(f, _)| *f == Format::Csv) else { return Vec::new() };
+    [("indicators.csv", indicators_csv(strategy)), ("progress.csv", progress_csv(strategy))]
+        .into_iter()
+        .map(|(extension, text)| OutputFile { path: main.with_extension(extension), bytes: text.into_bytes() })
+        .collect()
+}
+
 /// Renders a checked input and writes its files.
 fn make(
     checked: &Checked,
@@ -205,6 +217,7 @@ fn make(
     if settings.profile == Profile::Council {
         files.extend(member_files(strategy, targets, formats, renderers).map_err(Failure::Render)?);
     }
+    files.extend(open_data_files(strategy, targets));
     write_all(&files, settings.force)
         .map_err(|e| Failure::Write(e.context(format!("while building {}", checked.name))))?;
     let written = files.into_iter().map(|f| f.path).collect();
