@@ -368,6 +368,9 @@ fn a_measure_entered_earlier_is_changed_from_the_overview_with_arrow_keys() {
     let myk10 = examples().into_iter().find(|e| e.ends_with("myk10.toml")).expect("examples/myk10.toml");
     std::fs::copy(myk10, dir.path().join("alt.toml")).expect("copy");
     let mut p = spawn(dir.path(), &["--from", "alt.toml", "-o", "neu.toml"]);
+    // no yearly update this time
+    wait_for(&mut p, "Aktualisierung");
+    type_keys(&mut p, "n\r");
     // the overview: up twice (round to the end) to "open one measure directly", two down to the third measure
     wait_for(&mut p, "Welcher Abschnitt?");
     let keys = std::cell::Cell::new(0);
@@ -434,4 +437,28 @@ fn kill_9_mid_section_leaves_a_draft_that_resumes_at_the_same_question() {
     assert_eq!(run.code, Some(0), "{}", strip(&run.out));
     let text = std::fs::read_to_string(dir.path().join("s.toml")).expect("written");
     assert!(text.contains("Vor dem Absturz geschrieben."), "{text}");
+}
+
+#[test]
+fn a_yearly_update_of_myk10_takes_one_key_per_value_and_status_question() {
+    use strategiekit::model::{CheckOptions, Checked, MeasureStatus};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let myk10 = examples().into_iter().find(|e| e.ends_with("myk10.toml")).expect("examples/myk10.toml");
+    std::fs::copy(&myk10, dir.path().join("alt.toml")).expect("copy");
+    // the questions this year: one per indicator within its years, three per measure begun and not done
+    let year = strategiekit::interview::today().year;
+    let s = Checked::from_path(&myk10, CheckOptions::default()).expect("read").strategy.expect("model");
+    let indicators = (s.goals.iter().flat_map(|g| &g.indicators))
+        .filter(|i| i.baseline_year.is_none_or(|b| b < year) && i.target_year.is_none_or(|t| t >= year))
+        .count();
+    let finished =
+        |m: &&strategiekit::model::Measure| matches!(m.status, Some(MeasureStatus::Done | MeasureStatus::Cancelled));
+    let measures = s.measures.iter().filter(|m| m.start.is_none_or(|st| st <= year) && !finished(m)).count();
+    let mut p = spawn(dir.path(), &["--from", "alt.toml", "-o", "neu.toml"]);
+    wait_for(&mut p, "Aktualisierung");
+    // Enter at the offer, then Enter keeps every value and status, up to the overview
+    let run = press_enter(&mut p, Some("Welcher Abschnitt?"));
+    assert_eq!(run.code, None, "{}", strip(&run.out));
+    eprintln!("myk10's yearly update for {year}: {} keys ({indicators} values, {measures} measures)", run.enters);
+    assert_eq!(run.enters, 1 + indicators + 3 * measures, "{}", strip(&run.out));
 }

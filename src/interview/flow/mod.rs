@@ -19,6 +19,7 @@ mod fields;
 mod goals;
 mod money;
 mod overview;
+mod update;
 mod warnings;
 
 use std::collections::BTreeSet;
@@ -168,6 +169,11 @@ impl<'a> Flow<'a> {
     pub fn run(&mut self, from: Option<usize>, question: usize) -> Result<()> {
         let n = steps().len();
         let mut next = 0;
+        if from.is_none() {
+            // a review of an earlier file starts with the year's figures; Ctrl-C there resumes at the overview
+            self.step = n;
+            self.offer_update(super::today().year)?;
+        }
         if let Some(from) = from {
             self.entered.extend(0..from.min(n));
             if from < n {

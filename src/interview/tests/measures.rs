@@ -11,6 +11,7 @@ fn a_measure_is_changed_from_the_overview_in_a_few_steps() {
     let before = checked(&old).strategy.expect("model");
     let direct = flow::steps().len();
     let mut script = Script::new(vec![
+        ("Jährliche Aktualisierung", A::No),
         ("Welcher Abschnitt?", A::Pick(direct)),
         ("Welche Maßnahme?", A::Pick(2)),
         ("Was ändern?", A::Enter),
@@ -24,7 +25,7 @@ fn a_measure_is_changed_from_the_overview_in_a_few_steps() {
     let mut expected = serde_json::to_value(&before).expect("json");
     expected["measures"][2]["status"] = "done".into();
     assert_eq!(serde_json::to_value(&after).expect("json"), expected, "nothing else changed");
-    assert_eq!(script.prompts, 5 + usize::from(!flow::warnings_before_writing(&after).is_empty()));
+    assert_eq!(script.prompts, 6 + usize::from(!flow::warnings_before_writing(&after).is_empty()));
 }
 
 #[test]

@@ -552,3 +552,4 @@ fn after_the_last_section_enter_goes_to_the_end_not_the_same_section_again() {
 mod drafts;
 mod measures;
 mod money_and_council;
+mod update;
