@@ -185,6 +185,13 @@ pub struct InitArgs {
     /// Language of the starter's comments and document (default de); examples have their own.
     #[arg(short, long, value_enum, conflicts_with = "example")]
     pub lang: Option<Lang>,
+    /// Write LAST.toml again with commented-out slots for this year's indicator values and
+    /// measure progress, to fill in (the yearly update for consultants).
+    #[arg(long, value_name = "LAST.toml", conflicts_with_all = ["example", "lang"])]
+    pub update: Option<PathBuf>,
+    /// The year of the slots with `--update` (default: this year).
+    #[arg(long, value_name = "YEAR", requires = "update", value_parser = clap::value_parser!(u16).range(1990..=2100))]
+    pub year: Option<u16>,
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,

@@ -120,15 +120,35 @@ fn write_schema(file: &std::path::Path, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// `LAST` written again with slots for `year` (default: this year), its
+/// images' paths rebased to start from the folder of `file`. `LAST` must pass `check`.
+fn with_slots(last: &std::path::Path, file: &std::path::Path, year: Option<u16>) -> Result<String> {
+    let checked = crate::model::Checked::from_path(last, Default::default())?;
+    let Some(s) = checked.valid() else {
+        anyhow::bail!(
+            "{} has errors; fix them first (strategiekit check {}):\n{}",
+            last.display(),
+            last.display(),
+            checked.render(false).trim_end()
+        );
+    };
+    let mut s = s.clone();
+    let parent = |p: &std::path::Path| p.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    crate::model::images::rebase(&mut s, &parent(last), &parent(file));
+    let year = year.unwrap_or_else(|| crate::interview::today().year);
+    Ok(crate::model::write::to_toml_with_slots(&s, s.document.language, year))
+}
+
 /// Runs `init`.
 pub fn run(args: &InitArgs) -> Result<ExitCode> {
     let to_stdout = args.file.as_os_str() == "-";
     let shown = if to_stdout { "strategy.toml".to_string() } else { args.file.display().to_string() };
-    let text = match &args.example {
-        Some(name) => {
+    let text = match (&args.example, &args.update) {
+        (Some(name), _) => {
             example(name).ok_or_else(|| anyhow!("no bundled example named {name}; known: {}", names().join(", ")))?
         }
-        None => starter(&TemplateSet::builtin(), &shown, args.lang.unwrap_or_default())?,
+        (None, Some(last)) => with_slots(last, &args.file, args.year)?,
+        (None, None) => starter(&TemplateSet::builtin(), &shown, args.lang.unwrap_or_default())?,
     };
     if to_stdout {
         if let Some(name) = &args.example
@@ -151,7 +171,7 @@ pub fn run(args: &InitArgs) -> Result<ExitCode> {
     for file in &files {
         eprintln!("wrote {}", file.path.display());
     }
-    if args.example.is_none() {
+    if args.example.is_none() && args.update.is_none() {
         write_schema(&args.file, args.force)?;
     }
     eprintln!("next: strategiekit check {shown}   then: strategiekit build {shown} --format md");

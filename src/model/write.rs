@@ -17,7 +17,18 @@ use crate::i18n::interview::words;
 
 /// The text of an input file holding `s`, with comments in `lang`.
 pub fn to_toml(s: &Strategy, lang: Lang) -> String {
-    let mut w = Writer { out: String::new(), lang };
+    write(s, lang, None)
+}
+
+/// Like [`to_toml`], with commented-out slots for the values and progress
+/// of `year` that `s` does not hold yet (`init --update`): uncommented and
+/// filled in, each is an entry; left as it is, the file passes `check` as before.
+pub fn to_toml_with_slots(s: &Strategy, lang: Lang, year: u16) -> String {
+    write(s, lang, Some(year))
+}
+
+fn write(s: &Strategy, lang: Lang, slots: Option<u16>) -> String {
+    let mut w = Writer { out: String::new(), lang, slots };
     w.header();
     w.municipality(s);
     w.document(s);
@@ -37,6 +48,8 @@ pub fn to_toml(s: &Strategy, lang: Lang) -> String {
 struct Writer {
     out: String,
     lang: Lang,
+    /// The year to leave slots for, with `init --update`.
+    slots: Option<u16>,
 }
 
 /// A string as a TOML value, in its most readable form.
@@ -229,6 +242,7 @@ impl Writer {
                     self.opt_str("note", &v.note);
                     self.opt_str("source", &v.source);
                 }
+                self.value_slot(i);
             }
         }
     }
@@ -312,6 +326,32 @@ impl Writer {
             self.opt("spent_eur", p.spent_eur);
             self.opt_str("note", &p.note);
         }
+        self.progress_slot(m);
+    }
+
+    /// A commented-out value of the slot year for an indicator within its years that has none.
+    fn value_slot(&mut self, i: &super::Indicator) {
+        let Some(year) = self.slots else { return };
+        let within = i.baseline_year.is_none_or(|b| b < year) && i.target_year.is_none_or(|t| t >= year);
+        if !within || i.values.iter().any(|v| v.year == year) {
+            return;
+        }
+        let hint = words().slot_value.fill(self.lang, &[("year", &year.to_string())]);
+        self.line(&format!("# [[goals.indicators.values]]   # {hint}\n# year = {year}\n# value = "));
+    }
+
+    /// A commented-out progress of the slot year for a measure that has begun and is not finished.
+    fn progress_slot(&mut self, m: &Measure) {
+        let Some(year) = self.slots else { return };
+        let finished = matches!(m.status, Some(super::MeasureStatus::Done | super::MeasureStatus::Cancelled));
+        if m.start.is_some_and(|s| s > year) || finished || m.progress.iter().any(|p| p.year == year) {
+            return;
+        }
+        let hint = words().slot_progress.fill(self.lang, &[("year", &year.to_string())]);
+        let status = m.status.map(|st| format!("\n# status = {}", variant(&st))).unwrap_or_default();
+        self.line(&format!(
+            "# [[measures.progress]]   # {hint}\n# year = {year}{status}\n# percent = \n# spent_eur = "
+        ));
     }
 
     /// Amounts by year as an inline table: `{ 2027 = 120000, 2028 = 80000 }`.

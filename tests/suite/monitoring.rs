@@ -131,3 +131,38 @@ fn a_year_without_a_value_since_the_last_one_is_a_warning_up_to_the_document_s_y
     let (_, shown) = check(&plan);
     assert!(!shown.contains("missing-value"), "{shown}");
 }
+
+#[test]
+fn init_update_leaves_slots_for_the_year_that_pass_check_and_become_entries_when_filled() {
+    let dir = dir_with(&[("s.toml", TRACKED)]);
+    let o = run_in(dir.path(), &["init", "--update", "s.toml", "--year", "2026", "s-2026.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(dir.path().join("s-2026.toml")).expect("written");
+    let value_slot = "# [[goals.indicators.values]]   # Wert 2026: Zeilen einkommentieren und den Wert eintragen\n# year = 2026\n# value = \n";
+    assert!(text.contains(value_slot), "{text}");
+    let progress_slot = "# [[measures.progress]]   # Stand 2026: Zeilen einkommentieren und ausfüllen\n# year = 2026\n# percent = \n# spent_eur = \n";
+    assert!(text.contains(progress_slot), "{text}");
+    let o = run_in(dir.path(), &["check", "s-2026.toml", "--format", "json"]);
+    assert_eq!(code(&o), 0, "the file with slots passes as before: {}", stdout(&o));
+    // filled in, the slots are this year's entries
+    let filled = text
+        .replace(value_slot, "[[goals.indicators.values]]\nyear = 2026\nvalue = 61.5\n")
+        .replace(progress_slot, "[[measures.progress]]\nyear = 2026\npercent = 70\nspent_eur = 90000\n");
+    std::fs::write(dir.path().join("filled.toml"), filled).expect("write");
+    let o = run_in(dir.path(), &["build", "filled.toml", "--format", "csv", "-o", "out"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let indicators = std::fs::read_to_string(dir.path().join("out/filled.indicators.csv")).expect("open data");
+    assert!(indicators.contains("Z1,Z1.I1,Online-Dienste,%,2026,measured,61.5,"), "{indicators}");
+    let progress = std::fs::read_to_string(dir.path().join("out/filled.progress.csv")).expect("open data");
+    assert!(progress.contains("M1,,mobility,2026,,70,90000,"), "{progress}");
+    // a year already reported leaves no slot; a file with errors is refused
+    let o = run_in(dir.path(), &["init", "--update", "filled.toml", "--year", "2026", "again.toml"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let again = std::fs::read_to_string(dir.path().join("again.toml")).expect("written");
+    assert!(!again.contains("# year = 2026"), "{again}");
+    std::fs::write(dir.path().join("bad.toml"), TRACKED.replace("year = 2023", "year = 2019")).expect("write");
+    let o = run_in(dir.path(), &["init", "--update", "bad.toml", "new.toml"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("bad.toml has errors; fix them first (strategiekit check bad.toml)"), "{}", stderr(&o));
+    assert!(!dir.path().join("new.toml").exists());
+}
