@@ -71,8 +71,9 @@ pub fn parse_by_year(s: &str, lang: Lang) -> std::result::Result<BTreeMap<String
 
 /// Shows amounts by year the way [`parse_by_year`] reads them back.
 pub fn show_by_year(by_year: &BTreeMap<String, u64>, lang: Lang) -> String {
-    let shown: Vec<String> =
-        by_year.iter().map(|(year, euros)| format!("{year}: {}", crate::i18n::integer(lang, *euros))).collect();
+    // German thousands points read back as such; English commas would read as decimals
+    let amount = |euros: u64| if lang == Lang::De { crate::i18n::integer(lang, euros) } else { euros.to_string() };
+    let shown: Vec<String> = by_year.iter().map(|(year, euros)| format!("{year}: {}", amount(*euros))).collect();
     shown.join("; ")
 }
 

@@ -62,14 +62,15 @@ pub fn course_of(indicator: &Indicator, year: u16, value: f64) -> Course {
     let (Some(b), Some(t), Some(path)) = (indicator.baseline, indicator.target, expected(indicator, year)) else {
         return Course::NoData;
     };
+    // a value of the baseline year says nothing about the way to the target
+    if indicator.baseline_year == Some(year) {
+        return Course::NoData;
+    }
     if t == b {
         let tolerance = HOLD_TOLERANCE * b.abs().max(f64::MIN_POSITIVE);
         return if (value - b).abs() <= tolerance { Course::OnTrack } else { Course::AtRisk };
     }
     let planned = path - b;
-    if planned == 0.0 {
-        return Course::NoData;
-    }
     // a hair's breadth for decimals that do not divide evenly (45 / 50 is 0.9)
     let achieved = (value - b) / planned + 1e-9;
     if achieved >= ON_TRACK {
@@ -161,6 +162,7 @@ mod tests {
         let i = indicator(80.0, 80.0, &[]);
         assert_eq!(course_of(&i, 2025, 84.0), Course::OnTrack);
         assert_eq!(course_of(&i, 2025, 84.5), Course::AtRisk);
+        assert_eq!(course_of(&i, 2020, 80.0), Course::NoData, "the baseline year");
         assert_eq!(Course::AtRisk.key(), "at_risk");
     }
 }

@@ -67,7 +67,8 @@ impl Flow<'_> {
         let grouped = matches!(self.s.municipality.kind, Some(Kind::District | Kind::Association));
         if grouped || !self.s.municipality.members.is_empty() {
             let current = (!self.s.municipality.members.is_empty()).then(|| show_list(&self.s.municipality.members));
-            self.ask(members, "municipality.members", current, false, &|a| Ok(parse_list(a)), &|s, v| {
+            // checked against the whole model: shares and sessions name members
+            self.ask(members, "", current, false, &|a| Ok(parse_list(a)), &|s, v| {
                 s.municipality.members = v.unwrap_or_default();
             })?;
         }

@@ -89,7 +89,11 @@ impl Flow<'_> {
         let session = Session { body: String::new(), date: None, public: true, role: None, member: None };
         self.s.council.sessions.push(session);
         let k = self.s.council.sessions.len() - 1;
-        self.session(k, true)?;
+        if let Err(e) = self.session(k, true) {
+            // cut short (`<`, Esc, Ctrl-C): a half-entered session is not kept
+            self.s.council.sessions.truncate(k);
+            return Err(e);
+        }
         let kept = self.kept_unless_empty(|s| &mut s.council.sessions, |x| x.body.trim().is_empty());
         if !kept {
             self.checkpoint()?;
@@ -218,7 +222,27 @@ fn even_shares(s: &Strategy, lang: Lang) -> String {
     if members.is_empty() {
         return String::new();
     }
-    let share = (100.0 / members.len() as f64 * 100.0).round() / 100.0;
-    let shares: std::collections::BTreeMap<String, f64> = members.iter().map(|m| (m.clone(), share)).collect();
+    // in hundredths of a percent, the rest to the first member, so the example adds up to 100
+    let n = members.len() as u64;
+    let each = 10_000 / n;
+    let first = 10_000 - each * (n - 1);
+    let shares: std::collections::BTreeMap<String, f64> = (members.iter().enumerate())
+        .map(|(k, m)| (m.clone(), if k == 0 { first } else { each } as f64 / 100.0))
+        .collect();
     show_shares(&shares, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::even_shares;
+    use crate::model::{Lang, Strategy};
+
+    #[test]
+    fn the_example_shares_add_up_to_100() {
+        let mut s = Strategy::default();
+        s.municipality.members = vec!["Adorf".into(), "Bestadt".into(), "Cedorf".into()];
+        assert_eq!(even_shares(&s, Lang::De), "Adorf: 33,34; Bestadt: 33,33; Cedorf: 33,33");
+        s.municipality.members.truncate(2);
+        assert_eq!(even_shares(&s, Lang::En), "Adorf: 50; Bestadt: 50");
+    }
 }

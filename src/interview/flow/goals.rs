@@ -251,7 +251,8 @@ impl Flow<'_> {
         )?;
         self.ask(
             self.t(&words().year_of_the_baseline),
-            &format!("{path}.baseline_year"),
+            // checked against the whole indicator: its values must stay within its years
+            &path,
             ind.baseline_year.map(|y| y.to_string()),
             false,
             &|a| parse_year(a, lang),
@@ -271,7 +272,7 @@ impl Flow<'_> {
         )?;
         self.ask(
             self.t(&words().target_year),
-            &format!("{path}.target_year"),
+            &path,
             ind.target_year.as_ref().map(|y| y.to_string()),
             false,
             &|a| parse_year(a, lang),

@@ -95,8 +95,11 @@ fn check_answers(s: &Strategy) -> Checked {
 /// naming the key by `label` (the question), never by its key path.
 fn errors_at(s: &Strategy, prefix: &str, lang: Lang, label: &str) -> Vec<String> {
     let checked = check_answers(s);
+    // an empty prefix: anywhere in the model
     let under = |path: &str| {
-        path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+        prefix.is_empty()
+            || path == prefix
+            || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
     };
     checked
         .diagnostics
@@ -172,7 +175,11 @@ impl<'a> Flow<'a> {
         if from.is_none() {
             // a review of an earlier file starts with the year's figures; Ctrl-C there resumes at the overview
             self.step = n;
-            self.offer_update(super::today().year)?;
+            match self.offer_update(super::today().year) {
+                // `<` or Esc in the update goes on to the overview, with what was answered
+                Err(e) if e.is::<Back>() => {}
+                other => other?,
+            }
         }
         if let Some(from) = from {
             self.entered.extend(0..from.min(n));

@@ -114,7 +114,11 @@ impl Flow<'_> {
             Financing { source: String::new(), kind: FundingKind::Grant, amount_eur: None, share_percent: None };
         measure_mut(&mut self.s, i).financing.push(source);
         let j = self.s.measures[i].financing.len() - 1;
-        self.financing_source(i, j, true)?;
+        if let Err(e) = self.financing_source(i, j, true) {
+            // cut short (`<`, Esc, Ctrl-C): a half-entered source is not kept
+            measure_mut(&mut self.s, i).financing.truncate(j);
+            return Err(e);
+        }
         let kept = self.kept_unless_empty(|s| &mut s.measures[i].financing, |f| f.source.trim().is_empty());
         if !kept {
             self.checkpoint()?;

@@ -238,3 +238,57 @@ fn amounts_by_year_shares_and_amount_or_share_read_as_typed() {
         Err("„viel“ ist weder ein Betrag noch ein Anteil (z. B. 120.000 oder 65 %)".to_string())
     );
 }
+
+#[test]
+fn a_source_cut_short_outside_a_section_is_not_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.toml");
+    write_example("myk10", &old);
+    let o = options(&dir, Some(old.clone()));
+    // the list shows the sources, then "new"
+    let sources = checked(&old).strategy.expect("model").measures[0].financing.len();
+    assert!(sources > 0, "myk10's first measure has sources");
+    let mut script = Script::new(vec![
+        ("Jährliche Aktualisierung", A::No),
+        ("Welcher Abschnitt?", A::Pick(flow::steps().len())),
+        ("Welche Maßnahme?", A::Pick(0)),
+        ("Was ändern?", A::Pick(4)),
+        ("Finanzierungsquelle: Eintrag öffnen", A::Pick(sources)),
+        ("Quelle (z. B.", A::Type("Sponsor")),
+        ("Art der Mittel", A::Back),
+        ("Welcher Abschnitt?", A::Pick(flow::steps().len() + 1)),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(model(&o.out), model(&old));
+}
+
+#[test]
+fn a_member_with_a_share_cannot_be_removed_from_the_members() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.toml");
+    write_example("kalletal-lemgo", &old);
+    let o = options(&dir, Some(old.clone()));
+    let mut script = Script::new(vec![
+        ("Jährliche Aktualisierung", A::No),
+        ("Welcher Abschnitt?", A::Pick(0)),
+        ("Mitgliedskommunen", A::Type("Kalletal")),
+        ("Mitgliedskommunen", A::Enter),
+        ("Welcher Abschnitt?", A::Pick(flow::steps().len() + 1)),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(script.rejected.len(), 1, "{:?}", script.rejected);
+    assert!(script.rejected[0].contains("Lemgo"), "{:?}", script.rejected);
+    assert_eq!(model(&o.out), model(&old));
+}
+
+#[test]
+fn amounts_by_year_read_back_as_shown_in_english_too() {
+    use crate::interview::parse::{parse_by_year, show_by_year};
+    use crate::model::Lang;
+    let by_year = parse_by_year("2027: 120000; 2028: 80000", Lang::En).expect("read");
+    assert_eq!(show_by_year(&by_year, Lang::En), "2027: 120000; 2028: 80000");
+    assert_eq!(parse_by_year(&show_by_year(&by_year, Lang::En), Lang::En), Ok(by_year.clone()));
+    assert_eq!(parse_by_year(&show_by_year(&by_year, Lang::De), Lang::De), Ok(by_year));
+}

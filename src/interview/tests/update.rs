@@ -55,3 +55,47 @@ fn a_yearly_update_of_myk10_asks_values_and_statuses_first_and_enter_keeps_them(
     }
     assert_eq!(got, expected, "nothing else changed");
 }
+
+#[test]
+fn back_in_the_update_goes_on_to_the_overview() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.toml");
+    write_example("myk10", &old);
+    let o = options(&dir, Some(old.clone()));
+    let mut script = Script::new(vec![
+        ("Jährliche Aktualisierung", A::Yes),
+        ("Z1 Befragte", A::Back),
+        ("Welcher Abschnitt?", A::Pick(flow::steps().len() + 1)),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(model(&o.out), model(&old));
+}
+
+#[test]
+fn an_indicator_s_years_cannot_leave_its_values_outside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.toml");
+    write_example("ulm", &old);
+    let o = options(&dir, Some(old.clone()));
+    let mut script = Script::new(vec![
+        ("Jährliche Aktualisierung", A::No),
+        ("Welcher Abschnitt?", A::Pick(2)),
+        ("Ziel: Eintrag öffnen", A::Pick(0)),
+        ("Ziel Z1", A::Enter),
+        ("Indikator: Eintrag öffnen", A::Pick(0)),
+        ("Indikator ", A::Enter),
+        ("Jahr des Ausgangswerts", A::Type("2025")),
+        ("Jahr des Ausgangswerts", A::Type("2022")),
+        ("Welcher Abschnitt?", A::Pick(flow::steps().len() + 1)),
+    ]);
+    assert_eq!(interview(&mut script, &o).expect("interview"), Ending::Written);
+    assert!(script.answers.is_empty(), "unused answers: {:?}", script.answers);
+    assert_eq!(
+        script.rejected,
+        [
+            "Der Indikator „Anteil der Befragten, die digitale Angebote der Stadt als hilfreich bewerten“ hat einen Wert für 2024, vor dem Jahr seines Ausgangswerts 2025 (ein Wert vor 2025 gehört zum Ausgangswert: tragen Sie ihn als baseline ein oder korrigieren Sie das Jahr)"
+        ]
+    );
+    assert_eq!(model(&o.out), model(&old));
+}

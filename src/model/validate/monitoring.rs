@@ -59,7 +59,8 @@ impl Rules<'_, '_> {
         let (Some(last), Some(date)) = (given.keys().next_back(), self.strategy.document.date) else {
             return Vec::new();
         };
-        let until = indicator.target_year.map_or(date.year - 1, |t| t.min(date.year - 1));
+        let passed = date.year.saturating_sub(1);
+        let until = indicator.target_year.map_or(passed, |t| t.min(passed));
         (last + 1..=until).collect()
     }
 
