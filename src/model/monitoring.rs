@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::MeasureStatus;
+use super::{Indicator, Measure, MeasureStatus};
 
 /// `[[goals.indicators.values]]`: a value an indicator measured in one year.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -45,4 +45,21 @@ pub struct Progress {
     /// What happened in that year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Indicator {
+    /// Whether a value of `year` is due: after the baseline year and up to
+    /// the target year (the yearly update asks for it, `init --update` leaves a slot).
+    pub fn measured_in(&self, year: u16) -> bool {
+        self.baseline_year.is_none_or(|b| b < year) && self.target_year.is_none_or(|t| t >= year)
+    }
+}
+
+impl Measure {
+    /// Whether progress in `year` is due: the measure has begun by then and
+    /// is neither done nor cancelled.
+    pub fn reports_in(&self, year: u16) -> bool {
+        let finished = matches!(self.status, Some(MeasureStatus::Done | MeasureStatus::Cancelled));
+        self.start.is_none_or(|s| s <= year) && !finished
+    }
 }

@@ -332,8 +332,7 @@ impl Writer {
     /// A commented-out value of the slot year for an indicator within its years that has none.
     fn value_slot(&mut self, i: &super::Indicator) {
         let Some(year) = self.slots else { return };
-        let within = i.baseline_year.is_none_or(|b| b < year) && i.target_year.is_none_or(|t| t >= year);
-        if !within || i.values.iter().any(|v| v.year == year) {
+        if !i.measured_in(year) || i.values.iter().any(|v| v.year == year) {
             return;
         }
         let hint = words().slot_value.fill(self.lang, &[("year", &year.to_string())]);
@@ -343,8 +342,7 @@ impl Writer {
     /// A commented-out progress of the slot year for a measure that has begun and is not finished.
     fn progress_slot(&mut self, m: &Measure) {
         let Some(year) = self.slots else { return };
-        let finished = matches!(m.status, Some(super::MeasureStatus::Done | super::MeasureStatus::Cancelled));
-        if m.start.is_some_and(|s| s > year) || finished || m.progress.iter().any(|p| p.year == year) {
+        if !m.reports_in(year) || m.progress.iter().any(|p| p.year == year) {
             return;
         }
         let hint = words().slot_progress.fill(self.lang, &[("year", &year.to_string())]);

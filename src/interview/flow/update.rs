@@ -28,10 +28,9 @@ impl Flow<'_> {
         }
         for i in 0..self.s.measures.len() {
             let m = &self.s.measures[i];
-            let begun = m.start.is_none_or(|s| s <= year);
-            let finished = matches!(m.status, Some(MeasureStatus::Done | MeasureStatus::Cancelled))
-                && !m.progress.iter().any(|p| p.year == year);
-            if begun && !finished {
+            // a measure finished this year keeps its report of this year to change
+            let reported = m.progress.iter().any(|p| p.year == year);
+            if m.reports_in(year) || (reported && m.start.is_none_or(|s| s <= year)) {
                 self.measure_progress(i, year)?;
             }
         }
@@ -43,7 +42,7 @@ impl Flow<'_> {
     fn indicator_value(&mut self, i: usize, k: usize, year: u16) -> Result<()> {
         let (lang, goal) = (self.lang, self.s.goals[i].id.clone());
         let ind = self.s.goals[i].indicators[k].clone();
-        if ind.baseline_year.is_some_and(|b| year <= b) || ind.target_year.is_some_and(|t| year > t) {
+        if !ind.measured_in(year) {
             return Ok(());
         }
         let last = ind.values.iter().filter(|v| v.year < year).max_by_key(|v| v.year);
