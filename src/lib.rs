@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod catalogue;
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod context;

@@ -260,6 +260,13 @@ impl Color {
     pub fn css(&self) -> String {
         format!("#{}", self.0)
     }
+
+    /// Red, green and blue, 0 to 255 each (for charts).
+    pub fn rgb(&self) -> (u8, u8, u8) {
+        // six hex digits, checked when the colour was read
+        let part = |i: usize| u8::from_str_radix(self.0.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+        (part(0), part(2), part(4))
+    }
 }
 
 impl TryFrom<f64> for Size {
