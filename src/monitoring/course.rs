@@ -26,7 +26,7 @@ pub const AT_RISK: f64 = 0.5;
 pub const HOLD_TOLERANCE: f64 = 0.05;
 
 /// Where an indicator stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Course {

@@ -70,6 +70,8 @@ pub struct JsonModel<'a> {
     pub figures: Figures,
     /// Outline coverage.
     pub coverage: Coverage,
+    /// Where each indicator and measure stands in the year reported on (traffic lights, schedules).
+    pub monitoring: crate::monitoring::summary::Monitoring,
     /// The document of the profile built (`full`, `summary` or `council`):
     /// title page, contents and blocks, as the other formats show them.
     #[schemars(with = "serde_json::Value")]
@@ -85,6 +87,7 @@ pub fn render(s: &Strategy, document: &Document) -> Result<Vec<u8>> {
         strategy: s,
         figures: Figures::of(s),
         coverage: coverage(s),
+        monitoring: crate::monitoring::summary::monitoring(s),
         document,
     };
     let mut bytes = serde_json::to_vec_pretty(&model)?;
