@@ -76,6 +76,10 @@ pub enum Profile {
     Summary,
     /// A draft council decision (Beschlussvorlage).
     Council,
+    /// The progress report (Umsetzungsbericht): indicators against their path, measures, money, charts.
+    Report,
+    /// The progress report as an Informationsvorlage for the council.
+    ReportCouncil,
 }
 
 impl Profile {

@@ -120,6 +120,9 @@ pub struct BuildArgs {
     /// The most an input file may have, in MiB [default: 32].
     #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=4096))]
     pub max_input_mib: Option<u64>,
+    /// With --profile report or report_council: list what changed since this previous version of the file.
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
     /// How the documents look, and what makes the PDF.
     #[command(flatten)]
     pub look: LookArgs,

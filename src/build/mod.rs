@@ -38,6 +38,18 @@ pub struct Build {
     pub style: ReportStyle,
     /// How inputs are read and checked (the most bytes an input may have).
     pub check: CheckOptions,
+    /// The previous version whose changes the progress report lists (`--since`).
+    pub since: Option<std::sync::Arc<Since>>,
+}
+
+/// A previous version of a strategy, checked, for the progress report's
+/// list of changes (`build --profile report --since OLD.toml`).
+#[derive(Debug)]
+pub struct Since {
+    /// The previous version, valid.
+    pub strategy: crate::model::Strategy,
+    /// Its name as the report shows it (the file's).
+    pub name: String,
 }
 
 /// How diagnostics are rendered for a person.
@@ -204,7 +216,8 @@ fn make(
     if settings.deny_warnings && checked.warnings() > 0 {
         return Err(Failure::DeniedWarnings { warnings: checked.warnings() });
     }
-    let rendered = renderers.render(strategy, settings.profile, formats).map_err(Failure::Render)?;
+    let since = settings.since.as_deref().map(|s| (&s.strategy, s.name.as_str()));
+    let rendered = renderers.render_since(strategy, since, settings.profile, formats).map_err(Failure::Render)?;
     let Some(targets) = targets else {
         return Ok(Made::Stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default()));
     };

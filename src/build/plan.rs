@@ -198,6 +198,7 @@ mod tests {
             deny_warnings: false,
             style: ReportStyle::default(),
             check: crate::model::CheckOptions::default(),
+            since: None,
         }
     }
 

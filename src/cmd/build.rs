@@ -8,10 +8,11 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::{ExitCode, UsageError};
-use crate::build::{self, Build, Failure, Made, Outcome, ReportStyle};
+use crate::build::{self, Build, Failure, Made, Outcome, ReportStyle, Since};
+use crate::catalogue::Profile;
 use crate::cli::BuildArgs;
 use crate::design;
-use crate::model::CheckOptions;
+use crate::model::{CheckOptions, Checked};
 use crate::render::{Format, Renderers, Settings, pdf};
 use crate::templates::TemplateSet;
 
@@ -26,7 +27,16 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         deny_warnings: args.deny_warnings,
         style: ReportStyle { quiet: args.quiet, color },
         check: CheckOptions { max_input: args.max_input_mib.map(|mib| mib * 1024 * 1024), ..CheckOptions::default() },
+        since: None,
     };
+    let since = match &args.since {
+        Some(old) => match since(old, args.profile, color)? {
+            Some(since) => Some(Arc::new(since)),
+            None => return Ok(ExitCode::Error),
+        },
+        None => None,
+    };
+    let settings = Build { since, ..settings };
     let plan = settings.plan().map_err(|e| UsageError(e.0))?;
     let docx = plan.formats().contains(&Format::Docx);
     if let Some(binary) = plan.formats().iter().find(|f| f.is_binary())
@@ -80,4 +90,26 @@ fn exit_code(outcome: &Outcome) -> ExitCode {
         Err(Failure::DeniedWarnings { .. }) => ExitCode::Warnings,
         Err(_) => ExitCode::Error,
     }
+}
+
+/// The previous version `--since` names, checked; `None` (its errors
+/// printed) when it does not pass `check`.
+fn since(old: &std::path::Path, profile: Profile, color: bool) -> Result<Option<Since>> {
+    if !matches!(profile, Profile::Report | Profile::ReportCouncil) {
+        return Err(UsageError(format!(
+            "--since lists the changes in the progress report; add --profile report (or report_council), or compare with: strategiekit diff {} FILE",
+            old.display()
+        ))
+        .into());
+    }
+    let checked = Checked::from_path(old, CheckOptions::default())?;
+    let Some(strategy) = checked.valid() else {
+        eprint!("{}", checked.render(color));
+        eprintln!(
+            "error: {} has errors; fix them before reporting the changes since it (strategiekit check {})",
+            checked.name, checked.name
+        );
+        return Ok(None);
+    };
+    Ok(Some(Since { strategy: strategy.clone(), name: checked.name.clone() }))
 }

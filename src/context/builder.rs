@@ -32,6 +32,10 @@ pub(super) struct Builder<'a> {
     /// For the council document of one member of an inter-municipal
     /// strategy: the member's name and its share of the costs in percent.
     pub(super) member: Option<(&'a str, f64)>,
+    /// The colours of the charts, from the design.
+    pub(super) palette: crate::chart::Palette,
+    /// The previous version and its name, for the progress report's changes (`--since`).
+    pub(super) since: Option<(&'a Strategy, &'a str)>,
 }
 
 /// A table column.
@@ -77,6 +81,8 @@ impl<'a> Builder<'a> {
             blocks: Vec::new(),
             item_level: 2,
             member: None,
+            palette: crate::chart::Palette::of(&crate::design::Design::default()),
+            since: None,
         }
     }
 
@@ -115,7 +121,29 @@ impl<'a> Builder<'a> {
             caption,
             media_type: image.kind.media_type(),
             pixels: image.pixels,
+            vector: None,
             image: image.clone(),
+        });
+    }
+
+    /// Appends a drawn chart as an image (its SVG for HTML, its PNG
+    /// elsewhere) with `alt` and `caption`. A chart that could not be drawn
+    /// is left out; the table of its data, which follows it, stays.
+    pub(super) fn chart(&mut self, drawn: anyhow::Result<crate::chart::Chart>, alt: String, caption: String) {
+        let Ok(chart) = drawn else { return };
+        let images = self.blocks.iter().filter(|b| matches!(b, Block::Image { .. }));
+        let (number, captioned) = images.fold((1, 1), |(n, c), b| match b {
+            Block::Image { caption, .. } => (n + 1, c + usize::from(caption.is_some())),
+            _ => (n, c),
+        });
+        self.blocks.push(Block::Image {
+            number,
+            alt,
+            caption: Some(format!("{} {captioned}: {caption}", self.labels.figure)),
+            media_type: chart.png.kind.media_type(),
+            pixels: crate::chart::SIZE,
+            vector: Some(crate::chart::svg_data_uri(&chart.svg)),
+            image: std::sync::Arc::new(chart.png),
         });
     }
 

@@ -61,6 +61,14 @@ impl Builder<'_> {
                     None => (title, None),
                 }
             }
+            Profile::Report | Profile::ReportCouncil => {
+                let title = self.report_title();
+                if self.profile == Profile::ReportCouncil {
+                    (fill(&l.council_title_information, &[("title", &title)]), None)
+                } else {
+                    (title, None)
+                }
+            }
         }
     }
 

@@ -26,6 +26,8 @@ mod measures;
 mod meta;
 mod outline;
 mod production;
+mod report;
+mod report_work;
 mod roadmap;
 mod sdgs;
 mod vision;
@@ -209,8 +211,11 @@ pub enum Block {
         caption: Option<String>,
         /// `image/png` or `image/jpeg`.
         media_type: &'static str,
-        /// Width and height in pixels.
+        /// Width and height in pixels (a chart's in CSS pixels; its PNG has more).
         pixels: (u32, u32),
+        /// A chart's SVG as its `data:` URI, which HTML shows instead of the PNG.
+        #[serde(rename = "vector_src", skip_serializing_if = "Option::is_none")]
+        vector: Option<String>,
         /// The image, shown to templates and in JSON as its `data:` URI (`src`).
         #[serde(rename = "src", serialize_with = "data_uri")]
         image: std::sync::Arc<crate::image::Image>,
@@ -233,12 +238,33 @@ fn data_uri<S: serde::Serializer>(image: &std::sync::Arc<crate::image::Image>, s
     s.serialize_str(&image.data_uri())
 }
 
+/// What a document is built with besides the strategy and its profile.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The design, whose colours the charts take (the built-in one if `None`).
+    pub design: Option<&'a crate::design::Design>,
+    /// The previous version of the strategy and its name, whose changes the
+    /// progress report lists (`--since`).
+    pub since: Option<(&'a Strategy, &'a str)>,
+}
+
 /// Builds the document for `profile`.
 pub fn build(strategy: &Strategy, profile: Profile, labels: &Labels) -> Document {
+    build_with(strategy, profile, labels, Options::default())
+}
+
+/// Builds the document for `profile` with `options`.
+pub fn build_with(strategy: &Strategy, profile: Profile, labels: &Labels, options: Options<'_>) -> Document {
     let mut builder = Builder::new(strategy, profile, labels);
+    if let Some(design) = options.design {
+        builder.palette = crate::chart::Palette::of(design);
+    }
+    builder.since = options.since;
     match profile {
         Profile::Full | Profile::Summary => builder.outline(),
         Profile::Council => builder.council(),
+        Profile::Report => builder.report(),
+        Profile::ReportCouncil => builder.report_council(),
     }
     let meta = builder.meta();
     Document::new(meta, builder.blocks, labels)
@@ -259,7 +285,7 @@ impl Meta {
     /// Whether the document is short and runs on without a new page per
     /// chapter: the council draft and the change log of `diff`.
     pub fn runs_on(&self) -> bool {
-        matches!(self.profile, "council" | "changes")
+        matches!(self.profile, "council" | "report_council" | "changes")
     }
 }
 

@@ -118,6 +118,7 @@ fn offer_build(p: &mut dyn Prompter, options: &Options, lang: Lang, color: bool)
         deny_warnings: false,
         style: ReportStyle { quiet: false, color },
         check: CheckOptions::default(),
+        since: None,
     };
     let plan = settings.plan()?;
     for outcome in plan.run(&Renderers::new(TemplateSet::builtin(), &Settings::default())?) {

@@ -241,9 +241,23 @@ impl Renderers {
     /// Renders `strategy` in `profile` into each of `formats`: the document is
     /// built once, and the formats are rendered in parallel (in the order of `formats`).
     pub fn render(&self, strategy: &Strategy, profile: Profile, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>> {
+        self.render_since(strategy, None, profile, formats)
+    }
+
+    /// Renders `strategy` as [`Renderers::render`] does; a progress report
+    /// also lists what changed since `since`, a previous version and its name.
+    pub fn render_since(
+        &self,
+        strategy: &Strategy,
+        since: Option<(&Strategy, &str)>,
+        profile: Profile,
+        formats: &[Format],
+    ) -> Result<Vec<(Format, Vec<u8>)>> {
         let labels = self.templates.labels().get(strategy.document.language);
-        let mut document = context::build(strategy, profile, labels);
-        document.design = self.design.or_logo(strategy.municipality.logo.as_ref());
+        let design = self.design.or_logo(strategy.municipality.logo.as_ref());
+        let options = context::Options { design: Some(&design), since };
+        let mut document = context::build_with(strategy, profile, labels, options);
+        document.design = design;
         self.render_input(&Input::new(Some(strategy), &document), formats)
     }
 
@@ -352,7 +366,7 @@ budget_eur = 1
         assert!(md.page.is_split() && html.page.is_split(), "the built-in templates take the split path");
         for (name, checked) in strategies() {
             let s = checked.valid().unwrap_or_else(|| panic!("{name}:\n{}", checked.render(false)));
-            for profile in [Profile::Full, Profile::Summary, Profile::Council] {
+            for &profile in <Profile as strum::VariantArray>::VARIANTS {
                 let doc = context::build(s, profile, templates.labels().get(s.document.language));
                 let prepared = templating::Prepared::new(&doc);
                 let split = md.page.render(&md.reg, &prepared).expect("renders");

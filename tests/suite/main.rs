@@ -18,6 +18,7 @@ mod interview;
 mod monitoring;
 mod odt;
 mod properties;
+mod report;
 mod sheets;
 mod snapshots;
 mod template_limits;

@@ -169,11 +169,13 @@ pub fn html_block(block: &Block, out: &mut String) {
             }
             out.push_str("</tbody>\n</table></div>\n");
         }
-        Block::Image { alt, caption, pixels, image, .. } => {
+        Block::Image { alt, caption, pixels, image, vector, .. } => {
+            // a chart in vector form, else the image
+            let src = vector.clone().unwrap_or_else(|| image.data_uri());
             let _ = write!(
                 out,
                 "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
-                image.data_uri(),
+                src,
                 escape(alt),
                 pixels.0,
                 pixels.1

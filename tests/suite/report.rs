@@ -1,0 +1,232 @@
+//! The progress report (`--profile report`): indicators against their path
+//! with the traffic light and its rule, measures by schedule (late ones
+//! among them), money planned and spent, charts with text alternatives and
+//! their data, the changes `--since` an older version, and the council's
+//! Informationsvorlage.
+
+use crate::util::*;
+
+/// A strategy reported on at the end of 2026: one indicator on track, one
+/// off track; a measure done, one late, one cancelled, one not yet begun.
+const REPORTED: &str = r#"[municipality]
+name = "Testhausen"
+
+[document]
+date = 2027-02-01
+
+[[goals]]
+id = "Z1"
+title = "Mehr Verwaltung online"
+
+  [[goals.indicators]]
+  name = "Online-Dienste"
+  unit = "%"
+  baseline = 20.0
+  baseline_year = 2022
+  target = 70.0
+  target_year = 2032
+
+  [[goals.indicators.values]]
+  year = 2025
+  value = 36.0
+
+  [[goals.indicators.values]]
+  year = 2026
+  value = 40.0
+  note = "neue Zählweise"
+
+  [[goals.indicators]]
+  name = "Wartezeit Bürgerbüro"
+  unit = "min"
+  baseline = 30.0
+  baseline_year = 2022
+  target = 10.0
+  target_year = 2030
+
+  [[goals.indicators.values]]
+  year = 2026
+  value = 32.0
+
+[[fields]]
+id = "verwaltung"
+title = "Verwaltung"
+
+[[measures]]
+id = "M1"
+title = "Online-Antrag"
+field = "verwaltung"
+start = 2024
+end = 2025
+status = "running"
+costs_eur = { 2024 = 100000, 2025 = 50000 }
+
+  [[measures.progress]]
+  year = 2025
+  status = "done"
+  percent = 100
+  spent_eur = 140000
+
+[[measures]]
+id = "M2"
+title = "Terminbuchung"
+field = "verwaltung"
+start = 2025
+end = 2026
+status = "running"
+budget_eur = 80000
+
+  [[measures.progress]]
+  year = 2026
+  percent = 60
+  spent_eur = 30000
+  note = "Anbieter gewechselt"
+
+[[measures]]
+id = "M3"
+title = "Chatbot"
+field = "verwaltung"
+start = 2025
+end = 2027
+status = "cancelled"
+status_reason = "Datenschutz nicht gesichert"
+
+[[measures]]
+id = "M4"
+title = "Open-Data-Portal"
+field = "verwaltung"
+start = 2028
+end = 2029
+status = "planned"
+"#;
+
+/// The report of `toml` in `format` (standard output).
+fn report(toml: &str, profile: &str, format: &str) -> String {
+    let dir = dir_with(&[("s.toml", toml)]);
+    let o = run_in(dir.path(), &["build", "s.toml", "--profile", profile, "--format", format, "-o", "-", "-q"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    stdout(&o)
+}
+
+#[test]
+fn each_indicator_stands_against_its_path_with_the_rule_stated() {
+    let md = report(REPORTED, "report", "md");
+    assert!(md.contains("title: \"Umsetzungsbericht 2026: Smart-City-Strategie Testhausen\""), "{md}");
+    assert!(md.contains("So ist die Ampel bestimmt: Der Pfad führt gleichmäßig vom Ausgangswert zum Zielwert. Der letzte gemessene Wert ist auf Kurs, wenn er mindestens 90\u{a0}% der bis zu seinem Jahr geplanten Veränderung erreicht hat, gefährdet ab 50\u{a0}%"), "{md}");
+    // 40 % in 2026 on the path 20 → 70 over 2022–2032: 20 of the 20 planned points, on track
+    assert!(md.contains("| Z1 | Online-Dienste | 40\u{a0}% (2026) | 40\u{a0}% | auf Kurs |"), "{md}");
+    // waiting time up from 30 to 32 minutes where it should fall: off track
+    assert!(md.contains("| Z1 | Wartezeit Bürgerbüro | 32 min (2026) | 20 min | nicht auf Kurs |"), "{md}");
+    assert!(
+        md.contains("Stand 2026: 40\u{a0}%, auf Kurs. Der Pfad sah 40\u{a0}% vor; Ziel: 70\u{a0}% bis 2032."),
+        "{md}"
+    );
+    assert!(md.contains("| 2025 | 36\u{a0}% | 35\u{a0}% | auf Kurs |  |\n| 2026 | 40\u{a0}% | 40\u{a0}% | auf Kurs | neue Zählweise |"), "{md}");
+    assert!(md.contains("- **Indikatoren:** 1 auf Kurs, 0 gefährdet, 1 nicht auf Kurs, 0 keine Daten"), "{md}");
+}
+
+#[test]
+fn measures_are_done_late_cancelled_or_not_yet_begun_by_the_year_reported_on() {
+    let md = report(REPORTED, "report", "md");
+    assert!(md.contains("| M1 | Online-Antrag | 2024–2025 | abgeschlossen | 100\u{a0}% |  |"), "{md}");
+    // its end year 2026 is the year reported on, and it is not done
+    assert!(md.contains("| M2 | Terminbuchung | 2025–2026 | verspätet | 60\u{a0}% | Anbieter gewechselt |"), "{md}");
+    assert!(md.contains("| M3 | Chatbot | 2025–2027 | abgebrochen |  | Datenschutz nicht gesichert |"), "{md}");
+    assert!(md.contains("| M4 | Open-Data-Portal | 2028–2029 | nicht begonnen |  |  |"), "{md}");
+    assert!(md.contains("- **Maßnahmen:** 1 abgeschlossen, 1 verspätet, 1 nicht begonnen, 1 abgebrochen"), "{md}");
+    assert!(md.contains("| 1 | Verwaltung | 1 | 0 | 1 | 1 | 1 |"), "the chart's data: {md}");
+}
+
+#[test]
+fn money_planned_and_spent_add_up_by_year_and_by_field() {
+    let md = report(REPORTED, "report", "md");
+    // M2's 80.000 € spread over 2025 and 2026 as an estimate; M3 cancelled plans nothing
+    assert!(md.contains("| 2024 | 100.000\u{a0}€ | 0\u{a0}€ |\n| 2025 | 90.000\u{a0}€ | 140.000\u{a0}€ |\n| 2026 | 40.000\u{a0}€ | 30.000\u{a0}€ |\n| Summe | 230.000\u{a0}€ | 170.000\u{a0}€ |"), "{md}");
+    assert!(md.contains("| Verwaltung | 230.000\u{a0}€ | 170.000\u{a0}€ |"), "{md}");
+    assert!(md.contains("- **Geld bis 2026:** 230.000\u{a0}€ geplant, 170.000\u{a0}€ ausgegeben"), "{md}");
+}
+
+#[test]
+fn charts_are_vector_in_html_and_png_in_docx_with_text_alternatives_and_the_same_bytes() {
+    let html = report(REPORTED, "report", "html");
+    assert_eq!(html, report(REPORTED, "report", "html"), "the same input, the same page");
+    assert_eq!(html.matches("<img src=\"data:image/svg+xml;base64,").count(), 4, "two indicators, status, money");
+    assert!(html.contains("alt=\"Liniendiagramm „Online-Dienste“: gemessene Werte 2022: 20\u{a0}%, 2025: 36\u{a0}%, 2026: 40\u{a0}%; Pfad von 20\u{a0}% (2022) bis zum Ziel 70\u{a0}% (2032); Ampel: auf Kurs. Die Daten stehen in der Tabelle darunter.\""), "{html}");
+    assert!(html.contains("<figcaption>Abbildung 1: Online-Dienste: Werte, Pfad und Ziel</figcaption>"), "{html}");
+
+    // the DOCX: the PNGs as parts, each with its text alternative, the same bytes on a rerun
+    let dir = dir_with(&[("s.toml", REPORTED)]);
+    let build = || {
+        let o = run_in(dir.path(), &["build", "s.toml", "--profile", "report", "--format", "docx", "--force", "-q"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        std::fs::read(dir.path().join("s.report.docx")).expect("docx")
+    };
+    let docx = build();
+    assert_eq!(docx, build(), "byte-identical reruns");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let png = entry(&mut zip, "word/media/image1.png");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    let document = String::from_utf8(entry(&mut zip, "word/document.xml")).expect("utf-8");
+    assert!(document.contains("descr=\"Liniendiagramm „Online-Dienste“"), "alt text in the drawing");
+    assert!(document.contains("Abbildung 3: Maßnahmen nach Stand und Handlungsfeld"), "caption");
+}
+
+/// The bytes of the part `name` of a zip package.
+fn entry(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(name).expect(name), &mut bytes).expect("read");
+    bytes
+}
+
+#[test]
+fn since_an_older_version_lists_what_changed() {
+    let old = REPORTED.replace("title = \"Chatbot\"", "title = \"KI-Chatbot\"");
+    let dir = dir_with(&[("s.toml", REPORTED), ("alt.toml", &old)]);
+    let args = ["build", "s.toml", "--profile", "report", "--since", "alt.toml", "--format", "md", "-o", "-", "-q"];
+    let o = run_in(dir.path(), &args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.contains("# Änderungen seit alt.toml"), "{md}");
+    assert!(md.contains("## Maßnahmen\n\n- geändert: M3 Chatbot: Titel KI-Chatbot → Chatbot"), "{md}");
+
+    let o = run_in(dir.path(), &["build", "s.toml", "--since", "alt.toml", "-o", "-"]);
+    assert_eq!(code(&o), 64, "a usage error");
+    assert_eq!(
+        stderr(&o),
+        "error: --since lists the changes in the progress report; add --profile report (or report_council), or compare with: strategiekit diff alt.toml FILE\n"
+    );
+    let dir = dir_with(&[("s.toml", REPORTED), ("alt.toml", "[municipality]\n")]);
+    let o = run_in(dir.path(), &["build", "s.toml", "--profile", "report", "--since", "alt.toml"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains(
+            "error: alt.toml has errors; fix them before reporting the changes since it (strategiekit check alt.toml)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(files_in(dir.path()), ["alt.toml", "s.toml"], "nothing written");
+}
+
+#[test]
+fn the_report_reads_in_english_and_as_an_informationsvorlage() {
+    let en = report(&REPORTED.replace("[document]\n", "[document]\nlanguage = \"en\"\n"), "report", "md");
+    assert!(en.contains("title: \"Progress report 2026: Smart City Strategy Testhausen\""), "{en}");
+    assert!(en.contains("| Z1 | Online-Dienste | 40\u{a0}% (2026) | 40\u{a0}% | on track |"), "{en}");
+    assert!(en.contains("| M2 | Terminbuchung | 2025–2026 | late | 60\u{a0}% | Anbieter gewechselt |"), "{en}");
+
+    let council = report(REPORTED, "report_council", "md");
+    assert!(
+        council.contains("title: \"Informationsvorlage: Umsetzungsbericht 2026: Smart-City-Strategie Testhausen\""),
+        "{council}"
+    );
+    assert!(
+        council
+            .contains("Der Rat nimmt den Umsetzungsbericht 2026 zur „Smart-City-Strategie Testhausen“ zur Kenntnis."),
+        "{council}"
+    );
+    assert!(council.contains("# Sachverhalt\n\n## Auf einen Blick"), "the report under the Sachverhalt: {council}");
+    assert!(
+        council.contains("# Anlagen\n\n- Umsetzungsbericht 2026 mit Indikatorwerten, Maßnahmenstand und Diagrammen"),
+        "{council}"
+    );
+}
