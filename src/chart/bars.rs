@@ -97,7 +97,7 @@ pub fn draw(bars: &Bars<'_>, palette: &Palette, alt: &str) -> Result<Chart> {
         let label = (FONT, 14).into_font().color(&palette.text).pos(Pos::new(HPos::Center, VPos::Top));
         for (i, category) in bars.categories.iter().enumerate() {
             let (px, py) = chart.backend_coord(&(i as f64, 0.0));
-            root.draw(&Text::new(category.clone(), (px, py + 6), label.clone())).map_err(drawing)?;
+            super::axis_label(root, category.clone(), (px, py), &label)?;
         }
         for (k, series) in bars.series.iter().enumerate() {
             let fill = series.color.filled();

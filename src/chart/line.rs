@@ -69,7 +69,7 @@ pub fn draw(course: &Course<'_>, palette: &Palette, alt: &str) -> Result<Chart> 
         let label = (FONT, 14).into_font().color(&palette.text).pos(Pos::new(HPos::Center, VPos::Top));
         for year in ticks {
             let (px, py) = chart.backend_coord(&(f64::from(year), lo));
-            root.draw(&Text::new(year.to_string(), (px, py + 6), label.clone())).map_err(drawing)?;
+            super::axis_label(root, year.to_string(), (px, py), &label)?;
         }
         if let Some((from, to)) = course.path {
             let points = [(f64::from(from.0), from.1), (f64::from(to.0), to.1)];
@@ -107,7 +107,12 @@ mod tests {
         assert_eq!(a.png.bytes, b.png.bytes);
         assert!(a.svg.contains("<title>Online-Dienste: 41 % in 2025</title>"), "{}", a.svg);
         for year in ["2020", "2024", "2030"] {
-            assert!(a.svg.contains(&format!(">\n{year}\n</text>")), "{year}: {}", a.svg);
+            // the label stands inside the picture, below the plot
+            let at = a.svg.find(&format!(">\n{year}\n</text>")).unwrap_or_else(|| panic!("{year}: {}", a.svg));
+            let tag = &a.svg[a.svg[..at].rfind("<text").expect("its tag")..at];
+            let y: i32 =
+                tag.split("y=\"").nth(1).and_then(|r| r.split('"').next()).and_then(|y| y.parse().ok()).expect("y");
+            assert!((300..330).contains(&y), "{year} at y = {y}");
         }
         assert_eq!(a.png.pixels, (1280, 680));
         // the design's colours: the headings' for the values

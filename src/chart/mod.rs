@@ -117,22 +117,44 @@ pub enum Swatch {
     Box(RGBColor),
 }
 
-/// The strip above a chart that holds its legend, in pixels.
-const LEGEND_HEIGHT: u32 = 34;
+/// The height of one row of a legend, in pixels.
+const LEGEND_ROW: i32 = 26;
+
+/// Where each legend entry starts (x, row), its entries in rows that fit
+/// the chart's width; an entry is as wide as plotters estimates its text
+/// (0.6 em a character) and its swatch.
+fn legend_places(names: &[&str]) -> Vec<(i32, i32)> {
+    let (mut x, mut row) = (16, 0);
+    let width = SIZE.0 as i32 - 16;
+    names
+        .iter()
+        .map(|name| {
+            let w = 28 + name.chars().count() as i32 * 14 * 6 / 10 + 20;
+            if x + w > width && x > 16 {
+                (x, row) = (16, row + 1);
+            }
+            let place = (x, row);
+            x += w;
+            place
+        })
+        .collect()
+}
 
 /// Splits `root` into the legend's strip and the chart's area, draws the
-/// legend's entries in a row in the strip, and gives the chart's area. The
+/// legend's entries in rows in the strip, and gives the chart's area. The
 /// legend stands outside the chart, so it never covers a line or a bar.
 fn with_legend<'b>(
     root: &DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
     entries: &[(&str, Swatch)],
     text: RGBColor,
 ) -> Result<DrawingArea<SVGBackend<'b>, plotters::coord::Shift>> {
-    let (strip, body) = root.split_vertically(LEGEND_HEIGHT);
+    let names: Vec<&str> = entries.iter().map(|e| e.0).collect();
+    let places = legend_places(&names);
+    let rows = places.last().map_or(1, |p| p.1 + 1);
+    let (strip, body) = root.split_vertically((rows * LEGEND_ROW + 8) as u32);
     let font = (FONT, 14).into_font().color(&text);
-    let mut x = 84;
-    let y = 18;
-    for (name, swatch) in entries {
+    for ((name, swatch), (x, row)) in entries.iter().zip(places) {
+        let y = 18 + row * LEGEND_ROW;
         match *swatch {
             Swatch::Line(color, width) => {
                 strip.draw(&PathElement::new(vec![(x, y), (x + 22, y)], color.stroke_width(width))).map_err(drawing)?
@@ -147,10 +169,20 @@ fn with_legend<'b>(
         strip
             .draw(&Text::new(name.to_string(), (x + 28, y), font.clone().pos(Pos::new(HPos::Left, VPos::Center))))
             .map_err(drawing)?;
-        // the width the SVG's text takes, as plotters estimates it: 0.6 em a character
-        x += 28 + (name.chars().count() as i32 * 14 * 6 / 10) + 22;
     }
     Ok(body)
+}
+
+/// Writes `text` centred below the backend pixel `(x, y)` (a point on the
+/// x axis) on `area`, whose own pixels start where the area does.
+fn axis_label(
+    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    text: impl Into<String>,
+    (x, y): (i32, i32),
+    style: &TextStyle<'_>,
+) -> Result<()> {
+    let (left, top) = area.get_base_pixel();
+    area.draw(&Text::new(text.into(), (x - left, y - top + 6), style.clone())).map_err(drawing)
 }
 
 /// `svg` with `role="img"` and `alt` as its `<title>`, for screen readers.
@@ -199,6 +231,15 @@ mod tests {
         assert_eq!(padded(10.0, 20.0, true), (0.0, 22.0));
         assert_eq!(padded(5.0, 5.0, false), (4.5, 5.5));
         assert_eq!(padded(0.0, 0.0, true), (0.0, 0.1));
+    }
+
+    #[test]
+    fn a_legend_too_wide_for_one_row_takes_two() {
+        assert_eq!(legend_places(&["Ist-Wert", "Pfad", "Zielwert"]), [(16, 0), (131, 0), (212, 0)]);
+        let five = ["abgeschlossen", "im Plan", "verspätet", "nicht begonnen", "abgebrochen"];
+        let places = legend_places(&five);
+        assert_eq!(places.iter().map(|p| p.1).collect::<Vec<_>>(), [0, 0, 0, 0, 1]);
+        assert_eq!(places[4].0, 16);
     }
 
     #[test]

@@ -142,7 +142,8 @@ mod tests {
         status: Option<MeasureStatus>,
         progress: &[(u16, Option<MeasureStatus>)],
     ) -> Measure {
-        let mut m: Measure = toml::from_str(&format!("id = \"M1\"\nfield = \"f\"\nstart = {start}\nend = {end}")).expect("measure");
+        let mut m: Measure =
+            toml::from_str(&format!("id = \"M1\"\nfield = \"f\"\nstart = {start}\nend = {end}")).expect("measure");
         m.status = status;
         m.progress = progress
             .iter()

@@ -97,7 +97,7 @@ fn paragraph_lines(block: &Block) -> Option<Vec<usize>> {
 }
 
 /// For each block, how many of its last paragraphs keep with the next
-/// paragraph: the short paragraphs right before a table (a measure's
+/// paragraph: the short paragraphs right before a table or a chart (a measure's
 /// description, a goal's facts) go with it to the next page, back to the
 /// heading, which keeps with the next by its style; and so do the few short
 /// paragraphs between a heading and its first subheading (a field's
@@ -105,7 +105,8 @@ fn paragraph_lines(block: &Block) -> Option<Vec<usize>> {
 pub(crate) fn keep_with_next(blocks: &[Block]) -> Vec<usize> {
     let mut keep = vec![0; blocks.len()];
     for (t, block) in blocks.iter().enumerate() {
-        if !matches!(block, Block::Table { .. } | Block::Roadmap { .. }) {
+        // a chart, like a table, takes the short paragraphs introducing it along
+        if !matches!(block, Block::Table { .. } | Block::Roadmap { .. } | Block::Image { vector: Some(_), .. }) {
             continue;
         }
         let mut left = INTRO_RUN_LINES;
