@@ -1,9 +1,9 @@
 //! Charts of the progress report, drawn with plotters as SVG (vector, for
 //! HTML) and turned into PNG by resvg (for DOCX, ODT and the PDF).
 //!
-//! Both are deterministic: the same data give the same bytes, whatever the
-//! machine — the PNG's text is set in the typeface embedded in the binary
-//! (Liberation Sans, `assets/fonts`), never a system font. Colours come from
+//! Both are deterministic: the same data give the same bytes, whatever fonts
+//! the machine has — the PNG's text is set in the typeface embedded in the
+//! binary (Liberation Sans, `assets/fonts`), never a system font. Colours come from
 //! the design; each chart carries a text alternative, and the document
 //! shows its data as a table beside it.
 //!

@@ -30,7 +30,7 @@ pub fn run(args: &BuildArgs, color: bool) -> Result<ExitCode> {
         since: None,
     };
     let since = match &args.since {
-        Some(old) => match since(old, args.profile, color)? {
+        Some(old) => match since(old, &settings, color)? {
             Some(since) => Some(Arc::new(since)),
             None => return Ok(ExitCode::Error),
         },
@@ -94,15 +94,21 @@ fn exit_code(outcome: &Outcome) -> ExitCode {
 
 /// The previous version `--since` names, checked; `None` (its errors
 /// printed) when it does not pass `check`.
-fn since(old: &std::path::Path, profile: Profile, color: bool) -> Result<Option<Since>> {
-    if !matches!(profile, Profile::Report | Profile::ReportCouncil) {
+fn since(old: &std::path::Path, settings: &Build, color: bool) -> Result<Option<Since>> {
+    if !matches!(settings.profile, Profile::Report | Profile::ReportCouncil) {
         return Err(UsageError(format!(
             "--since lists the changes in the progress report; add --profile report (or report_council), or compare with: strategiekit diff {} FILE",
             old.display()
         ))
         .into());
     }
-    let checked = Checked::from_path(old, CheckOptions::default())?;
+    if old.as_os_str() == "-" || settings.inputs.len() != 1 {
+        return Err(UsageError(
+            "--since compares one file with its previous version; give one FILE and the path of OLD (not -)".into(),
+        )
+        .into());
+    }
+    let checked = Checked::from_path(old, settings.check)?;
     let Some(strategy) = checked.valid() else {
         eprint!("{}", checked.render(color));
         eprintln!(

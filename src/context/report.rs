@@ -24,20 +24,21 @@ impl Builder<'_> {
             Some(y) => self.para(fill(&l.report_intro, &[("year", &y.to_string())])),
             None => self.para(l.report_no_year.clone()),
         }
-        let year = year.unwrap_or(0);
-        let money_year = money_year(self.strategy).unwrap_or(0);
-        let facts = self.report_facts(year, money_year);
+        // without a year there is no schedule to measure against, and no money to compare
+        let years = year.zip(money_year(self.strategy));
+        let facts = self.report_facts(years);
         self.facts(facts);
         self.report_indicators();
-        self.report_measures(year);
-        self.report_money(money_year);
+        if let Some((year, money_year)) = years {
+            self.report_measures(year);
+            self.report_money(money_year);
+        }
         self.report_changes();
     }
 
     /// The council variant: an Informationsvorlage with the report as its Sachverhalt.
     pub(super) fn report_council(&mut self) {
         let l = self.labels;
-        let year = report_year(self.strategy).map_or_else(String::new, |y| y.to_string());
         let subject = self.report_title();
         let c = &self.strategy.council;
         let mut facts = vec![self.fact(&l.council_kind, l.council_kind_information.clone())];
@@ -52,8 +53,7 @@ impl Builder<'_> {
         self.heading(1, l.council_proposal.clone(), "proposal");
         let quoted = i18n::inner_quotes(self.lang, &title);
         let body = self.council_body_subject();
-        let pairs = [("body", body.as_str()), ("year", &year), ("title", &quoted)];
-        self.para(fill(&l.report_council_resolution, &pairs));
+        self.para(self.with_year(&l.report_council_resolution, &[("body", &body), ("title", &quoted)]));
         self.heading(1, l.council_facts.clone(), "facts");
         let start = self.blocks.len();
         self.report();
@@ -64,19 +64,27 @@ impl Builder<'_> {
             }
         }
         self.heading(1, l.council_attachments.clone(), "attachments");
-        let attachment = fill(&l.report_council_attachment, &[("year", &year)]);
+        let attachment = self.with_year(&l.report_council_attachment, &[]);
         self.blocks.push(Block::List { items: vec![ListItem { text: attachment, level: 0 }] });
     }
 
     /// "Umsetzungsbericht 2026: Smart-City-Strategie Ulm" (without a year when there is none).
     pub(super) fn report_title(&self) -> String {
-        let year = report_year(self.strategy).map_or_else(String::new, |y| y.to_string());
-        let title = fill(&self.labels.report_title, &[("year", &year), ("title", &self.title())]);
-        title.replace("  ", " ").replace(" :", ":")
+        self.with_year(&self.labels.report_title, &[("title", &self.title())])
+    }
+
+    /// `template` filled with the year reported on and `pairs`; without a
+    /// year, its word " {year}" is left out of the template (not of the text filled in).
+    pub(super) fn with_year(&self, template: &str, pairs: &[(&str, &str)]) -> String {
+        let year = report_year(self.strategy).map(|y| y.to_string());
+        let template = if year.is_none() { template.replace(" {year}", "") } else { template.to_string() };
+        let mut all = vec![("year", year.as_deref().unwrap_or_default())];
+        all.extend_from_slice(pairs);
+        fill(&template, &all)
     }
 
     /// The overview's facts: indicators by course, measures by schedule, money.
-    fn report_facts(&self, year: u16, money_year: u16) -> Vec<Fact> {
+    fn report_facts(&self, years: Option<(u16, u16)>) -> Vec<Fact> {
         let l = self.labels;
         let indicators: Vec<&Indicator> = self.goals().flat_map(|g| &g.indicators).collect();
         let mut facts = Vec::new();
@@ -86,6 +94,7 @@ impl Builder<'_> {
                 .map(|c| format!("{} {}", courses.iter().filter(|&&x| x == c).count(), self.course_label(c)));
             facts.push(self.fact(&l.indicators, counts.join(", ")));
         }
+        let Some((year, money_year)) = years else { return facts };
         if !self.strategy.measures.is_empty() {
             facts.push(self.fact(&l.measures, self.schedule_counts(self.strategy.measures.iter().collect(), year)));
         }
@@ -204,15 +213,20 @@ impl Builder<'_> {
         ];
         let mut values: Vec<_> = i.values.iter().collect();
         values.sort_by_key(|v| v.year);
-        let rows = values
-            .iter()
-            .map(|v| {
-                let path = expected(i, v.year).map_or_else(none, |e| self.path_quantity(e, i));
-                let course = self.course_label(course_of(i, v.year, v.value)).to_string();
-                let note = nonblank(&v.note).unwrap_or_default().to_string();
-                vec![v.year.to_string(), self.quantity(v.value, i), path, course, note]
-            })
-            .collect();
+        // the chart's points: the baseline, the measured values, the target
+        let mut rows = Vec::new();
+        if let (Some(y), Some(b)) = (i.baseline_year, i.baseline) {
+            rows.push(vec![y.to_string(), self.quantity(b, i), self.quantity(b, i), String::new(), l.baseline.clone()]);
+        }
+        rows.extend(values.iter().filter(|v| Some(v.year) != i.baseline_year).map(|v| {
+            let path = expected(i, v.year).map_or_else(none, |e| self.path_quantity(e, i));
+            let course = self.course_label(course_of(i, v.year, v.value)).to_string();
+            let note = nonblank(&v.note).unwrap_or_default().to_string();
+            vec![v.year.to_string(), self.quantity(v.value, i), path, course, note]
+        }));
+        if let (Some(y), Some(t)) = (i.target_year, i.target) {
+            rows.push(vec![y.to_string(), String::new(), self.quantity(t, i), String::new(), l.target.clone()]);
+        }
         self.table(columns, rows);
     }
 
@@ -231,7 +245,8 @@ impl Builder<'_> {
             (Some(by), Some(b), Some(ty), Some(t)) => Some(((by, b), (ty, t))),
             _ => None,
         };
-        let listed: Vec<String> = values.iter().map(|&(y, v)| format!("{y}: {}", self.quantity(v, i))).collect();
+        let measured = values.iter().filter(|v| Some(v.0) != i.baseline_year);
+        let listed: Vec<String> = measured.map(|&(y, v)| format!("{y}: {}", self.quantity(v, i))).collect();
         let ends = |year: Option<u16>, v: Option<f64>| match (year, v) {
             (Some(y), Some(v)) => format!("{} ({y})", self.quantity(v, i)),
             _ => l.none.clone(),

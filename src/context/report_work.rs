@@ -185,7 +185,9 @@ impl<'a> Builder<'a> {
             return;
         }
         self.heading(1, l.report_money.clone(), "money");
-        self.para(fill(&l.report_money_rule, &[("year", &year.to_string())]));
+        let spent = self.measures().any(|m| m.progress.iter().any(|p| p.spent_eur.is_some()));
+        let rule = if spent { &l.report_money_rule } else { &l.report_money_rule_unspent };
+        self.para(fill(rule, &[("year", &year.to_string())]));
         self.heading(2, l.report_money_by_year.clone(), "money-by-year");
         self.money_chart(&by_year);
         let columns = vec![col(&l.year, false, 20), col(&l.report_planned, true, 30), col(&l.report_spent, true, 30)];

@@ -14,6 +14,7 @@ use crate::finance;
 use crate::model::{Indicator, Measure, Strategy};
 
 use super::course::{course_of, expected};
+use super::schedule::money_in;
 
 /// The columns of `NAME.indicators.csv`.
 pub const INDICATOR_COLUMNS: [&str; 11] =
@@ -91,7 +92,8 @@ pub fn progress_csv(s: &Strategy) -> String {
                 status.unwrap_or("").to_string(),
                 p.percent.map(number).unwrap_or_default(),
                 p.spent_eur.map(|e| e.to_string()).unwrap_or_default(),
-                planned.get(&Some(p.year)).map(|e| e.to_string()).unwrap_or_default(),
+                // as the progress report counts it: nothing from the year a measure was stopped
+                planned.get(&Some(p.year)).map(|_| money_in(m, p.year).planned.to_string()).unwrap_or_default(),
                 p.note.clone().unwrap_or_default(),
             ];
             line(&mut out, fields.into_iter());

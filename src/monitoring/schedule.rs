@@ -105,10 +105,25 @@ pub struct Money {
     pub spent: u64,
 }
 
+/// The first year a cancelled measure plans nothing more: the year its
+/// progress first reports it cancelled, else — cancelled by its `status` —
+/// the year after its last progress, else (never reported on) its first
+/// year: it plans nothing at all, as in the finance plan.
+pub fn cancelled_from(m: &Measure) -> Option<u16> {
+    let cancelled = |p: &&Progress| p.status == Some(MeasureStatus::Cancelled);
+    if let Some(p) = m.progress.iter().filter(cancelled).min_by_key(|p| p.year) {
+        return Some(p.year);
+    }
+    if m.status != Some(MeasureStatus::Cancelled) {
+        return None;
+    }
+    Some(m.progress.iter().map(|p| p.year.saturating_add(1)).max().unwrap_or(u16::MIN))
+}
+
 /// The measure's money planned and spent in `year`; a cancelled measure
-/// plans nothing but may have spent.
+/// plans nothing from the year it was stopped on, but may have spent.
 pub fn money_in(m: &Measure, year: u16) -> Money {
-    let planned = if m.status == Some(MeasureStatus::Cancelled) {
+    let planned = if cancelled_from(m).is_some_and(|from| year >= from) {
         0
     } else {
         finance::costs(m).0.get(&Some(year)).copied().unwrap_or(0)
@@ -175,6 +190,22 @@ mod tests {
         let stopped = [(2025, Some(MeasureStatus::Cancelled))];
         assert_eq!(schedule(&measure(2024, 2025, Some(MeasureStatus::Running), &stopped), 2026), Schedule::Cancelled);
         assert_eq!(schedule(&measure(2024, 2030, None, &[(2025, None)]), 2026), Schedule::OnSchedule);
+    }
+
+    #[test]
+    fn a_cancelled_measure_plans_nothing_from_the_year_it_was_stopped() {
+        let mut m =
+            measure(2025, 2027, Some(MeasureStatus::Running), &[(2025, None), (2026, Some(MeasureStatus::Cancelled))]);
+        m.budget_eur = Some(300_000);
+        assert_eq!(money_in(&m, 2025).planned, 100_000, "planned before it was stopped");
+        assert_eq!((money_in(&m, 2026).planned, money_in(&m, 2027).planned), (0, 0));
+        // cancelled by its status: from the year after its last progress
+        m.progress.truncate(1);
+        m.status = Some(MeasureStatus::Cancelled);
+        assert_eq!((money_in(&m, 2025).planned, money_in(&m, 2026).planned), (100_000, 0));
+        // never reported on: nothing at all, as in the finance plan
+        m.progress.clear();
+        assert_eq!(money_in(&m, 2025).planned, 0);
     }
 
     #[test]

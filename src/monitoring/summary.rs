@@ -47,8 +47,8 @@ pub struct MeasureState {
     pub id: String,
     /// Its field of action's id.
     pub field_id: String,
-    /// Done, on schedule, late, not started or cancelled.
-    pub schedule: Schedule,
+    /// Done, on schedule, late, not started or cancelled; `None` without a year to report on.
+    pub schedule: Option<Schedule>,
     /// The share done, in percent, as last reported.
     pub percent: Option<f64>,
     /// Money planned up to the last year whose money is reported (the latest year with money spent), in euros.
@@ -88,7 +88,7 @@ pub fn monitoring(s: &Strategy) -> Monitoring {
             MeasureState {
                 id: m.id.clone(),
                 field_id: m.field.clone(),
-                schedule: schedule(m, until),
+                schedule: year.map(|y| schedule(m, y)),
                 percent: percent_in(m, until),
                 planned_eur: money.planned,
                 spent_eur: money.spent,

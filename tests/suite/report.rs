@@ -120,7 +120,8 @@ fn each_indicator_stands_against_its_path_with_the_rule_stated() {
         md.contains("Stand 2026: 40\u{a0}%, auf Kurs. Der Pfad sah 40\u{a0}% vor; Ziel: 70\u{a0}% bis 2032."),
         "{md}"
     );
-    assert!(md.contains("| 2025 | 36\u{a0}% | 35\u{a0}% | auf Kurs |  |\n| 2026 | 40\u{a0}% | 40\u{a0}% | auf Kurs | neue Zählweise |"), "{md}");
+    // the chart's points as a table: baseline, measured values, target
+    assert!(md.contains("| 2022 | 20\u{a0}% | 20\u{a0}% |  | Ausgangswert |\n| 2025 | 36\u{a0}% | 35\u{a0}% | auf Kurs |  |\n| 2026 | 40\u{a0}% | 40\u{a0}% | auf Kurs | neue Zählweise |\n| 2032 |  | 70\u{a0}% |  | Zielwert |"), "{md}");
     assert!(md.contains("- **Indikatoren:** 1 auf Kurs, 0 gefährdet, 1 nicht auf Kurs, 0 keine Daten"), "{md}");
 }
 
@@ -150,7 +151,7 @@ fn charts_are_vector_in_html_and_png_in_docx_with_text_alternatives_and_the_same
     let html = report(REPORTED, "report", "html");
     assert_eq!(html, report(REPORTED, "report", "html"), "the same input, the same page");
     assert_eq!(html.matches("<img src=\"data:image/svg+xml;base64,").count(), 4, "two indicators, status, money");
-    assert!(html.contains("alt=\"Liniendiagramm „Online-Dienste“: gemessene Werte 2022: 20\u{a0}%, 2025: 36\u{a0}%, 2026: 40\u{a0}%; Pfad von 20\u{a0}% (2022) bis zum Ziel 70\u{a0}% (2032); Ampel: auf Kurs. Die Daten stehen in der Tabelle darunter.\""), "{html}");
+    assert!(html.contains("alt=\"Liniendiagramm „Online-Dienste“: gemessene Werte 2025: 36\u{a0}%, 2026: 40\u{a0}%; Pfad von 20\u{a0}% (2022) bis zum Ziel 70\u{a0}% (2032); Ampel: auf Kurs. Die Daten stehen in der Tabelle darunter.\""), "{html}");
     assert!(html.contains("<figcaption>Abbildung 1: Online-Dienste: Werte, Pfad und Ziel</figcaption>"), "{html}");
 
     // the DOCX: the PNGs as parts, each with its text alternative, the same bytes on a rerun
@@ -194,6 +195,17 @@ fn since_an_older_version_lists_what_changed() {
         stderr(&o),
         "error: --since lists the changes in the progress report; add --profile report (or report_council), or compare with: strategiekit diff alt.toml FILE\n"
     );
+    for args in [
+        &["build", "s.toml", "alt.toml", "--profile", "report", "--since", "alt.toml"][..],
+        &["build", "-", "--profile", "report", "--since", "-"][..],
+    ] {
+        let o = run_in(dir.path(), args);
+        assert_eq!(code(&o), 64, "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            "error: --since compares one file with its previous version; give one FILE and the path of OLD (not -)\n"
+        );
+    }
     let dir = dir_with(&[("s.toml", REPORTED), ("alt.toml", "[municipality]\n")]);
     let o = run_in(dir.path(), &["build", "s.toml", "--profile", "report", "--since", "alt.toml"]);
     assert_eq!(code(&o), 1);
@@ -229,4 +241,59 @@ fn the_report_reads_in_english_and_as_an_informationsvorlage() {
         council.contains("# Anlagen\n\n- Umsetzungsbericht 2026 mit Indikatorwerten, Maßnahmenstand und Diagrammen"),
         "{council}"
     );
+}
+
+#[test]
+fn without_a_year_to_report_on_the_report_says_so_and_judges_no_measure() {
+    let plan = "[municipality]\nname = \"Testhausen\"\n[[fields]]\nid = \"f\"\n[[measures]]\nid = \"M1\"\nfield = \"f\"\nstart = 2027\nend = 2028\nstatus = \"running\"\n";
+    let md = report(plan, "report", "md");
+    assert!(md.contains("title: \"Umsetzungsbericht: Smart-City-Strategie Testhausen\""), "{md}");
+    assert!(
+        md.contains("Noch ohne Berichtsjahr: Die Datei nennt weder Indikatorwerte noch Fortschritt noch ein Datum."),
+        "{md}"
+    );
+    assert!(!md.contains("nicht begonnen") && !md.contains("# Maßnahmen"), "no schedule without a year: {md}");
+    let council = report(plan, "report_council", "md");
+    assert!(
+        council.contains("Der Rat nimmt den Umsetzungsbericht zur „Smart-City-Strategie Testhausen“ zur Kenntnis."),
+        "{council}"
+    );
+    let json = report(plan, "report", "json");
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(json["monitoring"]["year"], serde_json::Value::Null);
+    assert_eq!(json["monitoring"]["measures"][0]["schedule"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_json_gives_each_indicator_s_light_and_each_measure_s_schedule_for_dashboards() {
+    let json: serde_json::Value = serde_json::from_str(&report(REPORTED, "report", "json")).expect("json");
+    let m = &json["monitoring"];
+    assert_eq!(m["year"], 2026);
+    assert_eq!(m["indicators"][1]["id"], "Z1.I2");
+    assert_eq!(m["indicators"][1]["course"], "off_track");
+    assert_eq!(m["indicators"][0]["expected"], 40.0);
+    let schedules: Vec<&str> = (0..4).map(|k| m["measures"][k]["schedule"].as_str().expect("schedule")).collect();
+    assert_eq!(schedules, ["done", "late", "cancelled", "not_started"]);
+    assert_eq!(
+        (m["measures"][0]["planned_eur"].as_u64(), m["measures"][0]["spent_eur"].as_u64()),
+        (Some(150_000), Some(140_000))
+    );
+}
+
+#[test]
+fn charts_take_the_design_s_colours() {
+    let design = "[colors]\nheadings = \"#AA0000\"\ntable_border = \"#00AA00\"\n";
+    let dir = dir_with(&[("s.toml", REPORTED), ("d.toml", design)]);
+    let args = ["build", "s.toml", "--profile", "report", "--design", "d.toml", "--format", "json", "-o", "-", "-q"];
+    let o = run_in(dir.path(), &args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let blocks = json["document"]["blocks"].as_array().expect("blocks");
+    let svg = blocks.iter().find_map(|b| b["image"]["vector_src"].as_str()).expect("a chart");
+    let data = svg.strip_prefix("data:image/svg+xml;base64,").expect("a data uri");
+    use base64::Engine as _;
+    let svg =
+        String::from_utf8(base64::engine::general_purpose::STANDARD.decode(data).expect("base64")).expect("utf-8");
+    assert!(svg.contains("stroke=\"#AA0000\"") && svg.contains("stroke=\"#00AA00\""), "values and path: {svg}");
+    assert!(svg.contains("<title>Liniendiagramm „Online-Dienste“"), "{svg}");
 }

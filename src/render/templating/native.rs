@@ -185,32 +185,35 @@ pub fn html_block(block: &Block, out: &mut String) {
             }
             out.push_str("</figure>\n");
         }
-        Block::Roadmap { title, columns, rows, .. } => {
-            let _ = writeln!(
-                out,
-                "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"roadmap\">",
-                escape(title)
-            );
-            header(out, columns, false);
-            for row in rows {
-                out.push_str("<tr>");
-                for (i, cell) in row.iter().enumerate() {
-                    if i == 0 {
-                        let _ = write!(out, "<td>{}</td>", escape(cell));
-                    } else {
-                        // a year the measure runs names its year, not only its colour
-                        match columns.get(i).filter(|_| !cell.is_empty()) {
-                            Some(year) => {
-                                let _ = write!(out, "<td class=\"on\">{}</td>", escape(&year.title));
-                            }
-                            None => out.push_str("<td></td>"),
-                        }
-                    }
-                }
-                out.push_str("</tr>\n");
-            }
-            out.push_str("</tbody>\n</table></div>\n");
-        }
+        Block::Roadmap { title, columns, rows, .. } => html_roadmap(out, title, columns, rows),
     }
     out.push('\n');
+}
+
+/// The roadmap as an HTML table: each year a measure runs is a filled cell naming its year.
+fn html_roadmap(out: &mut String, title: &str, columns: &[Column], rows: &[Vec<String>]) {
+    let _ = writeln!(
+        out,
+        "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"roadmap\">",
+        escape(title)
+    );
+    header(out, columns, false);
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                let _ = write!(out, "<td>{}</td>", escape(cell));
+            } else {
+                // a year the measure runs names its year, not only its colour
+                match columns.get(i).filter(|_| !cell.is_empty()) {
+                    Some(year) => {
+                        let _ = write!(out, "<td class=\"on\">{}</td>", escape(&year.title));
+                    }
+                    None => out.push_str("<td></td>"),
+                }
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n");
 }
