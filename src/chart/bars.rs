@@ -3,9 +3,8 @@
 
 use anyhow::Result;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FONT, Palette, Swatch, drawing, finish, padded, with_legend};
+use super::{Chart, Palette, Swatch, drawing, finish, padded, with_legend};
 
 /// One series of bars.
 pub struct Series<'a> {
@@ -82,19 +81,7 @@ pub fn draw(bars: &Bars<'_>, palette: &Palette, alt: &str) -> Result<Chart> {
             .y_label_area_size(90)
             .build_cartesian_2d(x, 0.0..hi)
             .map_err(drawing)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_labels(bars.y_labels())
-            .y_label_formatter(&|v| (bars.number)(*v))
-            .label_style((FONT, 14).into_font().color(&palette.text))
-            .axis_style(palette.text)
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette.grid)
-            .draw()
-            .map_err(drawing)?;
-        let label = (FONT, 14).into_font().color(&palette.text).pos(Pos::new(HPos::Center, VPos::Top));
+        let label = super::axes(&mut chart, bars.y_labels(), bars.number, palette)?;
         for (i, category) in bars.categories.iter().enumerate() {
             let (px, py) = chart.backend_coord(&(i as f64, 0.0));
             super::axis_label(root, category.clone(), (px, py), &label)?;

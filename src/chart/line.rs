@@ -3,9 +3,8 @@
 
 use anyhow::Result;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{Chart, FONT, Palette, Swatch, drawing, finish, padded, with_legend, year_ticks};
+use super::{Chart, Palette, Swatch, drawing, finish, padded, with_legend, year_ticks};
 
 /// What an indicator's chart shows.
 pub struct Course<'a> {
@@ -54,19 +53,7 @@ pub fn draw(course: &Course<'_>, palette: &Palette, alt: &str) -> Result<Chart> 
             .build_cartesian_2d(x, lo..hi)
             .map_err(drawing)?;
         let ticks = year_ticks(first, last);
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_labels(6)
-            .y_label_formatter(&|v| (course.number)(*v))
-            .label_style((FONT, 14).into_font().color(&palette.text))
-            .axis_style(palette.text)
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(palette.grid)
-            .draw()
-            .map_err(drawing)?;
-        let label = (FONT, 14).into_font().color(&palette.text).pos(Pos::new(HPos::Center, VPos::Top));
+        let label = super::axes(&mut chart, 6, course.number, palette)?;
         for year in ticks {
             let (px, py) = chart.backend_coord(&(f64::from(year), lo));
             super::axis_label(root, year.to_string(), (px, py), &label)?;

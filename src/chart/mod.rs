@@ -16,6 +16,7 @@ pub mod line;
 mod raster;
 
 use anyhow::{Result, anyhow};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -171,6 +172,33 @@ fn with_legend<'b>(
             .map_err(drawing)?;
     }
     Ok(body)
+}
+
+/// A chart's plotting area: years or categories across, values up.
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Draws the y axis with `y_labels` values written by `number` and a light
+/// grid; the x axis without labels (each chart writes its own below it,
+/// in the style returned).
+fn axes(
+    chart: &mut Plot<'_, '_>,
+    y_labels: usize,
+    number: &dyn Fn(f64) -> String,
+    palette: &Palette,
+) -> Result<TextStyle<'static>> {
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(y_labels)
+        .y_label_formatter(&|v| number(*v))
+        .label_style((FONT, 14).into_font().color(&palette.text))
+        .axis_style(palette.text)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(palette.grid)
+        .draw()
+        .map_err(drawing)?;
+    Ok((FONT, 14).into_font().color(&palette.text).pos(Pos::new(HPos::Center, VPos::Top)))
 }
 
 /// Writes `text` centred below the backend pixel `(x, y)` (a point on the
