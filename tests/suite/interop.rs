@@ -315,7 +315,7 @@ fn every_odt_part_is_valid_against_the_odf_1_3_schema() {
     inputs.push("hostile.toml".into());
     let mut checked = 0;
     for (i, input) in inputs.iter().enumerate() {
-        for profile in ["full", "council"] {
+        for profile in ["full", "council", "report"] {
             let out = run_in(
                 dir.path(),
                 &["build", input, "--format", "odt", "--profile", profile, "--out", "o.odt", "--force"],
@@ -335,7 +335,7 @@ fn every_odt_part_is_valid_against_the_odf_1_3_schema() {
             tool("xmllint", &["--noout", "--relaxng", &manifest.to_string_lossy(), "META-INF/manifest.xml"], &parts);
         }
     }
-    assert_eq!(checked, inputs.len() * 2 * 3);
+    assert_eq!(checked, inputs.len() * 3 * 3);
 }
 
 /// Prints the ids of the PDF/UA-1 rules the PDF given as the first argument
@@ -454,11 +454,11 @@ fn a11y_check(mode: &str, files: &[String], dir: &std::path::Path) {
     assert_eq!(report.lines().count(), files.len() * if mode == "axe" { 2 } else { 1 }, "one line per file and width");
 }
 
-/// Every example's HTML in every profile, and Ulm's with the example design.
+/// Every example's HTML in every profile (the progress report's charts among them), and Ulm's with the example design.
 fn every_html(dir: &std::path::Path) -> Vec<String> {
     for example in examples() {
         let path = example.to_string_lossy().into_owned();
-        for profile in ["full", "summary", "council"] {
+        for profile in ["full", "summary", "council", "report"] {
             let out = run_in(dir, &["build", &path, "--format", "html", "--profile", profile, "--out", "."]);
             assert_eq!(code(&out), 0, "{}", stderr(&out));
         }
@@ -479,8 +479,8 @@ fn every_html(dir: &std::path::Path) -> Vec<String> {
 fn axe_core_finds_no_wcag_violation_in_any_html_at_1280_and_390_px() {
     let dir = tempfile::tempdir().expect("dir");
     let files = every_html(dir.path());
-    // three profiles of each example, the design, and the two member councils' documents of Kalletal-Lemgo
-    assert_eq!(files.len(), examples().len() * 3 + 1 + 2);
+    // four profiles of each example, the design, and the two member councils' documents of Kalletal-Lemgo
+    assert_eq!(files.len(), examples().len() * 4 + 1 + 2);
     a11y_check("axe", &files, dir.path());
 }
 
@@ -507,7 +507,7 @@ fn every_docx_and_odt_passes_openxml_audit_without_a_finding() {
     // the validator takes one kind of file per run: DOCX for Microsoft 365, ODT by the ODF rules
     for (format, office) in [("docx", Some("microsoft365")), ("odt", None)] {
         for input in &inputs {
-            for profile in ["full", "summary", "council"] {
+            for profile in ["full", "summary", "council", "report"] {
                 let out =
                     run_in(dir.path(), &["build", input, "--format", format, "--profile", profile, "--out", format]);
                 assert_eq!(code(&out), 0, "{}", stderr(&out));
@@ -517,7 +517,7 @@ fn every_docx_and_odt_passes_openxml_audit_without_a_finding() {
         let out = run_in(dir.path(), &["build", &inputs[0], "--design", &design, "--format", format, "--out", &target]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         // with the two member councils' documents of Kalletal-Lemgo
-        let files = inputs.len() * 3 + 1 + 2;
+        let files = inputs.len() * 4 + 1 + 2;
         assert_eq!(files_in(&dir.path().join(format)).len(), files);
         // strict: the default policy passes files that lack required parts
         let mut args = vec!["--policy", "strict", "-m", "0", "-r", format];
