@@ -9,7 +9,7 @@ use crate::chart;
 use crate::i18n::{self, fill};
 use crate::model::{Goal, Indicator};
 use crate::monitoring::course::{self, Course, course_of, expected, latest};
-use crate::monitoring::schedule::{money_year, report_year};
+use crate::monitoring::schedule::{Span, money_span, report_year};
 
 use super::builder::{Builder, col, nonblank};
 use super::{Block, Fact, ListItem};
@@ -25,13 +25,13 @@ impl Builder<'_> {
             None => self.para(l.report_no_year.clone()),
         }
         // without a year there is no schedule to measure against, and no money to compare
-        let years = year.zip(money_year(self.strategy));
+        let years = year.zip(money_span(self.strategy));
         let facts = self.report_facts(years);
         self.facts(facts);
         self.report_indicators();
-        if let Some((year, money_year)) = years {
+        if let Some((year, span)) = years {
             self.report_measures(year);
-            self.report_money(money_year);
+            self.report_money(span);
         }
         self.report_changes();
     }
@@ -84,7 +84,7 @@ impl Builder<'_> {
     }
 
     /// The overview's facts: indicators by course, measures by schedule, money.
-    fn report_facts(&self, years: Option<(u16, u16)>) -> Vec<Fact> {
+    fn report_facts(&self, years: Option<(u16, Span)>) -> Vec<Fact> {
         let l = self.labels;
         let indicators: Vec<&Indicator> = self.goals().flat_map(|g| &g.indicators).collect();
         let mut facts = Vec::new();
@@ -94,15 +94,15 @@ impl Builder<'_> {
                 .map(|c| format!("{} {}", courses.iter().filter(|&&x| x == c).count(), self.course_label(c)));
             facts.push(self.fact(&l.indicators, counts.join(", ")));
         }
-        let Some((year, money_year)) = years else { return facts };
+        let Some((year, span)) = years else { return facts };
         if !self.strategy.measures.is_empty() {
             facts.push(self.fact(&l.measures, self.schedule_counts(self.strategy.measures.iter().collect(), year)));
         }
-        let (planned, spent) = self.money_up_to(money_year, None);
+        let (planned, spent) = self.money_up_to(span, None);
         if planned > 0 || spent > 0 {
             let value =
                 fill(&l.report_money_value, &[("planned", &self.money(planned)), ("spent", &self.money(spent))]);
-            facts.push(self.fact(&fill(&l.report_money_fact, &[("year", &money_year.to_string())]), value));
+            facts.push(self.fact(&fill(&l.report_money_fact, &[("years", &self.span_text(span))]), value));
         }
         facts
     }

@@ -10,7 +10,7 @@ use crate::chart::{self, bars::Series};
 use crate::i18n::{self, fill};
 use crate::model::Measure;
 use crate::monitoring::schedule::{
-    Schedule, latest_progress, money_in, money_until, money_years, percent_in, schedule,
+    Schedule, Span, latest_progress, money_in, money_until, money_years, percent_in, schedule,
 };
 
 use super::Block;
@@ -153,24 +153,33 @@ impl<'a> Builder<'a> {
         self.table(columns, rows);
     }
 
-    /// Money planned and spent up to `year`, of one field or all.
-    pub(super) fn money_up_to(&self, year: u16, field: Option<&str>) -> (u64, u64) {
+    /// Money planned and spent in the years of `span`, of one field or all.
+    pub(super) fn money_up_to(&self, span: Span, field: Option<&str>) -> (u64, u64) {
         self.measures()
             .filter(|m| field.is_none_or(|f| m.field == f))
-            .map(|m| money_until(m, year))
+            .map(|m| money_until(m, span))
             .fold((0, 0), |(p, s), x| (p.saturating_add(x.planned), s.saturating_add(x.spent)))
     }
 
-    /// The years with money planned or spent, up to `year`.
-    fn money_years(&self, year: u16) -> Vec<u16> {
-        let years: BTreeSet<u16> = self.measures().flat_map(|m| money_years(m, year)).collect();
+    /// The years of `span` with money planned or spent.
+    fn money_years(&self, span: Span) -> Vec<u16> {
+        let years: BTreeSet<u16> = self.measures().flat_map(|m| money_years(m, span)).collect();
         years.into_iter().collect()
     }
 
+    /// The years of `span` as the report names them: "2024–2025", "2025", or "bis 2026" without spending.
+    pub(super) fn span_text(&self, (first, last): Span) -> String {
+        match first {
+            0 => fill(&self.labels.report_up_to, &[("year", &last.to_string())]),
+            f if f == last => last.to_string(),
+            f => format!("{f}–{last}"),
+        }
+    }
+
     /// Money planned against spent: the rule, the chart and table by year, the table by field.
-    pub(super) fn report_money(&mut self, year: u16) {
+    pub(super) fn report_money(&mut self, span: Span) {
         let l = self.labels;
-        let years = self.money_years(year);
+        let years = self.money_years(span);
         let by_year: Vec<(u16, u64, u64)> = years
             .iter()
             .map(|&y| {
@@ -187,7 +196,7 @@ impl<'a> Builder<'a> {
         self.heading(1, l.report_money.clone(), "money");
         let spent = self.measures().any(|m| m.progress.iter().any(|p| p.spent_eur.is_some()));
         let rule = if spent { &l.report_money_rule } else { &l.report_money_rule_unspent };
-        self.para(fill(rule, &[("year", &year.to_string())]));
+        self.para(fill(rule, &[("years", &self.span_text(span)), ("year", &span.1.to_string())]));
         self.heading(2, l.report_money_by_year.clone(), "money-by-year");
         self.money_chart(&by_year);
         let columns = vec![col(&l.year, false, 20), col(&l.report_planned, true, 30), col(&l.report_spent, true, 30)];
@@ -196,13 +205,13 @@ impl<'a> Builder<'a> {
         let (p, s) = by_year.iter().fold((0u64, 0u64), |(a, b), &(_, p, s)| (a.saturating_add(p), b.saturating_add(s)));
         rows.push(vec![l.total.clone(), self.money(p), self.money(s)]);
         self.table_with_total(columns, rows);
-        self.heading(2, fill(&l.report_money_by_field, &[("year", &year.to_string())]), "money-by-field");
+        self.heading(2, fill(&l.report_money_by_field, &[("years", &self.span_text(span))]), "money-by-field");
         let columns = vec![col(&l.field, false, 40), col(&l.report_planned, true, 30), col(&l.report_spent, true, 30)];
         let fields: Vec<(String, String)> = self.fields().map(|f| (f.id.clone(), self.field_title(f))).collect();
         let mut rows: Vec<Vec<String>> = fields
             .iter()
             .map(|(id, title)| {
-                let (p, s) = self.money_up_to(year, Some(id));
+                let (p, s) = self.money_up_to(span, Some(id));
                 vec![title.clone(), self.money(p), self.money(s)]
             })
             .collect();

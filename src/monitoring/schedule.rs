@@ -54,13 +54,21 @@ pub fn report_year(s: &Strategy) -> Option<u16> {
     values.chain(progress).max().or_else(|| s.document.date.as_ref().map(|d| d.year.saturating_sub(1)))
 }
 
-/// The last year whose money is reported: the latest year of a progress
-/// entry with money spent, else the year reported on. Money planned and
-/// spent are compared up to it, so a year whose spending is not yet
-/// reported does not read as money not spent.
-pub fn money_year(s: &Strategy) -> Option<u16> {
-    let spent = s.measures.iter().flat_map(|m| m.progress.iter().filter(|p| p.spent_eur.is_some()).map(|p| p.year));
-    spent.max().or_else(|| report_year(s))
+/// The years whose money is compared: first and last year of the progress
+/// entries with money spent. Before the first, spending was not reported
+/// yet; after the last, not any more: such a year would read as money not
+/// spent. Without any spending reported: every year up to the year
+/// reported on (the first is then 0), where only plans are shown.
+pub type Span = (u16, u16);
+
+/// The [`Span`] of `s`, if it has a year to report on.
+pub fn money_span(s: &Strategy) -> Option<Span> {
+    let spent: Vec<u16> =
+        s.measures.iter().flat_map(|m| m.progress.iter().filter(|p| p.spent_eur.is_some()).map(|p| p.year)).collect();
+    match (spent.iter().min(), spent.iter().max()) {
+        (Some(&first), Some(&last)) => Some((first, last)),
+        _ => report_year(s).map(|y| (0, y)),
+    }
 }
 
 /// The measure's latest progress entry up to `year`.
@@ -132,16 +140,16 @@ pub fn money_in(m: &Measure, year: u16) -> Money {
     Money { planned, spent }
 }
 
-/// The years up to `until` in which the measure plans or reports money.
-pub fn money_years(m: &Measure, until: u16) -> BTreeSet<u16> {
+/// The years of `span` in which the measure plans or reports money.
+pub fn money_years(m: &Measure, span: Span) -> BTreeSet<u16> {
     let planned = finance::costs(m).0.into_keys().flatten();
     let spent = m.progress.iter().filter(|p| p.spent_eur.is_some()).map(|p| p.year);
-    planned.chain(spent).filter(|&y| y <= until).collect()
+    planned.chain(spent).filter(|y| (span.0..=span.1).contains(y)).collect()
 }
 
-/// The measure's money planned and spent in all years up to `until`.
-pub fn money_until(m: &Measure, until: u16) -> Money {
-    money_years(m, until).into_iter().map(|y| money_in(m, y)).fold(Money::default(), |a, x| Money {
+/// The measure's money planned and spent in the years of `span`.
+pub fn money_until(m: &Measure, span: Span) -> Money {
+    money_years(m, span).into_iter().map(|y| money_in(m, y)).fold(Money::default(), |a, x| Money {
         planned: a.planned.saturating_add(x.planned),
         spent: a.spent.saturating_add(x.spent),
     })

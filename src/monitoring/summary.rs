@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::course::{Course, expected, latest};
 use super::open_data::indicator_id;
-use super::schedule::{Schedule, money_until, money_year, percent_in, report_year, schedule};
+use super::schedule::{Schedule, money_span, money_until, percent_in, report_year, schedule};
 use crate::model::Strategy;
 
 /// The state of the strategy in the year reported on.
@@ -51,9 +51,9 @@ pub struct MeasureState {
     pub schedule: Option<Schedule>,
     /// The share done, in percent, as last reported.
     pub percent: Option<f64>,
-    /// Money planned up to the last year whose money is reported (the latest year with money spent), in euros.
+    /// Money planned in the years with spending reported (from the first to the last such year), in euros.
     pub planned_eur: u64,
-    /// Money reported spent up to that year, in euros.
+    /// Money reported spent in those years, in euros.
     pub spent_eur: u64,
 }
 
@@ -79,12 +79,12 @@ pub fn monitoring(s: &Strategy) -> Monitoring {
         })
         .collect();
     let until = year.unwrap_or(0);
-    let money_until_year = money_year(s).unwrap_or(0);
+    let span = money_span(s).unwrap_or((0, 0));
     let measures = s
         .measures
         .iter()
         .map(|m| {
-            let money = money_until(m, money_until_year);
+            let money = money_until(m, span);
             MeasureState {
                 id: m.id.clone(),
                 field_id: m.field.clone(),
