@@ -171,6 +171,8 @@ fn charts_are_vector_in_html_and_png_in_docx_with_text_alternatives_and_the_same
     let document = String::from_utf8(entry(&mut zip, "word/document.xml")).expect("utf-8");
     assert!(document.contains("descr=\"Liniendiagramm „Online-Dienste“"), "alt text in the drawing");
     assert!(document.contains("Abbildung 3: Maßnahmen nach Stand und Handlungsfeld"), "caption");
+    // the report ends with a table: the paragraph after it is one point high, never a page of its own
+    assert!(document.ends_with("</w:tbl><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p><w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" w:right=\"1417\" w:bottom=\"1134\" w:left=\"1417\" w:header=\"708\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>"), "{}", &document[document.len() - 400..]);
 }
 
 /// The bytes of the part `name` of a zip package.

@@ -96,6 +96,10 @@ fn paragraph_lines(block: &Block) -> Option<Vec<usize>> {
     }
 }
 
+/// The paragraph after a table that ends the body: one point high, so it
+/// never needs a page of its own.
+const TAIL_PARAGRAPH: &str = r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>"#;
+
 /// For each block, how many of its last paragraphs keep with the next
 /// paragraph: the short paragraphs right before a table or a chart (a measure's
 /// description, a goal's facts) go with it to the next page, back to the
@@ -257,10 +261,17 @@ pub fn write_document(doc: &Document, sink: &mut dyn FnMut(&str) -> std::io::Res
             }
             Block::Image { .. } => super::image::image_paragraphs(&mut out, block, text_width_cm),
         }
-        if out.len() >= PIECE {
+        // the last block stays, so that its end can still be changed below
+        if out.len() >= PIECE && !std::ptr::eq(block, doc.blocks.last().unwrap_or(block)) {
             sink(&out)?;
             out.clear();
         }
+    }
+    // the paragraph after a table that ends the body, of the default size,
+    // alone could fill a new, empty last page: it is made one point high
+    if let Some(body) = out.strip_suffix(super::table::SPACER) {
+        out.truncate(body.len());
+        out.push_str(TAIL_PARAGRAPH);
     }
     let page = &doc.design.page;
     let (top, bottom) = (page.margin_top_cm.dxa(), page.margin_bottom_cm.dxa());

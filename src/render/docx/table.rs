@@ -417,8 +417,12 @@ fn one_table(out: &mut String, columns: &[Column], rows: &[Vec<String>], part: &
         out.push_str("</w:tr>");
     }
     // an empty paragraph keeps two tables in a row apart
-    out.push_str(r#"</w:tbl><w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>"#);
+    out.push_str("</w:tbl>");
+    out.push_str(SPACER);
 }
+
+/// The empty paragraph after each table.
+pub(super) const SPACER: &str = r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>"#;
 
 #[cfg(test)]
 mod tests {
