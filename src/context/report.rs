@@ -8,7 +8,7 @@
 use crate::chart;
 use crate::i18n::{self, fill};
 use crate::model::{Goal, Indicator};
-use crate::monitoring::course::{self, Course, course_of, expected, latest};
+use crate::monitoring::course::{self, Course, course_of, expected, latest, latest_value};
 use crate::monitoring::schedule::{Span, money_span, report_year};
 
 use super::builder::{Builder, col, nonblank};
@@ -155,7 +155,7 @@ impl Builder<'_> {
     /// An indicator's row of the overview: goal, name, latest value, path, course.
     fn indicator_overview_row(&self, g: &Goal, i: &Indicator) -> Vec<String> {
         let (course, year) = latest(i);
-        let latest = i.values.iter().filter(|v| Some(v.year) == year).map(|v| v.value).next_back();
+        let latest = latest_value(i).map(|v| v.value);
         let value = match (latest, year) {
             (Some(v), Some(y)) => format!("{} ({y})", self.quantity(v, i)),
             _ => self.labels.none.clone(),
@@ -190,7 +190,7 @@ impl Builder<'_> {
             self.para(l.report_no_values.clone());
             return;
         };
-        let value = i.values.iter().filter(|v| v.year == year).map(|v| v.value).next_back().unwrap_or_default();
+        let value = latest_value(i).map(|v| v.value).unwrap_or_default();
         let none = || l.none.clone();
         let target = i.target.map_or_else(none, |t| self.quantity(t, i));
         let pairs = [

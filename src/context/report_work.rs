@@ -10,7 +10,7 @@ use crate::chart::{self, bars::Series};
 use crate::i18n::{self, fill};
 use crate::model::Measure;
 use crate::monitoring::schedule::{
-    Schedule, Span, latest_progress, money_in, money_until, money_years, percent_in, schedule,
+    Money, Schedule, Span, latest_progress, money_in, money_until, money_years, percent_in, schedule,
 };
 
 use super::Block;
@@ -155,10 +155,9 @@ impl<'a> Builder<'a> {
 
     /// Money planned and spent in the years of `span`, of one field or all.
     pub(super) fn money_up_to(&self, span: Span, field: Option<&str>) -> (u64, u64) {
-        self.measures()
-            .filter(|m| field.is_none_or(|f| m.field == f))
-            .map(|m| money_until(m, span))
-            .fold((0, 0), |(p, s), x| (p.saturating_add(x.planned), s.saturating_add(x.spent)))
+        let money: Money =
+            self.measures().filter(|m| field.is_none_or(|f| m.field == f)).map(|m| money_until(m, span)).sum();
+        (money.planned, money.spent)
     }
 
     /// The years of `span` with money planned or spent.
@@ -183,11 +182,8 @@ impl<'a> Builder<'a> {
         let by_year: Vec<(u16, u64, u64)> = years
             .iter()
             .map(|&y| {
-                let (p, s) = self
-                    .measures()
-                    .map(|m| money_in(m, y))
-                    .fold((0u64, 0u64), |(p, s), x| (p.saturating_add(x.planned), s.saturating_add(x.spent)));
-                (y, p, s)
+                let money: Money = self.measures().map(|m| money_in(m, y)).sum();
+                (y, money.planned, money.spent)
             })
             .collect();
         if by_year.iter().all(|&(_, p, s)| p == 0 && s == 0) {
@@ -202,7 +198,8 @@ impl<'a> Builder<'a> {
         let columns = vec![col(&l.year, false, 20), col(&l.report_planned, true, 30), col(&l.report_spent, true, 30)];
         let mut rows: Vec<Vec<String>> =
             by_year.iter().map(|&(y, p, s)| vec![y.to_string(), self.money(p), self.money(s)]).collect();
-        let (p, s) = by_year.iter().fold((0u64, 0u64), |(a, b), &(_, p, s)| (a.saturating_add(p), b.saturating_add(s)));
+        let total: Money = by_year.iter().map(|&(_, planned, spent)| Money { planned, spent }).sum();
+        let (p, s) = (total.planned, total.spent);
         rows.push(vec![l.total.clone(), self.money(p), self.money(s)]);
         self.table_with_total(columns, rows);
         self.heading(2, fill(&l.report_money_by_field, &[("years", &self.span_text(span))]), "money-by-field");

@@ -82,9 +82,14 @@ pub fn course_of(indicator: &Indicator, year: u16, value: f64) -> Course {
     }
 }
 
+/// An indicator's latest value (of the latest year).
+pub fn latest_value(indicator: &Indicator) -> Option<&crate::model::IndicatorValue> {
+    indicator.values.iter().max_by_key(|v| v.year)
+}
+
 /// The course of an indicator's latest value, with that value's year.
 pub fn latest(indicator: &Indicator) -> (Course, Option<u16>) {
-    match indicator.values.iter().max_by_key(|v| v.year) {
+    match latest_value(indicator) {
         Some(v) => (course_of(indicator, v.year, v.value), Some(v.year)),
         None => (Course::NoData, None),
     }

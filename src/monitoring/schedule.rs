@@ -128,6 +128,21 @@ pub fn cancelled_from(m: &Measure) -> Option<u16> {
     Some(m.progress.iter().map(|p| p.year.saturating_add(1)).max().unwrap_or(u16::MIN))
 }
 
+impl std::ops::Add for Money {
+    type Output = Money;
+
+    /// Both sums, saturating (each amount is capped by `check`, their sums are not).
+    fn add(self, other: Money) -> Money {
+        Money { planned: self.planned.saturating_add(other.planned), spent: self.spent.saturating_add(other.spent) }
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::default(), |a, b| a + b)
+    }
+}
+
 /// The measure's money planned and spent in `year`; a cancelled measure
 /// plans nothing from the year it was stopped on, but may have spent.
 pub fn money_in(m: &Measure, year: u16) -> Money {
@@ -149,10 +164,7 @@ pub fn money_years(m: &Measure, span: Span) -> BTreeSet<u16> {
 
 /// The measure's money planned and spent in the years of `span`.
 pub fn money_until(m: &Measure, span: Span) -> Money {
-    money_years(m, span).into_iter().map(|y| money_in(m, y)).fold(Money::default(), |a, x| Money {
-        planned: a.planned.saturating_add(x.planned),
-        spent: a.spent.saturating_add(x.spent),
-    })
+    money_years(m, span).into_iter().map(|y| money_in(m, y)).sum()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::course::{Course, expected, latest};
+use super::course::{Course, expected, latest, latest_value};
 use super::open_data::indicator_id;
 use super::schedule::{Schedule, money_span, money_until, percent_in, report_year, schedule};
 use crate::model::Strategy;
@@ -66,7 +66,7 @@ pub fn monitoring(s: &Strategy) -> Monitoring {
         .flat_map(|g| g.indicators.iter().enumerate().map(move |(k, i)| (g, k, i)))
         .map(|(g, k, i)| {
             let (course, at) = latest(i);
-            let value = i.values.iter().filter(|v| Some(v.year) == at).map(|v| v.value).next_back();
+            let value = latest_value(i).map(|v| v.value);
             IndicatorState {
                 id: indicator_id(&g.id, k),
                 goal_id: g.id.clone(),
