@@ -18,7 +18,9 @@ use super::Strategy;
 use super::diagnostic::{Diagnostic, did_you_mean};
 use super::messages::{Bound, Expected, Found, KeyHint, Message, MissingHelp, Suggestion, TypeHint};
 use super::schema::input_schema;
+use super::shape::{self, Shape};
 use super::source_map::SourceMap;
+use super::validate::advice;
 use crate::catalogue::{Catalogue, section_ids};
 
 /// Parses `source` into a model, with all structural errors found.
@@ -40,15 +42,21 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, SourceMap<'_>)
     }
     let schema = input_schema();
     let span = root.span();
-    let mut walker = Walker { root: schema, diagnostics: Vec::new(), kept: HashMap::new() };
-    let pruned = walker.value(&Spanned::new(span.clone(), DeValue::Table(root.into_inner())), schema, &Path::root());
+    let mut walker =
+        Walker { diagnostics: Vec::new(), long_words: Vec::new(), kept: HashMap::new(), path: String::new() };
+    let mut tree = Spanned::new(span.clone(), DeValue::Table(root.into_inner()));
+    let complete = walker.value(&mut tree, schema);
     let mut diagnostics = walker.diagnostics;
     let map = SourceMap::new(source, walker.kept);
-    let Some(DeValue::Table(table)) = pruned.map(Spanned::into_inner) else {
+    let (true, DeValue::Table(table)) = (complete, tree.into_inner()) else {
         return (None, diagnostics, map);
     };
     match Strategy::deserialize(toml::de::Deserializer::from(Spanned::new(span, table))) {
-        Ok(strategy) => (Some(strategy), diagnostics, map),
+        Ok(strategy) => {
+            // like the semantic rules, only for a file that made a model
+            diagnostics.extend(walker.long_words);
+            (Some(strategy), diagnostics, map)
+        }
         Err(e) => {
             // Only reached where the structural walk already reported the cause
             // (a required key missing); keep serde's words as a fallback.
@@ -64,22 +72,6 @@ pub fn parse(source: &str) -> (Option<Strategy>, Vec<Diagnostic>, SourceMap<'_>)
     }
 }
 
-/// A key path such as `measures[2].field`, also rendered as a TOML table name.
-#[derive(Clone)]
-struct Path(String);
-
-impl Path {
-    fn root() -> Self {
-        Path(String::new())
-    }
-    fn key(&self, key: &str) -> Self {
-        if self.0.is_empty() { Path(key.to_string()) } else { Path(format!("{}.{key}", self.0)) }
-    }
-    fn index(&self, i: usize) -> Self {
-        Path(format!("{}[{i}]", self.0))
-    }
-}
-
 /// The years a date may have: the same range the schema gives every year
 /// (`start`, `end`, `baseline_year`, `target_year`).
 const YEAR_MIN: u16 = 1990;
@@ -87,96 +79,47 @@ const YEAR_MAX: u16 = 2100;
 const YEAR_MIN_I64: i64 = YEAR_MIN as i64;
 const YEAR_MAX_I64: i64 = YEAR_MAX as i64;
 
-/// The shape a schema node asks for, after `$ref`, `anyOf` and `null` are resolved.
-enum Shape<'s> {
-    Table(&'s Value),
-    Array(&'s Value),
-    Str { allowed: Option<Vec<&'s str>>, nonblank: bool },
-    Date,
-    Integer { min: Option<i64>, max: Option<i64> },
-    Number,
-    Bool,
-    Any,
-}
-
-struct Walker<'s> {
-    root: &'s Value,
+struct Walker {
     diagnostics: Vec<Diagnostic>,
+    /// Warnings about words too long for a line (`long-word`), found while
+    /// the strings are cleaned.
+    long_words: Vec<Diagnostic>,
     /// For arrays that lost elements: the file indices of the kept ones.
     kept: HashMap<String, Vec<usize>>,
+    /// The key path of the value being checked (`measures[2].field`), grown
+    /// and cut back as the walk goes down and up, so that no value costs an
+    /// allocation for its path.
+    path: String,
 }
 
-impl<'s> Walker<'s> {
-    fn resolve(&self, mut node: &'s Value) -> &'s Value {
-        // draft-07 output wraps a described reference as `allOf: [{"$ref": …}]`
-        while let Some([only]) = node.get("allOf").and_then(Value::as_array).map(Vec::as_slice) {
-            node = only;
+impl Walker {
+    /// Appends `.key` (or `key` at the top) to the path; returns the length to cut back to.
+    fn push_key(&mut self, key: &str) -> usize {
+        let at = self.path.len();
+        if at > 0 {
+            self.path.push('.');
         }
-        while let Some(reference) = node.get("$ref").and_then(Value::as_str) {
-            let name = reference.rsplit('/').next().unwrap_or_default();
-            let defs = self.root.get("definitions").or_else(|| self.root.get("$defs"));
-            match defs.and_then(|d| d.get(name)) {
-                Some(target) => node = target,
-                None => break,
-            }
-        }
-        node
+        self.path.push_str(key);
+        at
     }
 
-    fn shape(&self, node: &'s Value) -> Shape<'s> {
-        let node = self.resolve(node);
-        if let Some(alternatives) = node.get("anyOf").or_else(|| node.get("oneOf")).and_then(Value::as_array) {
-            let non_null: Vec<&Value> = alternatives
-                .iter()
-                .map(|a| self.resolve(a))
-                .filter(|a| a.get("type") != Some(&Value::from("null")))
-                .collect();
-            if !non_null.is_empty() && non_null.iter().all(|a| a.get("const").is_some()) {
-                let allowed = non_null.iter().filter_map(|a| a["const"].as_str()).collect();
-                return Shape::Str { allowed: Some(allowed), nonblank: false };
-            }
-            return match non_null.first() {
-                Some(first) => self.shape(first),
-                None => Shape::Any,
-            };
-        }
-        if let Some(values) = node.get("enum").and_then(Value::as_array) {
-            return Shape::Str { allowed: Some(values.iter().filter_map(Value::as_str).collect()), nonblank: false };
-        }
-        let ty = match node.get("type") {
-            Some(Value::String(t)) => t.as_str(),
-            Some(Value::Array(types)) => {
-                types.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("null")
-            }
-            _ => return Shape::Any,
-        };
-        match ty {
-            "object" => Shape::Table(node),
-            "array" => Shape::Array(node),
-            "string" if node.get("format").and_then(Value::as_str) == Some("date") => Shape::Date,
-            "string" => Shape::Str {
-                allowed: None,
-                nonblank: node.get("minLength").and_then(Value::as_u64).is_some_and(|n| n > 0),
-            },
-            "integer" => Shape::Integer {
-                min: node.get("minimum").and_then(Value::as_i64),
-                max: node.get("maximum").and_then(Value::as_i64),
-            },
-            "number" => Shape::Number,
-            "boolean" => Shape::Bool,
-            _ => Shape::Any,
-        }
+    /// Appends `[i]` to the path; returns the length to cut back to.
+    fn push_index(&mut self, i: usize) -> usize {
+        use std::fmt::Write as _;
+        let at = self.path.len();
+        let _ = write!(self.path, "[{i}]");
+        at
     }
 
-    fn error(&mut self, path: &Path, span: Range<usize>, kind: Message) {
-        self.diagnostics.push(Diagnostic::error(path.0.clone(), Some(span), kind));
+    fn error(&mut self, span: Range<usize>, kind: Message) {
+        self.diagnostics.push(Diagnostic::error(self.path.clone(), Some(span), kind));
     }
 
-    fn type_error(&mut self, path: &Path, value: &Spanned<DeValue<'_>>, expected: Expected) {
+    fn type_error(&mut self, value: &Spanned<DeValue<'_>>, expected: Expected) {
         let found = describe(value.get_ref());
         let hint = match (expected, value.get_ref()) {
             (Expected::Date, DeValue::String(text)) => {
-                let key = path.0.rsplit('.').next().unwrap_or("date");
+                let key = self.path.rsplit('.').next().unwrap_or("date");
                 let looks_like_a_date = text.len() == 10
                     && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
                 let value = if looks_like_a_date { text.as_ref() } else { "2026-11-22" };
@@ -187,42 +130,37 @@ impl<'s> Walker<'s> {
             (Expected::Array, _) => Some(TypeHint::Brackets),
             _ => None,
         };
-        self.error(path, value.span(), Message::WrongType { expected, found, hint });
+        self.error(value.span(), Message::WrongType { expected, found, hint });
     }
 
-    /// Checks one value; returns it (strings cleaned) or `None` where it is rejected.
-    fn value<'i>(
-        &mut self,
-        value: &Spanned<DeValue<'i>>,
-        schema: &'s Value,
-        path: &Path,
-    ) -> Option<Spanned<DeValue<'i>>> {
+    /// Checks one value at the current path, cleaning its strings in place;
+    /// `false` where it is rejected and must be left out.
+    fn value(&mut self, value: &mut Spanned<DeValue<'_>>, schema: &'static Value) -> bool {
         let span = value.span();
-        let keep = |v: DeValue<'i>| Some(Spanned::new(span.clone(), v));
-        let (shape, found) = (self.shape(schema), value.get_ref());
-        let expected = match (shape, found) {
-            (Shape::Any, v) => return keep(v.clone()),
-            (Shape::Table(node), DeValue::Table(table)) => {
-                return self.table(table, node, path, span.clone()).map(|t| Spanned::new(span, DeValue::Table(t)));
+        let shape = shape::of(schema);
+        let expected = match (&*shape, value.get_mut()) {
+            (Shape::Any, _) => return true,
+            (Shape::Table(node), DeValue::Table(table)) => return self.table(table, node, span),
+            (Shape::Array(node), DeValue::Array(array)) => {
+                self.array(array, node);
+                return true;
             }
-            (Shape::Array(node), DeValue::Array(array)) => return keep(self.array(array, node, path)),
             (Shape::Str { allowed, nonblank }, DeValue::String(s)) => {
-                return self.string(s, allowed, nonblank, path, &span).and_then(keep);
+                return self.string(s, allowed.as_deref(), *nonblank, &span);
             }
             (Shape::Date, DeValue::Datetime(dt)) if dt.date.is_some() && dt.time.is_none() => {
-                return self.date(dt, path, &span).then(|| found.clone()).and_then(keep);
+                return self.date(dt, &span);
             }
-            (Shape::Integer { min, max }, DeValue::Integer(int)) => {
-                return self.integer(int, min, max, path, &span).then(|| found.clone()).and_then(keep);
-            }
+            (Shape::Integer { min, max }, DeValue::Integer(int)) => return self.integer(int, *min, *max, &span),
             (Shape::Number, DeValue::Float(f))
                 if ["nan", "inf"].contains(&f.as_str().trim_start_matches(['+', '-'])) =>
             {
-                self.error(path, span, Message::NotFinite { found: f.as_str().to_string() });
-                return None;
+                let found = f.as_str().to_string();
+                self.error(span, Message::NotFinite { found });
+                return false;
             }
             (Shape::Number, DeValue::Integer(_) | DeValue::Float(_)) | (Shape::Bool, DeValue::Boolean(_)) => {
-                return keep(found.clone());
+                return true;
             }
             (Shape::Table(_), _) => Expected::Table,
             (Shape::Array(_), _) => Expected::Array,
@@ -232,64 +170,92 @@ impl<'s> Walker<'s> {
             (Shape::Number, _) => Expected::Number,
             (Shape::Bool, _) => Expected::Bool,
         };
-        self.type_error(path, value, expected);
-        None
+        self.type_error(value, expected);
+        false
     }
 
-    /// The elements of an array that pass, with the file indices of the kept ones remembered.
-    fn array<'i>(&mut self, array: &DeArray<'i>, node: &'s Value, path: &Path) -> DeValue<'i> {
+    /// Keeps the elements of an array that pass, and remembers the file
+    /// indices of the kept ones where some were left out.
+    fn array<'i>(&mut self, array: &mut DeArray<'i>, node: &'static Value) {
         let items = node.get("items").unwrap_or(&Value::Null);
-        let mut out = DeArray::new();
-        let mut kept = Vec::new();
-        for (i, item) in array.iter().enumerate() {
-            if let Some(v) = self.value(item, items, &path.index(i)) {
-                out.push(v);
+        let mut kept = Vec::with_capacity(array.len());
+        for (i, item) in array.iter_mut().enumerate() {
+            let at = self.push_index(i);
+            if self.value(item, items) {
                 kept.push(i);
             }
+            self.path.truncate(at);
         }
         if kept.len() < array.len() {
-            self.kept.insert(path.0.clone(), kept);
+            let mut out = DeArray::new();
+            let mut keep = kept.iter().copied().peekable();
+            for (i, item) in std::mem::replace(array, DeArray::new()).into_iter().enumerate() {
+                if keep.next_if_eq(&i).is_some() {
+                    out.push(item);
+                }
+            }
+            *array = out;
+            self.kept.insert(self.path.clone(), kept);
         }
-        DeValue::Array(out)
     }
 
-    /// A string, cleaned; `None` when it is not one of the allowed values.
-    fn string<'i>(
+    /// Cleans a string in place; `false` when it is not one of the allowed values.
+    fn string(
         &mut self,
-        s: &Cow<'i, str>,
-        allowed: Option<Vec<&'s str>>,
+        s: &mut Cow<'_, str>,
+        allowed: Option<&[&'static str]>,
         nonblank: bool,
-        path: &Path,
         span: &Range<usize>,
-    ) -> Option<DeValue<'i>> {
-        let cleaned = clean_text(s);
-        if nonblank && cleaned.trim().is_empty() {
-            // reported, but kept: the rest of the file can still be checked
-            let key = path.0.rsplit('.').next().unwrap_or_default().to_string();
-            let municipality_name = path.0 == "municipality.name";
-            self.error(path, span.clone(), Message::Blank { key, municipality_name });
-            return Some(DeValue::String(cleaned));
+    ) -> bool {
+        if let Cow::Owned(cleaned) = clean_text(s) {
+            *s = Cow::Owned(cleaned);
         }
-        if let Some(allowed) = allowed.filter(|a| !a.contains(&cleaned.as_ref())) {
-            let suggestion = match crate::i18n::synonyms::german_synonym(&cleaned, &allowed) {
+        if nonblank && s.trim().is_empty() {
+            // reported, but kept: the rest of the file can still be checked
+            let key = self.path.rsplit('.').next().unwrap_or_default().to_string();
+            let municipality_name = self.path == "municipality.name";
+            self.error(span.clone(), Message::Blank { key, municipality_name });
+            return true;
+        }
+        if let Some(allowed) = allowed.filter(|a| !a.contains(&s.as_ref())) {
+            let suggestion = match crate::i18n::synonyms::german_synonym(s, allowed) {
                 Some(english) => Some(Suggestion::English(english.to_string())),
-                None => named_item(&cleaned, &allowed)
-                    .or_else(|| did_you_mean(&cleaned, allowed.iter().copied()))
+                None => named_item(s, allowed)
+                    .or_else(|| did_you_mean(s, allowed.iter().copied()))
                     .map(|b| Suggestion::Spelling(b.to_string())),
             };
             let allowed = allowed.iter().map(|a| a.to_string()).collect();
-            self.error(path, span.clone(), Message::NotAllowed { value: cleaned.to_string(), allowed, suggestion });
-            return None;
+            self.error(span.clone(), Message::NotAllowed { value: s.to_string(), allowed, suggestion });
+            return false;
         }
-        Some(DeValue::String(cleaned))
+        self.long_word(s, span);
+        true
+    }
+
+    /// Warns about the longest word of `text` when it is longer than a line
+    /// can hold ([`crate::render::LONGEST_UNBROKEN`] characters).
+    fn long_word(&mut self, text: &str, span: &Range<usize>) {
+        const LONGEST: usize = crate::render::LONGEST_UNBROKEN;
+        // a word of more characters has more bytes: most texts end here
+        if text.len() <= LONGEST {
+            return;
+        }
+        let longest = text.split(char::is_whitespace).max_by_key(|w| w.len()).unwrap_or_default();
+        let length = longest.chars().count();
+        if length > LONGEST {
+            let start = longest.chars().take(20).collect();
+            let kind = Message::LongWord { length, start };
+            let warning = Diagnostic::warning(self.path.clone(), Some(span.clone()), kind, advice::LONG_WORD);
+            self.long_words.push(warning);
+        }
     }
 
     /// Whether a date's year is in the range every year has.
-    fn date(&mut self, dt: &toml::value::Datetime, path: &Path, span: &Range<usize>) -> bool {
+    fn date(&mut self, dt: &toml::value::Datetime, span: &Range<usize>) -> bool {
         match dt.date {
             Some(date) if !(YEAR_MIN..=YEAR_MAX).contains(&date.year) => {
                 let date = date.to_string();
-                self.error(path, span.clone(), Message::DateOutOfRange { date, min: YEAR_MIN, max: YEAR_MAX });
+                self.error(span.clone(), Message::DateOutOfRange { date, min: YEAR_MIN, max: YEAR_MAX });
                 false
             }
             _ => true,
@@ -302,10 +268,14 @@ impl<'s> Walker<'s> {
         int: &toml::de::DeInteger<'_>,
         min: Option<i64>,
         max: Option<i64>,
-        path: &Path,
         span: &Range<usize>,
     ) -> bool {
-        let parsed = i64::from_str_radix(&int.as_str().replace('_', ""), int.radix()).ok();
+        let digits = int.as_str();
+        let parsed = if digits.contains('_') {
+            i64::from_str_radix(&digits.replace('_', ""), int.radix()).ok()
+        } else {
+            i64::from_str_radix(digits, int.radix()).ok()
+        };
         if parsed.is_some_and(|n| min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m)) {
             return true;
         }
@@ -314,7 +284,7 @@ impl<'s> Walker<'s> {
             let negative = int.as_str().starts_with('-');
             let bound = if negative { i64::MIN } else { max.unwrap_or(i64::MAX) }.to_string();
             let found = int.as_str().to_string();
-            self.error(path, span.clone(), Message::IntegerOverflow { negative, found, bound });
+            self.error(span.clone(), Message::IntegerOverflow { negative, found, bound });
             return false;
         }
         let negative = parsed.is_some_and(|n| n < 0);
@@ -330,71 +300,97 @@ impl<'s> Walker<'s> {
             (None, Some(b)) => Bound::AtMost(b),
             (None, None) => Bound::TooLarge,
         };
-        self.error(path, span.clone(), Message::IntegerOutOfRange { bound, found: int.as_str().to_string() });
+        self.error(span.clone(), Message::IntegerOutOfRange { bound, found: int.as_str().to_string() });
         false
     }
 
-    fn table<'i>(
-        &mut self,
-        table: &DeTable<'i>,
-        node: &'s Value,
-        path: &Path,
-        span: Range<usize>,
-    ) -> Option<DeTable<'i>> {
+    /// Checks a table's keys and values in place, leaving out what is
+    /// rejected; `false` for an element of an array that lacks a required
+    /// key, which is then left out so that the rest of the file can still be
+    /// checked.
+    fn table(&mut self, table: &mut DeTable<'_>, node: &'static Value, span: Range<usize>) -> bool {
         let properties = node.get("properties").and_then(Value::as_object);
         let extra = node.get("additionalProperties");
-        let mut out = DeTable::new();
-        for (key, value) in table.iter() {
+        let mut rejected: Vec<String> = Vec::new();
+        for (key, value) in table.iter_mut() {
             let name = key.get_ref().as_ref();
-            let child = path.key(name);
             let schema = match (properties.and_then(|p| p.get(name)), extra) {
                 (Some(s), _) => s,
                 (None, Some(Value::Bool(false))) => {
-                    let known: Vec<&str> =
-                        properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
-                    let guess = named_item(name, &known).or_else(|| did_you_mean(name, known.iter().copied()));
-                    let hint = match (misplaced(&path.0, name), guess) {
-                        (Some(hint), _) => hint,
-                        (None, Some(best)) => KeyHint::DidYouMean(best.to_string()),
-                        (None, None) => KeyHint::Allowed(known.iter().map(|k| k.to_string()).collect()),
-                    };
-                    let kind = Message::UnknownKey { key: name.to_string(), table: path.0.clone(), hint };
-                    self.error(&child, key.span(), kind);
+                    self.unknown_key(name, key.span(), properties);
+                    rejected.push(name.to_string());
                     continue;
                 }
                 (None, Some(s)) if s.is_object() => s,
                 (None, _) => &Value::Null,
             };
-            if let Some(v) = self.value(value, schema, &child) {
-                out.insert(key.clone(), v);
+            let at = self.push_key(name);
+            let pass = self.value(value, schema);
+            self.path.truncate(at);
+            if !pass {
+                rejected.push(name.to_string());
             }
         }
         let mut complete = true;
         for required in node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
-            if !table.iter().any(|(k, _)| k.get_ref() == required) {
-                let child = properties.and_then(|p| p.get(required)).map(|c| self.shape(c));
-                let help = match child {
-                    Some(Shape::Table(node)) => {
-                        let inner = node
-                            .get("required")
-                            .and_then(Value::as_array)
-                            .into_iter()
-                            .flatten()
-                            .filter_map(Value::as_str)
-                            .map(str::to_string)
-                            .collect();
-                        MissingHelp::Table { path: path.key(required).0, inner }
-                    }
-                    _ => MissingHelp::Key,
-                };
-                let kind = Message::MissingKey { key: required.to_string(), table: path.0.clone(), help };
-                self.error(&path.key(required), span.clone(), kind);
+            if !table.contains_key(required) {
+                self.missing_key(required, properties, span.clone());
                 complete = false;
             }
         }
-        // An element of an array that lacks a required key is left out, so
-        // that the rest of the file can still be checked.
-        (complete || !path.0.ends_with(']')).then_some(out)
+        for name in &rejected {
+            table.remove(name.as_str());
+        }
+        complete || !self.path.ends_with(']')
+    }
+
+    /// Reports a key the table does not know, with the likeliest meant one.
+    fn unknown_key(
+        &mut self,
+        name: &str,
+        span: Range<usize>,
+        properties: Option<&'static serde_json::Map<String, Value>>,
+    ) {
+        let known: Vec<&str> = properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+        let guess = named_item(name, &known).or_else(|| did_you_mean(name, known.iter().copied()));
+        let hint = match (misplaced(&self.path, name), guess) {
+            (Some(hint), _) => hint,
+            (None, Some(best)) => KeyHint::DidYouMean(best.to_string()),
+            (None, None) => KeyHint::Allowed(known.iter().map(|k| k.to_string()).collect()),
+        };
+        let kind = Message::UnknownKey { key: name.to_string(), table: self.path.clone(), hint };
+        let at = self.push_key(name);
+        self.error(span, kind);
+        self.path.truncate(at);
+    }
+
+    /// Reports a required key that is missing, with the keys a missing table needs.
+    fn missing_key(
+        &mut self,
+        required: &str,
+        properties: Option<&'static serde_json::Map<String, Value>>,
+        span: Range<usize>,
+    ) {
+        let child = properties.and_then(|p| p.get(required)).map(shape::of);
+        let table = self.path.clone();
+        let at = self.push_key(required);
+        let help = match child.as_deref() {
+            Some(Shape::Table(node)) => {
+                let inner = node
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect();
+                MissingHelp::Table { path: self.path.clone(), inner }
+            }
+            _ => MissingHelp::Key,
+        };
+        let kind = Message::MissingKey { key: required.to_string(), table, help };
+        self.error(span, kind);
+        self.path.truncate(at);
     }
 }
 

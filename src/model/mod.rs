@@ -11,6 +11,7 @@ pub mod load;
 pub mod messages;
 mod monitoring;
 pub mod schema;
+mod shape;
 pub mod source_map;
 pub mod syntax;
 mod types;

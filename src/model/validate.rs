@@ -331,7 +331,6 @@ impl Rules<'_, '_> {
             self.out.push(warning.about(["actors"]));
         }
         self.review();
-        self.long_words();
         if let Some(state) = &s.municipality.state
             && Catalogue::get().state(state).is_none()
         {
@@ -390,52 +389,6 @@ impl Rules<'_, '_> {
                 None => self.error(&path, Message::NoAltText),
             }
         }
-    }
-
-    /// Every text value with a word longer than a line can hold.
-    fn long_words(&mut self) {
-        let Ok(tree) = serde_json::to_value(self.strategy) else { return };
-        let mut found = Vec::new();
-        long_words_in(&tree, &mut String::new(), &mut found);
-        for (path, length, start) in found {
-            let warning = self.warning(&path, &path, Message::LongWord { length, start }, advice::LONG_WORD);
-            self.out.push(warning);
-        }
-    }
-}
-
-/// Collects the path, length and first 20 characters of the longest word of
-/// each string in `value` whose longest word exceeds
-/// [`crate::render::LONGEST_UNBROKEN`] characters.
-fn long_words_in(value: &serde_json::Value, path: &mut String, found: &mut Vec<(String, usize, String)>) {
-    use serde_json::Value;
-    let at = path.len();
-    match value {
-        Value::String(text) => {
-            let longest = text.split(char::is_whitespace).max_by_key(|w| w.len()).unwrap_or_default();
-            let length = longest.chars().count();
-            if length > crate::render::LONGEST_UNBROKEN {
-                found.push((path.clone(), length, longest.chars().take(20).collect()));
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push_str(&format!("[{i}]"));
-                long_words_in(item, path, found);
-                path.truncate(at);
-            }
-        }
-        Value::Object(map) => {
-            for (key, item) in map {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                long_words_in(item, path, found);
-                path.truncate(at);
-            }
-        }
-        _ => {}
     }
 }
 
