@@ -13,18 +13,24 @@ use crate::templates::TemplateSet;
 /// HTML-escapes `s` (`&`, `<`, `>`, `"`, `'`).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        match c {
+    // only ASCII characters are replaced: the bytes between them are copied in one piece
+    let mut plain = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let replacement = match b {
             // a number and its unit stay on one line
-            ' ' if super::glued_space(s, i) => out.push('\u{a0}'),
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+            b' ' if super::glued_space(s, i) => "\u{a0}",
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        out.push_str(replacement);
+        plain = i + 1;
     }
+    out.push_str(&s[plain..]);
     out
 }
 

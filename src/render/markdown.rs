@@ -20,6 +20,17 @@ const ALWAYS: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '#'
 /// Characters escaped at the start of a line (list, heading, definition markers).
 const AT_START: &[char] = &['-', '+', '=', ':', '%'];
 
+/// Whether each ASCII character is in [`ALWAYS`], by its code.
+const ALWAYS_BY_CODE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < ALWAYS.len() {
+        table[ALWAYS[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Escapes one line of user text for a Markdown paragraph.
 fn escape_line(line: &str, out: &mut String) {
     let line = line.trim();
@@ -28,17 +39,33 @@ fn escape_line(line: &str, out: &mut String) {
     // pandoc's `smart` extension turns `--` and `---` into dashes (and `\---`
     // into "-–"): every hyphen of a run is escaped, so each stays a hyphen
     let in_run = |i: usize| bytes.get(i + 1) == Some(&b'-') || (i > 0 && bytes[i - 1] == b'-');
-    for (i, c) in line.char_indices() {
-        let needs = ALWAYS.contains(&c)
+    out.reserve(line.len());
+    // Only ASCII characters are escaped or replaced: the bytes between them
+    // are copied in one piece, and a byte below 128 always starts a character.
+    let mut plain = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            continue;
+        }
+        let c = char::from(b);
+        let needs = ALWAYS_BY_CODE[usize::from(b)]
             || (i == 0 && (AT_START.contains(&c) || c == '('))
             || Some(i) == delimiter
             || (c == '-' && in_run(i));
-        if needs {
-            out.push('\\');
-        }
         // a number and its unit stay on one line
-        out.push(if c == ' ' && super::glued_space(line, i) { '\u{a0}' } else { c });
+        let glued = c == ' ' && super::glued_space(line, i);
+        if needs || glued {
+            out.push_str(&line[plain..i]);
+            if needs {
+                out.push('\\');
+                out.push(c);
+            } else {
+                out.push('\u{a0}');
+            }
+            plain = i + 1;
+        }
     }
+    out.push_str(&line[plain..]);
 }
 
 /// The byte index of `.` or `)` in a line that starts like an ordered list
@@ -57,8 +84,12 @@ fn ordered_list_delimiter(line: &str) -> Option<usize> {
 /// become spaces.
 pub fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    let joined = s.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
-    escape_line(&joined, &mut out);
+    if s.contains('\n') {
+        let joined = s.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+        escape_line(&joined, &mut out);
+    } else {
+        escape_line(s, &mut out);
+    }
     out
 }
 
@@ -67,16 +98,14 @@ pub fn escape_inline(s: &str) -> String {
 /// show `<br>` as one, and pandoc, which drops raw HTML when it writes DOCX,
 /// keeps the space, so the lines never run together.
 pub fn escape_cell(s: &str) -> String {
-    s.split('\n')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let mut out = String::new();
-            escape_line(l, &mut out);
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" <br>")
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, line) in s.split('\n').map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        if i > 0 {
+            out.push_str(" <br>");
+        }
+        escape_line(line, &mut out);
+    }
+    out
 }
 
 /// Free text: paragraphs separated by blank lines, lines within a paragraph

@@ -22,13 +22,16 @@ pub(super) fn run(out: &mut String, text: &str, bold: bool) {
         let line = crate::render::glue_units(line);
         let line = crate::render::no_break_hyphens(&line);
         let line = breakable(&line);
-        let _ = write!(out, "<w:r>{rpr}");
+        out.push_str("<w:r>");
+        out.push_str(rpr);
         for (j, piece) in line.split('\u{2011}').enumerate() {
             if j > 0 {
                 out.push_str("<w:noBreakHyphen/>");
             }
             if !piece.is_empty() {
-                let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, esc(piece));
+                out.push_str(r#"<w:t xml:space="preserve">"#);
+                out.push_str(&esc(piece));
+                out.push_str("</w:t>");
             }
         }
         out.push_str("</w:r>");

@@ -29,7 +29,8 @@ const BREAK_EVERY: usize = 50;
 /// layout without a place to break the line.
 pub fn breakable(s: &str) -> Cow<'_, str> {
     let long = |word: &str| word.len() > LONGEST_UNBROKEN && word.chars().count() > LONGEST_UNBROKEN;
-    if !s.split(char::is_whitespace).any(long) {
+    // a word of more characters has more bytes: most texts end here
+    if s.len() <= LONGEST_UNBROKEN || !s.split(char::is_whitespace).any(long) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + s.len() / BREAK_EVERY * 3);
