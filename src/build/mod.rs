@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::catalogue::Profile;
 use crate::model::{CheckOptions, Checked, Diagnostic};
-use crate::output::{OutputFile, write_all};
+use crate::output::OutputFile;
 use crate::render::{Format, Renderers};
 
 pub use plan::{Plan, out_directory};
@@ -145,24 +145,50 @@ impl Outcome {
     }
 }
 
-/// Checks, renders and writes one input; `targets` is `None` for standard output.
+/// Checks and renders one input; `targets` is `None` for standard output.
+/// The files it made are returned beside the outcome for [`finish`] to
+/// write, so that a batch renders the next input while these reach the disk.
 fn build_one(
     input: &Path,
     targets: Option<&[(Format, PathBuf)]>,
     settings: &Build,
     formats: &[Format],
     renderers: &Renderers,
-) -> Outcome {
+) -> (Outcome, Option<Vec<OutputFile>>) {
     let checked = match Checked::from_path(input, settings.check) {
         Ok(checked) => checked,
-        Err(e) => return Outcome::failed(input, Failure::Unreadable(e)),
+        Err(e) => return (Outcome::failed(input, Failure::Unreadable(e)), None),
     };
-    let result = make(&checked, targets, settings, formats, renderers);
+    let (result, files) = match make(&checked, targets, settings, formats, renderers) {
+        Ok(Rendered::Stdout(bytes)) => (Ok(Made::Stdout(bytes)), None),
+        // the paths, until `finish` says whether they were written
+        Ok(Rendered::Files(files)) => (Ok(Made::Files(Vec::new())), Some(files)),
+        Err(failure) => (Err(failure), None),
+    };
     let style = settings.style;
     // quiet shows errors only, but never hides the warnings that stopped the build
     let denied = matches!(result, Err(Failure::DeniedWarnings { .. }));
     let shown = if style.quiet && !denied { checked.render_errors(style.color) } else { checked.render(style.color) };
-    Outcome { input: input.to_path_buf(), name: checked.name, diagnostics: checked.diagnostics, shown, result }
+    let outcome =
+        Outcome { input: input.to_path_buf(), name: checked.name, diagnostics: checked.diagnostics, shown, result };
+    (outcome, files)
+}
+
+/// Records in the outcome of one input what writing its files (all or
+/// none, see [`crate::output::write_all`]) gave: the paths, or why nothing was.
+fn finish(outcome: &mut Outcome, files: &[OutputFile], written: anyhow::Result<()>) {
+    outcome.result = match written {
+        Ok(()) => Ok(Made::Files(files.iter().map(|f| f.path.clone()).collect())),
+        Err(e) => Err(Failure::Write(e.context(format!("while building {}", outcome.name)))),
+    };
+}
+
+/// What rendering one input made, before anything is written.
+enum Rendered {
+    /// Bytes for standard output.
+    Stdout(Vec<u8>),
+    /// Files to write, all or none.
+    Files(Vec<OutputFile>),
 }
 
 /// The council documents of the members of an inter-municipal strategy
@@ -202,14 +228,14 @@ fn open_data_files(strategy: &crate::model::Strategy, targets: &[(Format, PathBu
         .collect()
 }
 
-/// Renders a checked input and writes its files.
+/// Renders a checked input into the bytes of each of its files.
 fn make(
     checked: &Checked,
     targets: Option<&[(Format, PathBuf)]>,
     settings: &Build,
     formats: &[Format],
     renderers: &Renderers,
-) -> Result<Made, Failure> {
+) -> Result<Rendered, Failure> {
     let Some(strategy) = checked.valid() else {
         return Err(Failure::Invalid { errors: checked.errors() });
     };
@@ -219,7 +245,7 @@ fn make(
     let since = settings.since.as_deref().map(|s| (&s.strategy, s.name.as_str()));
     let rendered = renderers.render_since(strategy, since, settings.profile, formats).map_err(Failure::Render)?;
     let Some(targets) = targets else {
-        return Ok(Made::Stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default()));
+        return Ok(Rendered::Stdout(rendered.into_iter().next().map(|(_, bytes)| bytes).unwrap_or_default()));
     };
     let mut files: Vec<OutputFile> = rendered
         .into_iter()
@@ -231,8 +257,5 @@ fn make(
         files.extend(member_files(strategy, targets, formats, renderers).map_err(Failure::Render)?);
     }
     files.extend(open_data_files(strategy, targets));
-    write_all(&files, settings.force)
-        .map_err(|e| Failure::Write(e.context(format!("while building {}", checked.name))))?;
-    let written = files.into_iter().map(|f| f.path).collect();
-    Ok(Made::Files(written))
+    Ok(Rendered::Files(files))
 }

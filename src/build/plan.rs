@@ -6,9 +6,27 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Build, Failure, Outcome, SettingsError, build_one};
+use super::{Build, Failure, Made, Outcome, SettingsError, build_one, finish};
 use crate::catalogue::Profile;
+use crate::output::{OutputFile, write_all};
 use crate::render::{Format, Renderers};
+
+/// How many rendered inputs may wait for the writer (see [`Plan::run`]).
+const WRITE_QUEUE: usize = 4;
+
+/// Writes the files of one input at once (a build of one input has nothing to overlap).
+fn write_now(mut outcome: Outcome, files: Option<Vec<OutputFile>>, force: bool) -> Outcome {
+    if let Some(files) = files {
+        let written = write_all(&files, force);
+        finish(&mut outcome, &files, written);
+    }
+    outcome
+}
+
+/// Whether an outcome still waits for its files to be written.
+fn is_pending(outcome: &Outcome) -> bool {
+    matches!(&outcome.result, Ok(Made::Files(paths)) if paths.is_empty())
+}
 
 /// A build whose targets are fixed: each input with the file of each format.
 #[derive(Debug)]
@@ -97,16 +115,52 @@ impl Plan {
             crate::output::remove_stale_temps(dir);
         }
         let owners = self.owners();
-        self.inputs
-            .par_iter()
-            .map(|(input, targets)| {
-                if let Some(failure) = clash(input, targets, &owners) {
-                    return Outcome::failed(input, failure);
-                }
-                let targets = (!self.to_stdout).then_some(targets.as_slice());
-                build_one(input, targets, &self.settings, &self.formats, renderers)
-            })
-            .collect()
+        let build = |(input, targets): &(PathBuf, Vec<(Format, PathBuf)>)| {
+            if let Some(failure) = clash(input, targets, &owners) {
+                return (Outcome::failed(input, failure), None);
+            }
+            let targets = (!self.to_stdout).then_some(targets.as_slice());
+            build_one(input, targets, &self.settings, &self.formats, renderers)
+        };
+        let force = self.settings.force;
+        if self.inputs.len() == 1 {
+            return self.inputs.iter().map(build).map(|(outcome, files)| write_now(outcome, files, force)).collect();
+        }
+        // Rendering and writing overlap: the inputs are rendered in parallel,
+        // and one writer puts each input's files on the disk (each waits for
+        // `fsync`) while the next inputs are rendered. The queue holds a few
+        // inputs, so that a batch never keeps many documents in memory.
+        std::thread::scope(|scope| {
+            let (queue, staged) = std::sync::mpsc::sync_channel::<(usize, Vec<OutputFile>)>(WRITE_QUEUE);
+            let writer = scope.spawn(move || {
+                staged.into_iter().map(|(i, files)| (i, write_all(&files, force), files)).collect::<Vec<_>>()
+            });
+            let mut outcomes: Vec<Outcome> = self
+                .inputs
+                .par_iter()
+                .enumerate()
+                .map_with(queue, |queue, (i, planned)| {
+                    let (mut outcome, files) = build(planned);
+                    if let Some(files) = files
+                        && let Err(std::sync::mpsc::SendError((_, files))) = queue.send((i, files))
+                    {
+                        finish(&mut outcome, &files, Err(anyhow::anyhow!("the writer of this build stopped")));
+                    }
+                    outcome
+                })
+                .collect();
+            // every sender is gone with the parallel iterator, so the writer ends
+            let written = writer.join().unwrap_or_else(|_| Vec::new());
+            let mut done = vec![false; outcomes.len()];
+            for (i, result, files) in written {
+                finish(&mut outcomes[i], &files, result);
+                done[i] = true;
+            }
+            for (outcome, _) in outcomes.iter_mut().zip(done).filter(|(o, done)| !done && is_pending(o)) {
+                outcome.result = Err(Failure::Write(anyhow::anyhow!("the writer of this build failed")));
+            }
+            outcomes
+        })
     }
 
     /// The formats, sorted, without repeats (Markdown, or the one `--out FILE` names, when none was given).

@@ -729,6 +729,43 @@ fn the_files_of_one_input_are_written_all_or_none() {
 }
 
 #[test]
+fn in_a_batch_each_input_is_written_all_or_none_while_the_next_ones_are_rendered() {
+    // eight inputs: rendered in parallel, written by one writer while the others render
+    let text = clean_with("", "");
+    let names: Vec<String> = (1..=8).map(|i| format!("s{i}.toml")).collect();
+    let files: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), text.as_str())).collect();
+    let dir = dir_with(&files);
+    std::fs::create_dir_all(dir.path().join("out/s5.html")).expect("a directory where a file goes");
+    let mut args = vec!["build"];
+    args.extend(names.iter().map(String::as_str));
+    args.extend(["--format", "md,html", "--out", "out"]);
+    let o = run_in(dir.path(), &args);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("error: while building s5.toml: out/s5.html is a directory; a file of this build goes there"),
+        "{}",
+        stderr(&o)
+    );
+    let mut expected: Vec<String> =
+        (1..=8).filter(|i| *i != 5).flat_map(|i| [format!("s{i}.html"), format!("s{i}.md")]).collect();
+    expected.push("s5.html".into());
+    expected.sort();
+    assert_eq!(
+        files_in(&dir.path().join("out")),
+        expected,
+        "every other input written whole, s5.md not, no temporary file"
+    );
+    // the outcomes are reported in the order given
+    let err = stderr(&o);
+    let wrote: Vec<&str> = err.lines().filter_map(|l| l.strip_prefix("wrote out/")).collect();
+    let mut sorted = wrote.clone();
+    sorted.sort_by_key(|f| f.trim_start_matches('s').split('.').next().and_then(|n| n.parse::<u32>().ok()));
+    assert_eq!(wrote, sorted, "{err}");
+    assert_eq!(wrote.len(), 14, "{err}");
+}
+
+#[test]
 fn a_build_removes_the_temporary_files_a_killed_build_left() {
     let dir = dir_with(&[("s.toml", &clean_with("", ""))]);
     std::fs::create_dir(dir.path().join("out")).expect("mkdir");
