@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Build, Failure, Made, Outcome, SettingsError, build_one, finish};
+use super::{Build, Failure, Outcome, SettingsError, build_one, finish};
 use crate::catalogue::Profile;
 use crate::output::{OutputFile, write_all};
 use crate::render::{Format, Renderers};
@@ -21,11 +21,6 @@ fn write_now(mut outcome: Outcome, files: Option<Vec<OutputFile>>, force: bool) 
         finish(&mut outcome, &files, written);
     }
     outcome
-}
-
-/// Whether an outcome still waits for its files to be written.
-fn is_pending(outcome: &Outcome) -> bool {
-    matches!(&outcome.result, Ok(Made::Files(paths)) if paths.is_empty())
 }
 
 /// A build whose targets are fixed: each input with the file of each format.
@@ -149,15 +144,12 @@ impl Plan {
                     outcome
                 })
                 .collect();
-            // every sender is gone with the parallel iterator, so the writer ends
-            let written = writer.join().unwrap_or_else(|_| Vec::new());
-            let mut done = vec![false; outcomes.len()];
+            // every sender is gone with the parallel iterator, so the writer
+            // ends, having written every input it was sent; a panic in it goes
+            // on as one in a rendering thread would
+            let written = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             for (i, result, files) in written {
                 finish(&mut outcomes[i], &files, result);
-                done[i] = true;
-            }
-            for (outcome, _) in outcomes.iter_mut().zip(done).filter(|(o, done)| !done && is_pending(o)) {
-                outcome.result = Err(Failure::Write(anyhow::anyhow!("the writer of this build failed")));
             }
             outcomes
         })

@@ -93,22 +93,26 @@ struct Walker {
 }
 
 impl Walker {
-    /// Appends `.key` (or `key` at the top) to the path; returns the length to cut back to.
-    fn push_key(&mut self, key: &str) -> usize {
+    /// Runs `f` with `.key` (or `key` at the top) appended to the path, then cuts the path back.
+    fn at_key<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
         let at = self.path.len();
         if at > 0 {
             self.path.push('.');
         }
         self.path.push_str(key);
-        at
+        let result = f(self);
+        self.path.truncate(at);
+        result
     }
 
-    /// Appends `[i]` to the path; returns the length to cut back to.
-    fn push_index(&mut self, i: usize) -> usize {
+    /// Runs `f` with `[i]` appended to the path, then cuts the path back.
+    fn at_index<R>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> R) -> R {
         use std::fmt::Write as _;
         let at = self.path.len();
         let _ = write!(self.path, "[{i}]");
-        at
+        let result = f(self);
+        self.path.truncate(at);
+        result
     }
 
     fn error(&mut self, span: Range<usize>, kind: Message) {
@@ -180,11 +184,9 @@ impl Walker {
         let items = node.get("items").unwrap_or(&Value::Null);
         let mut kept = Vec::with_capacity(array.len());
         for (i, item) in array.iter_mut().enumerate() {
-            let at = self.push_index(i);
-            if self.value(item, items) {
+            if self.at_index(i, |w| w.value(item, items)) {
                 kept.push(i);
             }
-            self.path.truncate(at);
         }
         if kept.len() < array.len() {
             let mut out = DeArray::new();
@@ -324,10 +326,7 @@ impl Walker {
                 (None, Some(s)) if s.is_object() => s,
                 (None, _) => &Value::Null,
             };
-            let at = self.push_key(name);
-            let pass = self.value(value, schema);
-            self.path.truncate(at);
-            if !pass {
+            if !self.at_key(name, |w| w.value(value, schema)) {
                 rejected.push(name.to_string());
             }
         }
@@ -359,9 +358,7 @@ impl Walker {
             (None, None) => KeyHint::Allowed(known.iter().map(|k| k.to_string()).collect()),
         };
         let kind = Message::UnknownKey { key: name.to_string(), table: self.path.clone(), hint };
-        let at = self.push_key(name);
-        self.error(span, kind);
-        self.path.truncate(at);
+        self.at_key(name, |w| w.error(span, kind));
     }
 
     /// Reports a required key that is missing, with the keys a missing table needs.
@@ -373,24 +370,24 @@ impl Walker {
     ) {
         let child = properties.and_then(|p| p.get(required)).map(shape::of);
         let table = self.path.clone();
-        let at = self.push_key(required);
-        let help = match child.as_deref() {
-            Some(Shape::Table(node)) => {
-                let inner = node
-                    .get("required")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect();
-                MissingHelp::Table { path: self.path.clone(), inner }
-            }
-            _ => MissingHelp::Key,
-        };
-        let kind = Message::MissingKey { key: required.to_string(), table, help };
-        self.error(span, kind);
-        self.path.truncate(at);
+        self.at_key(required, |w| {
+            let help = match child.as_deref() {
+                Some(Shape::Table(node)) => {
+                    let inner = node
+                        .get("required")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect();
+                    MissingHelp::Table { path: w.path.clone(), inner }
+                }
+                _ => MissingHelp::Key,
+            };
+            let kind = Message::MissingKey { key: required.to_string(), table, help };
+            w.error(span, kind);
+        });
     }
 }
 
