@@ -93,6 +93,7 @@ def main():
     grab = lambda key: next(v for k, v in fields.items() if k.startswith(key))  # noqa: E731
     user, system, cpu, wall = float(grab("User time")), float(grab("System time")), grab("Percent of CPU"), grab("Elapsed")
     cpu_pct = int(cpu.rstrip("%"))
+    batch_mib = int(grab("Maximum resident")) / 1024
     w(f"## Batch: {batch_files} ref-size files in one `build` call (md + docx + html)\n")
     w("| | wall [s] | per file [ms] |")
     w("|---|---:|---:|")
@@ -100,12 +101,14 @@ def main():
     w(f"| RAYON_NUM_THREADS=1 | {secs(one)} | {one['mean'] / batch_files * 1000:.1f} |\n")
     w(f"Parallel speed-up {one['mean'] / par['mean']:.2f}× on {os.cpu_count()} cores. One more run under "
       f"/usr/bin/time -v: user {user:.2f} s + sys {system:.2f} s over wall {wall} = **CPU {cpu_pct} %** "
-      f"(> 100 % means more than one core works): {ok(cpu_pct > 100)}.\n")
+      f"(> 100 % means more than one core works): {ok(cpu_pct > 100)}. Peak memory of that run "
+      f"**{batch_mib:.1f} MiB** (a batch holds no finished document: at most the ref file's "
+      f"{MEMORY_TARGET_MIB:.0f} MiB goal × 2): {ok(batch_mib <= 2 * MEMORY_TARGET_MIB)}.\n")
 
     w("## In one line\n")
     w(f"ref **{ratios['ref']:.0f}×** faster than pandoc, big **{ratios['big']:.0f}×**, "
       f"peak memory on ref {mem['strategiekit_ref_kib']:.1f} MiB (pandoc {mem['pandoc_ref_kib']:.0f} MiB), "
-      f"{batch_files} files in {par['mean']:.2f} s at {cpu_pct} % CPU.")
+      f"{batch_files} files in {par['mean']:.2f} s at {cpu_pct} % CPU and {batch_mib:.0f} MiB.")
     print("\n".join(out))
 
 

@@ -175,10 +175,11 @@ fn build_one(
 }
 
 /// Records in the outcome of one input what writing its files (all or
-/// none, see [`crate::output::write_all`]) gave: the paths, or why nothing was.
-fn finish(outcome: &mut Outcome, files: &[OutputFile], written: anyhow::Result<()>) {
+/// none, see [`crate::output::write_all`]) gave: their paths, or why nothing
+/// was written.
+fn finish(outcome: &mut Outcome, paths: Vec<PathBuf>, written: anyhow::Result<()>) {
     outcome.result = match written {
-        Ok(()) => Ok(Made::Files(files.iter().map(|f| f.path.clone()).collect())),
+        Ok(()) => Ok(Made::Files(paths)),
         Err(e) => Err(Failure::Write(e.context(format!("while building {}", outcome.name)))),
     };
 }

@@ -18,9 +18,15 @@ const WRITE_QUEUE: usize = 4;
 fn write_now(mut outcome: Outcome, files: Option<Vec<OutputFile>>, force: bool) -> Outcome {
     if let Some(files) = files {
         let written = write_all(&files, force);
-        finish(&mut outcome, &files, written);
+        finish(&mut outcome, paths_of(files), written);
     }
     outcome
+}
+
+/// The paths of `files`, whose bytes are dropped: a batch keeps only the
+/// paths of what it wrote, never the documents.
+fn paths_of(files: Vec<OutputFile>) -> Vec<PathBuf> {
+    files.into_iter().map(|f| f.path).collect()
 }
 
 /// A build whose targets are fixed: each input with the file of each format.
@@ -128,7 +134,7 @@ impl Plan {
         std::thread::scope(|scope| {
             let (queue, staged) = std::sync::mpsc::sync_channel::<(usize, Vec<OutputFile>)>(WRITE_QUEUE);
             let writer = scope.spawn(move || {
-                staged.into_iter().map(|(i, files)| (i, write_all(&files, force), files)).collect::<Vec<_>>()
+                staged.into_iter().map(|(i, files)| (i, write_all(&files, force), paths_of(files))).collect::<Vec<_>>()
             });
             let mut outcomes: Vec<Outcome> = self
                 .inputs
@@ -139,7 +145,7 @@ impl Plan {
                     if let Some(files) = files
                         && let Err(std::sync::mpsc::SendError((_, files))) = queue.send((i, files))
                     {
-                        finish(&mut outcome, &files, Err(anyhow::anyhow!("the writer of this build stopped")));
+                        finish(&mut outcome, paths_of(files), Err(anyhow::anyhow!("the writer of this build stopped")));
                     }
                     outcome
                 })
@@ -148,8 +154,8 @@ impl Plan {
             // ends, having written every input it was sent; a panic in it goes
             // on as one in a rendering thread would
             let written = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, result, files) in written {
-                finish(&mut outcomes[i], &files, result);
+            for (i, result, paths) in written {
+                finish(&mut outcomes[i], paths, result);
             }
             outcomes
         })
