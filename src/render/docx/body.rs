@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::parts::geometry::{PAGE_H, PAGE_W};
 use super::table::{Kind, table};
-use super::xml::{breakable, esc};
+use super::xml::{breakable, esc_into};
 use crate::context::{Block, Document, Fact, ListItem};
 use crate::design::Align;
 
@@ -30,7 +30,7 @@ pub(super) fn run(out: &mut String, text: &str, bold: bool) {
             }
             if !piece.is_empty() {
                 out.push_str(r#"<w:t xml:space="preserve">"#);
-                out.push_str(&esc(piece));
+                esc_into(out, piece);
                 out.push_str("</w:t>");
             }
         }

@@ -4,19 +4,71 @@ use std::borrow::Cow;
 
 use crate::render::LONGEST_UNBROKEN;
 
-/// True for characters XML 1.0 allows in text.
-fn allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+/// What [`esc_into`] writes for each ASCII byte: `Some(replacement)` for the
+/// five characters XML escapes and the carriage return (a reference, which a
+/// reader's line-end normalisation keeps, as quick-xml writes it), and
+/// `Some("")` for the control characters XML 1.0 forbids (all below U+0020
+/// but tab, line feed and carriage return).
+const ASCII: [Option<&str>; 128] = {
+    let mut table: [Option<&str>; 128] = [None; 128];
+    let mut b = 0;
+    while b < 0x20 {
+        if !matches!(b, 0x09 | 0x0A | 0x0D) {
+            table[b] = Some("");
+        }
+        b += 1;
+    }
+    table[b'\r' as usize] = Some("&#13;");
+    table[b'<' as usize] = Some("&lt;");
+    table[b'>' as usize] = Some("&gt;");
+    table[b'&' as usize] = Some("&amp;");
+    table[b'"' as usize] = Some("&quot;");
+    table[b'\'' as usize] = Some("&apos;");
+    table
+};
+
+/// The next byte of `bytes` at or after `from` that escaping changes: its
+/// index, what replaces it, and how many bytes it replaces.
+fn next_change(bytes: &[u8], from: usize) -> Option<(usize, &'static str, usize)> {
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if let Some(replacement) = ASCII[usize::from(b)] {
+                return Some((i, replacement, 1));
+            }
+        } else if b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) {
+            // U+FFFE, U+FFFF: not characters, dropped
+            return Some((i, "", 3));
+        }
+        i += 1;
+    }
+    None
 }
 
-/// Escapes `s` for XML text or attribute values, removing forbidden characters.
-pub fn esc(s: &str) -> Cow<'_, str> {
-    if s.chars().all(allowed) {
-        quick_xml::escape::escape(s)
-    } else {
-        let cleaned: String = s.chars().filter(|c| allowed(*c)).collect();
-        Cow::Owned(quick_xml::escape::escape(cleaned.as_str()).into_owned())
+/// Appends `s` to `out`, escaped for XML text or attribute values, without
+/// the characters XML 1.0 forbids (the C0 controls but tab, line feed and
+/// carriage return; U+FFFE and U+FFFF). One pass over the bytes; the runs
+/// between the few bytes that change are copied whole.
+pub fn esc_into(out: &mut String, s: &str) {
+    let mut copied = 0;
+    while let Some((i, replacement, len)) = next_change(s.as_bytes(), copied) {
+        out.push_str(&s[copied..i]);
+        out.push_str(replacement);
+        copied = i + len;
     }
+    out.push_str(&s[copied..]);
+}
+
+/// `s` escaped for XML text or attribute values, without the characters
+/// XML 1.0 forbids (see [`esc_into`]); borrowed when nothing changes.
+pub fn esc(s: &str) -> Cow<'_, str> {
+    if next_change(s.as_bytes(), 0).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    esc_into(&mut out, s);
+    Cow::Owned(out)
 }
 
 /// How far apart the break opportunities in a long word are.
@@ -77,5 +129,26 @@ mod tests {
     fn escapes_and_removes_forbidden_characters() {
         assert_eq!(esc("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&apos;");
         assert_eq!(esc("bell\u{7}\u{1b}x\u{FFFE}"), "bellx");
+        assert_eq!(esc("tab\tline\nreturn\r\u{FFFD}\u{FFFF}\u{EFBF}ä"), "tab\tline\nreturn&#13;\u{FFFD}\u{EFBF}ä");
+        assert!(matches!(esc("Straße & Co"), Cow::Owned(_)));
+        assert!(matches!(esc("Straße und Co \u{FFFD}"), Cow::Borrowed(_)));
+    }
+
+    proptest::proptest! {
+        /// The one-pass escaping writes what quick-xml's escaping of the
+        /// allowed characters writes, byte for byte.
+        #[test]
+        fn one_pass_escaping_is_quick_xml_s_of_the_allowed_characters(s in "\\PC*|[\\x00-\\x7f\u{FFFE}\u{FFFF}\u{EFBF}]*") {
+            let allowed = |c: char| {
+                matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+            };
+            let cleaned: String = s.chars().filter(|&c| allowed(c)).collect();
+            let expected = quick_xml::escape::escape(cleaned.as_str()).into_owned();
+            let mut out = String::from("<");
+            esc_into(&mut out, &s);
+            proptest::prop_assert_eq!(&out[1..], expected.as_str());
+            let escaped = esc(&s);
+            proptest::prop_assert_eq!(escaped.as_ref(), expected.as_str());
+        }
     }
 }
